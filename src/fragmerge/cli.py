@@ -506,7 +506,7 @@ def _check_fix_usage(
         raise _Failure(ExitCode.USAGE, message)
 
     if example and sources:
-        usage("pass either PATH or --example, not both")
+        usage("both PATH and --example given; pass one of them")
     if not example and not sources:
         usage("no input; pass a PATH ('-' for stdin) or --example")
     if quiet and verbose:
@@ -530,7 +530,7 @@ def _check_fix_usage(
         if output is not None or provenance is not None or html is not None:
             usage("-o, --provenance and --html take one PATH; repair one at a time")
     if sources.count(_io.STDIN) > 1:
-        usage("stdin ('-') can be read only once")
+        usage("stdin ('-') given twice; it can be read only once, pass it once")
     if output is not None:
         for source in sources:
             if source != _io.STDIN and _same_file(Path(source), output):
