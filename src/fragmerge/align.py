@@ -1,6 +1,422 @@
-"""Placeholder, replaced by the real aligner."""
+"""Stage 2: find where each fragment repeats text of another.
+
+Candidates are seeded cheaply: every unit (sentence, heading, list item...)
+contributes the first and last few characters of its comparison view as an
+exact-match key, plus keys every ``_SEED_STRIDE`` characters inside long units.
+A key shared by two texts proposes a diagonal (where the later text's start
+would sit in the earlier one). Only proposed diagonals are verified, with
+rapidfuzz's Levenshtein opcodes on bounded windows (chunks of at most
+``_CHUNK`` characters), which also give the exact correspondence used to cut
+and resume. Nothing compares full texts all against all.
+
+The same machinery serves the public :func:`align` stage (pairwise overlaps
+between fragments) and the merger (a fragment against the text assembled so
+far).
+"""
+
 from __future__ import annotations
-from collections.abc import Sequence
-from fragmerge.models import Fragment, Options, Overlap
-def align(fragments: Sequence[Fragment], options: Options | None = None) -> tuple[Overlap, ...]:
-    return ()
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rapidfuzz.distance import Indel
+
+from fragmerge.models import Fragment, Options, Overlap, UnitKind
+from fragmerge.text import Unit, View, build_view, front_matter_end, split_units
+
+__all__ = ["Alignment", "Prepared", "align", "find_overlap", "prepare"]
+
+SEED_LEN = 12  # view characters per seed key
+_SEED_STRIDE = 48  # extra keys inside long units, every this many view characters
+_MAX_KEY_HITS = 64  # keys repeated more often than this are scaffolding, not evidence
+_CHUNK = 12_000  # longest window handed to rapidfuzz at once
+_SLACK = 48  # extra view characters on the target side of a window
+_MIN_BLOCK = 6  # shorter equal runs are coincidence, not alignment
+_DIVERGENCE_GAP = 160  # a gap this long on both sides ends an alignment
+_END_TOLERANCE = 24  # view characters that may trail unmatched at an end
+_HEAD_TOLERANCE = 24
+_SHORT_OVERLAP_MAX = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A fragment ready for alignment: its view, units and seed keys."""
+
+    index: int
+    base: int  # input offset of the fragment's first character
+    text: str
+    view: View
+    units: tuple[Unit, ...]  # offsets relative to ``text``
+    unit_vstarts: tuple[int, ...]  # first view position of each unit
+    unit_vends: tuple[int, ...]  # view position just past each unit
+    seeds: tuple[tuple[str, int], ...]  # (key, view position)
+    trailing_break: bool  # the input has a blank line right after this fragment
+
+    def unit_at(self, vpos: int) -> int:
+        """Index of the unit holding view position ``vpos`` (the last unit past the end)."""
+        from bisect import bisect_right
+
+        i = bisect_right(self.unit_vstarts, vpos) - 1
+        return max(0, i)
+
+
+def _seeds(view: str, vstarts: Sequence[int], vends: Sequence[int]) -> tuple[tuple[str, int], ...]:
+    out: list[tuple[str, int]] = []
+    for s, e in zip(vstarts, vends):
+        if e - s < SEED_LEN:
+            continue
+        out.append((view[s : s + SEED_LEN], s))
+        for p in range(s + _SEED_STRIDE, e - SEED_LEN, _SEED_STRIDE):
+            out.append((view[p : p + SEED_LEN], p))
+        if e - SEED_LEN > s:
+            out.append((view[e - SEED_LEN : e], e - SEED_LEN))
+    return tuple(out)
+
+
+def prepare(fragment: Fragment, draft: str | None = None) -> Prepared:
+    """Build the view, units and seeds of one fragment.
+
+    ``draft`` (the whole input) lets the fragment know whether a blank line
+    follows it, which counts as a paragraph break at a join.
+    """
+    from bisect import bisect_left
+
+    text = fragment.text
+    units: list[Unit] = []
+    # Front matter is metadata: it may legitimately restate the article, so it never aligns.
+    body = front_matter_end(text) if fragment.start == 0 else 0
+    view = build_view(text, body)
+    if body:
+        units.append(Unit(0, body - 1 if text[body - 1] == "\n" else body, "front_matter"))
+    units.extend(split_units(text, body))
+    vstarts = tuple(bisect_left(view.offsets, u.start) for u in units)
+    vends = tuple(bisect_left(view.offsets, u.end) for u in units)
+    trailing = False
+    if draft is not None:
+        after = draft[fragment.end : fragment.end + 400]
+        stripped = after.lstrip(" \t\r\n")
+        gap = after[: len(after) - len(stripped)]
+        trailing = gap.count("\n") >= 2 or not stripped
+    return Prepared(
+        index=fragment.index,
+        base=fragment.start,
+        text=text,
+        view=view,
+        units=tuple(units),
+        unit_vstarts=vstarts,
+        unit_vends=vends,
+        seeds=_seeds(view.chars, vstarts, vends),
+        trailing_break=trailing,
+    )
+
+
+# ------------------------------------------------------------------ alignment core
+
+Block = tuple[int, int, int]  # (target position, query position, length)
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """How a query text (fragment B) lies on a target text (A), in view positions.
+
+    ``a_start``/``b_start`` is the first aligned pair, ``a_end``/``b_end`` the
+    pair just past the last; ``kind`` says whether B runs past A's end
+    (dovetail) or stops inside it (containment).
+    """
+
+    kind: Literal["dovetail", "containment"]
+    a_start: int
+    b_start: int
+    a_end: int
+    b_end: int
+    blocks: tuple[Block, ...]
+    score: float
+    exact_short: bool = False  # found by the exact suffix/prefix fallback
+
+    def a_to_b(self, apos: int) -> int:
+        """Query position aligned to target position ``apos`` (interpolated in gaps)."""
+        prev_end_a, prev_end_b = self.a_start, self.b_start
+        for a, b, n in self.blocks:
+            if apos < a:
+                # in the gap before this block: keep distance to the block start
+                return max(prev_end_b, b - (a - apos))
+            if apos < a + n:
+                return b + (apos - a)
+            prev_end_a, prev_end_b = a + n, b + n
+        return prev_end_b + (apos - prev_end_a)
+
+    def b_to_a(self, bpos: int) -> int:
+        """Target position aligned to query position ``bpos``."""
+        prev_end_a, prev_end_b = self.a_start, self.b_start
+        for a, b, n in self.blocks:
+            if bpos < b:
+                return max(prev_end_a, a - (b - bpos))
+            if bpos < b + n:
+                return a + (bpos - b)
+            prev_end_a, prev_end_b = a + n, b + n
+        return prev_end_a + (bpos - prev_end_b)
+
+
+def _equal_blocks(a: str, b: str, a_off: int, b_off: int) -> list[Block]:
+    return [
+        (a_off + i1, b_off + j1, i2 - i1)
+        for tag, i1, i2, j1, _j2 in Indel.opcodes(a, b)
+        if tag == "equal"
+    ]
+
+
+def _align_forward(get_a: Callable[[int, int], str], len_a: int, b: str, pa: int) -> list[Block]:
+    """Align ``b`` (from its start) against the target from ``pa`` on, chunk by chunk."""
+    blocks: list[Block] = []
+    pb = 0
+    len_b = len(b)
+    a_from = max(0, pa - _SLACK)
+    while pb < len_b and a_from < len_a:
+        nb = min(len_b - pb, _CHUNK)
+        a_to = min(len_a, pa + nb + _SLACK)
+        eq = _equal_blocks(get_a(a_from, a_to), b[pb : pb + nb], a_from, pb)
+        eq = [blk for blk in eq if blk[2] >= _MIN_BLOCK or blocks or blk[1] == 0]
+        if not eq:
+            break
+        final = pb + nb >= len_b or a_to >= len_a
+        if final:
+            blocks.extend(eq)
+            break
+        horizon = pb + (nb * 3) // 4
+        commit = [blk for blk in eq if blk[1] + blk[2] <= horizon] or eq[:1]
+        blocks.extend(commit)
+        last = commit[-1]
+        pa, pb = last[0] + last[2], last[1] + last[2]
+        a_from = pa
+    return _significant(blocks)
+
+
+def _significant(blocks: list[Block]) -> list[Block]:
+    """Drop coincidental short matches and stop at the first real divergence."""
+    merged: list[Block] = []
+    for a, b, n in blocks:
+        if merged:
+            pa, pb, pn = merged[-1]
+            if pa + pn == a and pb + pn == b:
+                merged[-1] = (pa, pb, pn + n)
+                continue
+        merged.append((a, b, n))
+    kept: list[Block] = []
+    for a, b, n in merged:
+        if n < _MIN_BLOCK and not (not kept and b == 0 and n >= 2):
+            continue
+        if kept:
+            ka, kb, kn = kept[-1]
+            if a - (ka + kn) > _DIVERGENCE_GAP and b - (kb + kn) > _DIVERGENCE_GAP:
+                break
+        kept.append((a, b, n))
+    return kept
+
+
+def _score(blocks: Sequence[Block], a_span: int, b_span: int) -> float:
+    matched = sum(n for _, _, n in blocks)
+    longest = max(a_span, b_span, 1)
+    return round(100.0 * min(1.0, matched / longest), 2)
+
+
+def verify(
+    get_a: Callable[[int, int], str], len_a: int, b: str, a_guess: int, *, min_score: float
+) -> Alignment | None:
+    """Check the diagonal putting ``b``'s start at target position ``a_guess``."""
+    if a_guess < -_HEAD_TOLERANCE or a_guess > len_a:
+        return None
+    span_b = min(len(b), len_a - max(0, a_guess) + _SLACK)
+    blocks = _align_forward(get_a, len_a, b[:span_b], max(0, a_guess))
+    if not blocks:
+        return None
+    a0, b0, _ = blocks[0]
+    a_last, b_last, n_last = blocks[-1]
+    a_end, b_end = a_last + n_last, b_last + n_last
+    if b0 > _HEAD_TOLERANCE + b0 // 10:
+        return None  # the query's start is not on the target here
+    a_start = max(0, a0 - b0)
+    a_left = len_a - a_end
+    b_left = len(b) - b_end
+    if a_left <= _END_TOLERANCE:
+        kind: Literal["dovetail", "containment"] = "dovetail" if b_left > a_left else "containment"
+    elif b_left <= _END_TOLERANCE:
+        kind = "containment"
+    else:
+        return None  # both go on differently: a shared passage, not a restart
+    score = _score(blocks, a_end - a_start, b_end)
+    if score < min_score:
+        return None
+    return Alignment(kind, a_start, 0, a_end, b_end, tuple(blocks), score)
+
+
+def short_overlap(a_tail: str, b: str, *, min_len: int) -> int:
+    """Length of the longest exact suffix of ``a_tail`` that is a prefix of ``b`` (0 if shorter than ``min_len``).
+
+    >>> short_overlap("いう悲観的な", "悲観的な未来", min_len=2)
+    4
+    """
+    limit = min(len(a_tail), len(b), _SHORT_OVERLAP_MAX)
+    for k in range(limit, min_len - 1, -1):
+        if a_tail.endswith(b[:k]):
+            return k
+    return 0
+
+
+def candidates(
+    seeds: Iterable[tuple[str, int]], lookup: Callable[[str], Sequence[int]], *, limit: int = 6
+) -> list[int]:
+    """Target positions for the query's start, best supported first."""
+    votes: dict[int, int] = defaultdict(int)
+    for key, bpos in seeds:
+        hits = lookup(key)
+        if not hits or len(hits) > _MAX_KEY_HITS:
+            continue
+        for apos in hits:
+            votes[apos - bpos] += 1
+    if not votes:
+        return []
+    # cluster nearby diagonals (drift shifts them by a few characters)
+    diagonals = sorted(votes)
+    clusters: list[tuple[int, int]] = []  # (support, representative diagonal)
+    start = 0
+    for i in range(1, len(diagonals) + 1):
+        if i == len(diagonals) or diagonals[i] - diagonals[i - 1] > 24:
+            group = diagonals[start:i]
+            support = sum(votes[d] for d in group)
+            best = max(group, key=lambda d: votes[d])
+            clusters.append((support, best))
+            start = i
+    clusters.sort(key=lambda c: (-c[0], -c[1]))
+    return [d for _, d in clusters[:limit]]
+
+
+def find_overlap(
+    get_a: Callable[[int, int], str],
+    len_a: int,
+    lookup: Callable[[str], Sequence[int]],
+    b: Prepared,
+    *,
+    min_score: float,
+    a_tail_incomplete: bool,
+) -> Alignment | None:
+    """Where query ``b`` lies on the target, or None if it repeats nothing there."""
+    best: Alignment | None = None
+    for guess in candidates(b.seeds[:256], lookup):
+        found = verify(get_a, len_a, b.view.chars, guess, min_score=min_score)
+        if found is None:
+            continue
+        if best is None or (found.score, found.b_end, found.a_start) > (best.score, best.b_end, best.a_start):
+            best = found
+    if best is not None:
+        return best
+    if not a_tail_incomplete:
+        return None
+    # A short exact overlap right at the cut ("…悲観的な" / "悲観的な未来…").
+    tail = get_a(max(0, len_a - _SHORT_OVERLAP_MAX), len_a)
+    k = short_overlap(tail, b.view.chars, min_len=2)
+    if k == 0:
+        return None
+    blocks = ((len_a - k, 0, k),)
+    kind: Literal["dovetail", "containment"] = "dovetail" if len(b.view.chars) > k else "containment"
+    return Alignment(kind, len_a - k, 0, len_a, k, blocks, 100.0, exact_short=True)
+
+
+# ------------------------------------------------------------------ public stage
+
+
+@dataclass
+class _Index:
+    """Seed keys of several texts: key -> positions."""
+
+    table: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, owner: int, seeds: Iterable[tuple[str, int]]) -> None:
+        for key, pos in seeds:
+            self.table[key].append((owner, pos))
+
+
+def _to_overlap(a: Prepared, b: Prepared, found: Alignment) -> Overlap:
+    def a_raw(vpos: int) -> int:
+        return a.base + (a.view.offsets[vpos] if vpos < len(a.view.offsets) else len(a.text))
+
+    def b_raw(vpos: int) -> int:
+        return b.base + (b.view.offsets[vpos] if vpos < len(b.view.offsets) else len(b.text))
+
+    a_last_char = a.view.raw_end(found.a_end) if found.a_end > 0 else 0
+    b_last_char = b.view.raw_end(found.b_end) if found.b_end > 0 else 0
+    return Overlap(
+        left=a.index,
+        right=b.index,
+        kind=found.kind,
+        left_start=a_raw(found.a_start),
+        left_end=a.base + a_last_char,
+        right_start=b_raw(found.b_start),
+        right_end=b.base + b_last_char,
+        score=found.score,
+    )
+
+
+def _tail_incomplete(p: Prepared) -> bool:
+    from fragmerge.text import is_complete
+
+    if not p.units:
+        return False
+    last = p.units[-1]
+    return last.kind != "front_matter" and not is_complete(p.text[last.start : last.end])
+
+
+def align_prepared(prepared: Sequence[Prepared], options: Options) -> tuple[Overlap, ...]:
+    """Pairwise overlaps among prepared fragments (see :func:`align`)."""
+    index = _Index()
+    for p in prepared:
+        index.add(p.index, p.seeds)
+    by_index = {p.index: p for p in prepared}
+    overlaps: list[Overlap] = []
+    for b in prepared:
+        partners: set[int] = set()
+        for key, _ in b.seeds[:256]:
+            owners = index.table.get(key, ())
+            if len(owners) > _MAX_KEY_HITS:
+                continue
+            partners.update(owner for owner, _ in owners if owner != b.index)
+        previous = b.index - 1
+        if previous in by_index:
+            partners.add(previous)
+        for a_index in sorted(partners):
+            a = by_index[a_index]
+            positions: dict[str, list[int]] = defaultdict(list)
+            for key, pos in a.seeds:
+                positions[key].append(pos)
+            chars = a.view.chars
+            found = find_overlap(
+                lambda s, e, c=chars: c[s:e],
+                len(chars),
+                lambda key, pos=positions: pos.get(key, ()),  # type: ignore[misc]
+                b,
+                min_score=options.min_score,
+                a_tail_incomplete=a_index == previous and _tail_incomplete(a),
+            )
+            if found is not None:
+                overlaps.append(_to_overlap(a, b, found))
+    return tuple(overlaps)
+
+
+def align(
+    fragments: Sequence[Fragment], options: Options | None = None, *, draft: str | None = None
+) -> tuple[Overlap, ...]:
+    """Find where each fragment repeats text of another fragment.
+
+    >>> from fragmerge.segment import segment
+    >>> draft = "One sentence here. Another sentence that got cu\\n---END---\\nAnother sentence that got cut short. Then more.\\n"
+    >>> [(o.left, o.right, o.kind) for o in align(segment(draft))]
+    [(0, 1, 'dovetail')]
+    """
+    opts = options if options is not None else Options()
+    return align_prepared([prepare(f, draft) for f in fragments], opts)
+
+
+def unit_kind(p: Prepared, i: int) -> UnitKind:
+    """Kind of unit ``i`` of ``p`` (a small convenience for the merger)."""
+    return p.units[i].kind

@@ -1,7 +1,449 @@
-"""Placeholder, replaced by the real merger."""
+"""Stage 3: lay the fragments out and stitch the longest coherent text.
+
+The merger replays generation: fragments are added in input order to the text
+assembled so far (fragments whose start lies in a piece not yet placed wait
+for it). Each addition is aligned against the assembled text, not against a
+single fragment, so a piece that restates the end of one fragment and the
+start of the next is still recognised as redundant. At each join:
+
+* a fragment that stops inside the assembled text adds nothing: *redundant*;
+* a fragment that restarts earlier and runs past the end replaces the
+  truncated last unit (sentence, list item, code span...) of the assembled
+  text with its complete copy and contributes only what lies beyond; the
+  earlier wording of everything else is kept;
+* a fragment that repeats nothing continues the text: glued to an unfinished
+  sentence (without a space in Chinese/Japanese), or after a paragraph break
+  with a warning that no overlap vouches for the order.
+
+Every output character is cut from the input; the provenance map records
+which fragment and input span supplied each unit.
+"""
+
 from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Sequence
-from fragmerge.models import Fragment, MergeResult, Options, Overlap, ProvenanceEntry
-def merge(text: str, fragments: Sequence[Fragment], overlaps: Sequence[Overlap], options: Options | None = None) -> MergeResult:
-    prov = (ProvenanceEntry(sentence=0, kind="sentence", output_start=0, output_end=len(text), fragment=0, input_start=0, input_end=len(text)),)
-    return MergeResult(text=text, changed=False, fragments=tuple(fragments), overlaps=tuple(overlaps), provenance=prov)
+from dataclasses import dataclass
+
+import regex
+
+from fragmerge.align import SEED_LEN, Alignment, Prepared, find_overlap, prepare
+from fragmerge.models import (
+    Fragment,
+    Join,
+    MergeResult,
+    Options,
+    Overlap,
+    ProvenanceEntry,
+    UnitKind,
+)
+from fragmerge.text import is_complete, is_no_space_script, paragraph_separator
+
+__all__ = ["merge"]
+
+_LEADING_ELLIPSIS = regex.compile(r"(?:\.{2,}|…+|‥+)\s*")
+
+
+@dataclass
+class _Piece:
+    """A stretch of one fragment in the output: fragment-relative raw and view ranges."""
+
+    frag: int
+    start: int
+    end: int
+    vstart: int
+    vend: int
+    astart: int  # position of ``vstart`` in the assembled view
+    join: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _LastUnit:
+    apos: int  # assembled view position where the unit starts
+    piece: int
+    raw: int  # fragment-relative raw offset where the unit starts
+    complete: bool
+    kind: UnitKind
+
+
+class _Assembly:
+    """The text assembled so far, as pieces of fragments, with a seed index."""
+
+    def __init__(self, prepared: Sequence[Prepared]) -> None:
+        self.prep = prepared
+        self.pieces: list[_Piece] = []
+        self.length = 0
+        self._index: dict[str, list[int]] = defaultdict(list)
+
+    # -- reading the assembled view
+    def _piece_at(self, apos: int) -> int:
+        starts = [p.astart for p in self.pieces]
+        return max(0, bisect_right(starts, apos) - 1)
+
+    def get(self, start: int, end: int) -> str:
+        start, end = max(0, start), min(self.length, end)
+        if start >= end:
+            return ""
+        out: list[str] = []
+        i = self._piece_at(start)
+        while i < len(self.pieces) and start < end:
+            p = self.pieces[i]
+            chars = self.prep[p.frag].view.chars
+            lo = p.vstart + (start - p.astart)
+            hi = min(p.vend, p.vstart + (end - p.astart))
+            if hi > lo:
+                out.append(chars[lo:hi])
+                start += hi - lo
+            i += 1
+        return "".join(out)
+
+    def lookup(self, key: str) -> list[int]:
+        return [a for a in self._index.get(key, ()) if self.get(a, a + SEED_LEN) == key]
+
+    def locate(self, apos: int) -> tuple[int, int]:
+        """(piece index, fragment-relative raw offset) of assembled view position ``apos``."""
+        i = self._piece_at(apos)
+        p = self.pieces[i]
+        vpos = p.vstart + (apos - p.astart)
+        view = self.prep[p.frag].view
+        raw = view.offsets[vpos] if vpos < len(view.offsets) else p.end
+        return i, max(p.start, min(raw, p.end))
+
+    # -- changing it
+    def append(self, frag: int, raw_start: int, join: str = "") -> None:
+        from bisect import bisect_left
+
+        f = self.prep[frag]
+        vstart = bisect_left(f.view.offsets, raw_start)
+        vend = len(f.view.chars)
+        self.pieces.append(_Piece(frag, raw_start, len(f.text), vstart, vend, self.length, join))
+        for key, vpos in f.seeds:
+            if vpos >= vstart:
+                self._index[key].append(self.length + vpos - vstart)
+        self.length += vend - vstart
+
+    def truncate(self, piece: int, raw_cut: int) -> None:
+        from bisect import bisect_left
+
+        del self.pieces[piece + 1 :]
+        p = self.pieces[piece]
+        view = self.prep[p.frag].view
+        p.end = raw_cut
+        p.vend = max(p.vstart, bisect_left(view.offsets, raw_cut))
+        self.length = p.astart + (p.vend - p.vstart)
+        if p.end <= p.start and not p.join:
+            self.pieces.pop()
+
+    def last_unit(self) -> _LastUnit:
+        i = len(self.pieces) - 1
+        last = self.pieces[i]
+        tail_complete = True
+        f = self.prep[last.frag]
+        if f.units:
+            u = f.units[_unit_index_at_raw(f, last.end - 1)]
+            tail_complete = u.kind in ("front_matter", "code", "heading", "rule", "table_row") or (
+                is_complete(f.text[max(u.start, last.start) : last.end])
+            )
+        while i >= 0:
+            p = self.pieces[i]
+            f = self.prep[p.frag]
+            ui = _unit_index_at_raw(f, max(p.start, p.end - 1))
+            u = f.units[ui] if f.units else None
+            if u is not None and u.start >= p.start:
+                apos = p.astart + max(0, f.unit_vstarts[ui] - p.vstart)
+                return _LastUnit(apos, i, u.start, tail_complete, u.kind)
+            if i == 0 or u is None:
+                return _LastUnit(p.astart, i, p.start, tail_complete, "sentence")
+            i -= 1
+        raise AssertionError("unreachable: the assembly is never empty here")
+
+
+def _unit_index_at_raw(f: Prepared, raw: int) -> int:
+    starts = [u.start for u in f.units]
+    return max(0, bisect_right(starts, raw) - 1)
+
+
+def _resume_raw(b: Prepared, bpos: int) -> int:
+    """Fragment-relative raw offset where ``b`` resumes at view position ``bpos``."""
+    if bpos >= len(b.view.offsets):
+        return len(b.text)
+    ui = b.unit_at(bpos)
+    if b.units and b.unit_vstarts[ui] == bpos:
+        start = b.units[ui].start
+    else:
+        start = b.view.offsets[bpos]
+    if start == 0 or bpos == 0:
+        m = _LEADING_ELLIPSIS.match(b.text, start)
+        if m:
+            start = m.end()
+    return start
+
+
+def _glue(left: str, right: str) -> str:
+    """Separator for an exact mid-sentence resume: none in CJK, a space elsewhere."""
+    a = left.rstrip()[-1:] if left.strip() else ""
+    b = right.lstrip()[:1]
+    if is_no_space_script(a) or is_no_space_script(b):
+        return ""
+    return " "
+
+
+class _Merger:
+    def __init__(self, draft: str, prepared: list[Prepared], overlaps: Sequence[Overlap], options: Options):
+        self.draft = draft
+        self.prep = prepared
+        self.options = options
+        self.asm = _Assembly(prepared)
+        self.joins: list[Join] = []
+        self.warnings: list[str] = []
+        self.placed: set[int] = set()
+        # fragment -> fragments it repeats text of (its start lies inside them)
+        self.resumes_in: dict[int, set[int]] = defaultdict(set)
+        for o in overlaps:
+            self.resumes_in[o.right].add(o.left)
+
+    def run(self) -> None:
+        n = len(self.prep)
+        self.asm.append(0, 0)
+        self.placed.add(0)
+        waiting: list[int] = []
+        for b in range(1, n):
+            if not self._try_add(b, allow_wait=True):
+                waiting.append(b)
+                continue
+            waiting = self._retry(waiting)
+        for b in waiting:
+            self._try_add(b, allow_wait=False)
+
+    def _retry(self, waiting: list[int]) -> list[int]:
+        progress = True
+        while progress and waiting:
+            progress = False
+            for b in list(waiting):
+                if self._try_add(b, allow_wait=True):
+                    waiting.remove(b)
+                    progress = True
+        return waiting
+
+    def _try_add(self, b_index: int, *, allow_wait: bool) -> bool:
+        asm = self.asm
+        b = self.prep[b_index]
+        last = asm.last_unit()
+        found = find_overlap(
+            asm.get,
+            asm.length,
+            asm.lookup,
+            b,
+            min_score=self.options.min_score,
+            a_tail_incomplete=not last.complete,
+        )
+        if found is None:
+            unplaced = self.resumes_in[b_index] - self.placed
+            if allow_wait and unplaced:
+                return False
+            self._continue(b, last)
+        elif found.kind == "containment":
+            self._record(b, "redundant", found.score, found.score)
+        else:
+            self._restart(b, found, last)
+        self.placed.add(b_index)
+        return True
+
+    def _record(self, b: Prepared, kind: str, score: float, confidence: float, **extra: int | None) -> None:
+        left = self.asm.pieces[-1].frag if self.asm.pieces else None
+        self.joins.append(
+            Join.model_validate(
+                {
+                    "kind": kind,
+                    "left": self.prep[left].index if left is not None else None,
+                    "right": b.index,
+                    "score": score,
+                    "confidence": confidence,
+                    **extra,
+                }
+            )
+        )
+
+    def _continue(self, b: Prepared, last: _LastUnit) -> None:
+        asm = self.asm
+        a_piece = asm.pieces[-1]
+        a = self.prep[a_piece.frag]
+        start = _resume_raw(b, 0) if b.view.chars else 0
+        if not last.complete:
+            join = _glue(a.text[: a_piece.end], b.text[start:])
+            kind, confidence = "continuation", 75.0
+        else:
+            join = paragraph_separator(a.text)
+            kind, confidence = "gap", 50.0
+            if not (a.index == 0 and a.units and a.units[-1].kind == "front_matter" and len(a.units) == 1):
+                self.warnings.append(
+                    f"fragment {b.index} repeats nothing from the text before it; "
+                    f"kept in input order after fragment {a.index} (check the order)"
+                )
+            else:
+                kind, confidence = "continuation", 100.0
+        output_offset = self._output_length()
+        self._record(
+            b, kind, 100.0, confidence,
+            left_cut=a.base + a_piece.end, right_resume=b.base + start, output_offset=output_offset,
+        )
+        asm.append(b.index, start, join=join)
+
+    def _restart(self, b: Prepared, found: Alignment, last: _LastUnit) -> None:
+        asm = self.asm
+        len_a = asm.length
+        q_b = found.b_end if found.exact_short else found.a_to_b(len_a)
+        confidence = found.score if not found.exact_short else min(95.0, 55.0 + 10.0 * found.b_end)
+        if self.options.min_confidence and confidence < self.options.min_confidence:
+            self._keep_both(b, found.score, confidence)
+            return
+        keep_all = last.complete and self._unit_ends_near(b, q_b)
+        a_piece = asm.pieces[-1]
+        a = self.prep[a_piece.frag]
+        if keep_all:
+            j = self._unit_ending_near(b, q_b)
+            if j + 1 >= len(b.units):
+                self._record(b, "redundant", found.score, confidence)
+                return
+            sep_start = b.units[j].end
+            resume = b.units[j + 1].start
+            gap = b.text[sep_start:resume]
+            left_cut = a.base + a_piece.end
+            output_offset = self._output_length()
+            if gap.count("\n") < 2 and a.trailing_break and last.kind == "sentence":
+                self._record(b, "restart", found.score, confidence, left_cut=left_cut,
+                             right_resume=b.base + resume, output_offset=output_offset)
+                asm.append(b.index, resume, join=paragraph_separator(a.text))
+            else:
+                self._record(b, "restart", found.score, confidence, left_cut=left_cut,
+                             right_resume=b.base + sep_start, output_offset=output_offset)
+                asm.append(b.index, sep_start)
+            return
+        if found.a_start > last.apos:
+            # the fragment resumes inside the unfinished unit: cut there, keep the rest of it
+            piece, raw_cut = asm.locate(found.a_start)
+            resume = _resume_raw(b, found.b_start)
+        else:
+            piece, raw_cut = last.piece, last.raw
+            resume = _resume_raw(b, max(0, found.a_to_b(last.apos)))
+        cut_frag = self.prep[asm.pieces[piece].frag]
+        asm.truncate(piece, raw_cut)
+        self._record(
+            b, "restart", found.score, confidence,
+            left_cut=cut_frag.base + raw_cut, right_resume=b.base + resume,
+            output_offset=self._output_length(),
+        )
+        asm.append(b.index, resume)
+
+    def _keep_both(self, b: Prepared, score: float, confidence: float) -> None:
+        a = self.prep[self.asm.pieces[-1].frag]
+        self.warnings.append(
+            f"fragment {b.index} overlaps the text before it, but the join scored "
+            f"{confidence:.0f} < min_confidence {self.options.min_confidence:.0f}; both copies kept"
+        )
+        self._record(b, "kept", score, confidence, output_offset=self._output_length())
+        self.asm.append(b.index, 0, join=paragraph_separator(a.text))
+
+    @staticmethod
+    def _unit_ending_near(b: Prepared, q_b: int) -> int:
+        ends = b.unit_vends
+        best = min(range(len(ends)), key=lambda i: (abs(ends[i] - q_b), -i))
+        return best
+
+    def _unit_ends_near(self, b: Prepared, q_b: int) -> bool:
+        if not b.units:
+            return False
+        j = self._unit_ending_near(b, q_b)
+        return abs(b.unit_vends[j] - q_b) <= 3
+
+    def _output_length(self) -> int:
+        return sum(len(p.join) + (p.end - p.start) for p in self.asm.pieces)
+
+    # -- output
+    def render(self) -> tuple[str, list[ProvenanceEntry]]:
+        entries: list[ProvenanceEntry] = []
+        out: list[str] = []
+        pos = 0
+        sentence = -1
+        pieces = self.asm.pieces
+        last_frag = self.prep[pieces[-1].frag] if pieces else None
+        final_extra = self._final_extension(last_frag, pieces[-1]) if last_frag else 0
+        for n, p in enumerate(pieces):
+            f = self.prep[p.frag]
+            end = p.end + (final_extra if n == len(pieces) - 1 else 0)
+            cuts = [u.start for u in f.units if p.start < u.start < p.end]
+            bounds = [p.start, *cuts, end]
+            starts_unit = any(u.start == p.start for u in f.units) or sentence < 0
+            for k in range(len(bounds) - 1):
+                s, e = bounds[k], bounds[k + 1]
+                if k > 0 or starts_unit:
+                    sentence += 1
+                join = p.join if k == 0 else ""
+                ui = _unit_index_at_raw(f, s) if f.units else 0
+                kind: UnitKind = f.units[ui].kind if f.units else "sentence"
+                chunk = join + f.text[s:e] if e <= len(f.text) else join + self.draft[f.base + s : f.base + e]
+                entries.append(
+                    ProvenanceEntry(
+                        sentence=max(0, sentence),
+                        kind=kind,
+                        output_start=pos,
+                        output_end=pos + len(chunk),
+                        fragment=f.index,
+                        input_start=f.base + s,
+                        input_end=f.base + e,
+                        join=join,
+                    )
+                )
+                out.append(chunk)
+                pos += len(chunk)
+        return "".join(out), entries
+
+    def _final_extension(self, f: Prepared, piece: _Piece) -> int:
+        """Input characters to keep after the last piece: its trailing whitespace when
+        nothing but whitespace follows in the draft, else one newline if there is one."""
+        if piece.end != len(f.text):
+            return 0
+        after = self.draft[f.base + len(f.text) :]
+        if not after.strip():
+            return len(after)
+        return 1 if after.startswith("\n") else 0
+
+
+def merge(
+    text: str,
+    fragments: Sequence[Fragment],
+    overlaps: Sequence[Overlap],
+    options: Options | None = None,
+) -> MergeResult:
+    """Stitch ``fragments`` of ``text`` into one article (see the module docstring).
+
+    >>> from fragmerge.segment import segment
+    >>> from fragmerge.align import align
+    >>> draft = "Alpha one. Beta tw\\n---END---\\nBeta two. Gamma three.\\n"
+    >>> fragments = segment(draft)
+    >>> merge(draft, fragments, align(fragments)).text
+    'Alpha one. Beta two. Gamma three.\\n'
+    """
+    opts = options if options is not None else Options()
+    if not fragments:
+        return MergeResult(
+            text=text, changed=False, fragments=(), overlaps=tuple(overlaps), provenance=(), warnings=()
+        )
+    prepared = [prepare(f, text) for f in fragments]
+    merger = _Merger(text, prepared, overlaps, opts)
+    merger.run()
+    out, provenance = merger.render()
+    if len(fragments) == 1 and out == text[fragments[0].start :] and fragments[0].start == 0:
+        out = text
+    confidences = [j.confidence for j in merger.joins]
+    return MergeResult(
+        text=out,
+        changed=out != text,
+        fragments=tuple(fragments),
+        overlaps=tuple(overlaps),
+        joins=tuple(merger.joins),
+        provenance=tuple(provenance),
+        warnings=tuple(merger.warnings),
+        confidence=min(confidences) if confidences else 100.0,
+    )

@@ -20,6 +20,7 @@ __all__ = [
     "Options",
     "Overlap",
     "ProvenanceEntry",
+    "UnitKind",
 ]
 
 
@@ -179,7 +180,7 @@ UnitKind = Literal[
     "list_item",
     "table_row",
     "code",
-    "separator",
+    "rule",
 ]
 
 

@@ -1,6 +1,269 @@
-"""Placeholder, replaced by the real segmenter."""
+"""Stage 1: split a draft into fragments.
+
+Pieces are separated by whole-line markers (``---END---``, ``<|endoftext|>``,
+``（続き）``…, see :data:`fragmerge.DEFAULT_MARKERS`) and by the chat-UI debris
+that copies of chat conversations leave between continuations (user turns such
+as "Continue writing please", role headers with their rules, avatar images,
+export banners, "Here's the continuation:" preambles). YAML front matter at the
+very top belongs to fragment 0 and is never a marker; a ``---`` rule inside the
+text is never a marker either. Every fragment keeps its exact span in the input.
+
+>>> [f.text for f in segment("One. Tw\\n\\n---END---\\n\\nTwo. Three.\\n")]
+['One. Tw', 'Two. Three.']
+"""
+
 from __future__ import annotations
-from collections.abc import Sequence
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from fragmerge.errors import OptionsError
 from fragmerge.models import Fragment, Options
+from fragmerge.text import build_view, front_matter_end
+
+__all__ = ["segment"]
+
+LineClass = Literal["content", "blank", "marker", "debris"]
+
+# ---------------------------------------------------------------- chat-UI debris
+_ROLE_USER = regex.compile(
+    r"(?:\*\*|__|#{1,4}\s*)?(?:user|you|human|prompt|me|ユーザー|あなた|用户|用戶)\s*[:：]?(?:\*\*|__)?\s*[:：]?",
+    regex.IGNORECASE,
+)
+_ROLE_ASSISTANT = regex.compile(
+    r"(?:\*\*|__|#{1,4}\s*)?(?:chatgpt|assistant|gpt-?4o?|gpt-?3\.5|claude|bard|gemini|ai|bot|model|アシスタント|助手)"
+    r"\s*[:：]?(?:\*\*|__)?\s*[:：]?",
+    regex.IGNORECASE,
+)
+_USER_TURN = regex.compile(
+    r"(?:please\s+)?(?:continue|keep\s+going|go\s+on|carry\s+on)(?:\s+(?:writing|the\s+article|please|from\s+where\s+you\s+(?:left\s+off|stopped)))*"
+    r"(?:\s+please)?\s*[.!。]?"
+    r"|続けて(?:ください)?[。]?|続きを(?:書いて|お願いします|どうぞ)(?:ください)?[。]?|続き[をは]?[？?]?"
+    r"|(?:请)?继续(?:写|写作|写下去)?[。!！]?|(?:請)?繼續(?:寫)?[。!！]?",
+    regex.IGNORECASE,
+)
+_AVATAR_LINE = regex.compile(r"\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+")
+_AVATAR_HINT = regex.compile(r"data:image/svg|chat\.openai\.com|googleusercontent|gravatar|avatar", regex.I)
+_BANNER = regex.compile(r"(?:exported|saved|generated)\s+(?:with|by|from|using|on)\b.*", regex.IGNORECASE)
+_PREAMBLE = regex.compile(
+    r"(?:(?:sure|certainly|of course|okay|ok|absolutely|great|no problem|my apologies|apologies|sorry)"
+    r"[!,.]?\s*)*(?:here(?:'s| is| are)|below is|i(?:'ll| will) continue|continuing|let me continue|let's continue)"
+    r"[^\n]{0,120}?(?:continu|rest of|remainder|where (?:i|we) left off|next part|part \d)[^\n]{0,80}[:.!]"
+    r"|(?:以下|こちら)(?:が|は)?(?:、)?続き(?:です|になります)[。:：]?|続きを(?:書きます|お書きします)[。:：]?"
+    r"|(?:好的[，,]?)?以下是(?:文章的)?(?:续写|后续|剩余)(?:内容|部分)?[：:。]?",
+    regex.IGNORECASE,
+)
+# "## Section (Continued)": a continuation restating the heading it resumes under.
+_CONTINUED_HEADING = regex.compile(
+    r"(?:#{1,6}\s+|\*\*)[^\n]*?[(（\[]\s*(?:continued|cont'?d|続き|続く|续|續)\s*[)）\]]\s*(?:\*\*)?[:：]?",
+    regex.IGNORECASE,
+)
+_RULE_LINE = regex.compile(r"\s*(?:-{3,}|\*{3,}|_{3,})\s*")
+_FENCE_OPEN = regex.compile(r"\s*(`{3,}|~{3,})\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int  # including the newline
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+def _lines(text: str, start: int) -> Iterator[_Line]:
+    pos = start
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl + 1
+        yield _Line(pos, end, text[pos:end])
+        pos = end
+
+
+def _compile_markers(options: Options) -> regex.Pattern[str]:
+    patterns = options.all_markers()
+    try:
+        return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE | regex.V0)
+    except regex.error as exc:
+        raise OptionsError(
+            f"a marker pattern does not compile ({exc}); check the regexes passed as markers"
+        ) from exc
+
+
+def _compile_debris(options: Options) -> regex.Pattern[str] | None:
+    if not options.debris_patterns:
+        return None
+    try:
+        return regex.compile("|".join(f"(?:{p})" for p in options.debris_patterns), regex.IGNORECASE)
+    except regex.error as exc:
+        raise OptionsError(
+            f"a debris pattern does not compile ({exc}); check the regexes passed as debris_patterns"
+        ) from exc
+
+
+def _classify(lines: list[_Line], options: Options) -> list[LineClass]:
+    """Label every line: content, blank, marker or debris."""
+    markers = _compile_markers(options)
+    extra_debris = _compile_debris(options)
+    classes: list[LineClass] = []
+    for line in lines:
+        s = line.stripped
+        if not s:
+            classes.append("blank")
+        elif markers.fullmatch(s):
+            classes.append("marker")
+        else:
+            classes.append("content")
+    if not options.remove_debris:
+        return classes
+    n = len(lines)
+    in_fence = False
+    i = 0
+    while i < n:
+        s = lines[i].stripped
+        if _FENCE_OPEN.fullmatch(s):
+            # An export banner is a fenced block holding one "Exported with ..." line.
+            if not in_fence and i + 2 < n and _BANNER.fullmatch(lines[i + 1].stripped) and _FENCE_OPEN.fullmatch(
+                lines[i + 2].stripped
+            ):
+                classes[i] = classes[i + 1] = classes[i + 2] = "debris"
+                i += 3
+                continue
+            in_fence = not in_fence
+            i += 1
+            continue
+        if in_fence or classes[i] != "content":
+            i += 1
+            continue
+        if extra_debris is not None and extra_debris.fullmatch(s):
+            classes[i] = "debris"
+        elif _ROLE_USER.fullmatch(s):
+            classes[i] = "debris"
+            # The user's message follows the header, up to a rule or the next role header.
+            j = i + 1
+            while j < n and j <= i + 8:
+                sj = lines[j].stripped
+                if _RULE_LINE.fullmatch(sj) or _ROLE_ASSISTANT.fullmatch(sj) or classes[j] == "marker":
+                    break
+                if sj:
+                    classes[j] = "debris"
+                j += 1
+            i = j
+            continue
+        elif _ROLE_ASSISTANT.fullmatch(s) or _USER_TURN.fullmatch(s) or _BANNER.fullmatch(s):
+            classes[i] = "debris"
+        elif _AVATAR_LINE.fullmatch(s) and _AVATAR_HINT.search(s):
+            classes[i] = "debris"
+        i += 1
+    _absorb_rules_and_preambles(lines, classes)
+    return classes
+
+
+def _absorb_rules_and_preambles(lines: list[_Line], classes: list[LineClass]) -> None:
+    """Rules next to debris belong to it; a preamble right after a separator is debris."""
+    n = len(lines)
+
+    def neighbour(i: int, step: int) -> LineClass | None:
+        j = i + step
+        while 0 <= j < n and classes[j] == "blank":
+            j += step
+        return classes[j] if 0 <= j < n else None
+
+    changed = True
+    while changed:
+        changed = False
+        for i in range(n):
+            if classes[i] == "content" and _RULE_LINE.fullmatch(lines[i].stripped):
+                if "debris" in (neighbour(i, -1), neighbour(i, 1)):
+                    classes[i] = "debris"
+                    changed = True
+    for i in range(n):
+        if classes[i] == "content" and neighbour(i, -1) in ("debris", "marker"):
+            if _PREAMBLE.fullmatch(lines[i].stripped) or _CONTINUED_HEADING.fullmatch(lines[i].stripped):
+                classes[i] = "debris"
+
+
+def _title_prompt_line(lines: list[_Line], classes: list[LineClass]) -> None:
+    """A chat prompt that only repeats the title right before the title heading is debris."""
+    idx = [i for i, c in enumerate(classes) if c == "content"]
+    if len(idx) < 2:
+        return
+    first, second = idx[0], idx[1]
+    s1, s2 = lines[first].stripped, lines[second].stripped
+    if s1.startswith("#") or not s2.startswith("#"):
+        return
+    from rapidfuzz import fuzz
+
+    if fuzz.ratio(build_view(s1).chars, build_view(s2).chars) >= 90:
+        classes[first] = "debris"
+
+
 def segment(text: str, options: Options | None = None) -> tuple[Fragment, ...]:
-    return (Fragment(index=0, start=0, end=len(text), text=text, separator_start=0, separator_end=0, boundary="start"),)
+    """Split ``text`` into fragments at marker lines and continuation debris.
+
+    >>> [(f.index, f.boundary) for f in segment("---\\ntitle: t\\n---\\nA.\\n[continued]\\nB.\\n")]
+    [(0, 'start'), (1, 'marker')]
+    """
+    opts = options if options is not None else Options()
+    body_start = front_matter_end(text)
+    lines = list(_lines(text, body_start))
+    classes = _classify(lines, opts)
+    if opts.remove_debris:
+        _title_prompt_line(lines, classes)
+
+    fragments: list[Fragment] = []
+    frag_start: int | None = 0 if body_start > 0 else None
+    frag_end = body_start
+    sep_start = 0
+    boundary: Literal["start", "marker", "debris"] = "start"
+    pending_boundary: Literal["marker", "debris"] | None = None
+
+    def close() -> None:
+        nonlocal frag_start
+        if frag_start is None:
+            return
+        content_end = frag_end
+        while content_end > frag_start and text[content_end - 1].isspace():
+            content_end -= 1
+        if content_end > frag_start:
+            fragments.append(
+                Fragment(
+                    index=len(fragments),
+                    start=frag_start,
+                    end=content_end,
+                    text=text[frag_start:content_end],
+                    separator_start=sep_start,
+                    separator_end=frag_start,
+                    boundary=boundary if fragments else "start",
+                )
+            )
+        frag_start = None
+
+    for line, cls in zip(lines, classes):
+        if cls in ("marker", "debris"):
+            if pending_boundary is None:
+                close()
+                sep_start = frag_end
+            pending_boundary = "marker" if cls == "marker" or pending_boundary == "marker" else "debris"
+            continue
+        if cls == "blank":
+            continue
+        if frag_start is None:
+            # First content after a separator (or at the very start of the draft).
+            frag_start = 0 if not fragments and pending_boundary is None else line.start + (
+                len(line.text) - len(line.text.lstrip())
+            )
+            if pending_boundary is not None:
+                boundary = pending_boundary
+            pending_boundary = None
+        frag_end = line.end
+    close()
+    if not fragments:
+        return ()
+    return tuple(fragments)

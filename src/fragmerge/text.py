@@ -1,0 +1,323 @@
+"""Text primitives: the comparison view with its offset map, units (sentences,
+headings, list items, table rows, code blocks), front matter.
+
+Two views of every text (DESIGN.md §2): the raw text is never edited; every
+comparison runs on a *view* that keeps only letters, digits and marks, NFKC
+normalised and case-folded, so whitespace, punctuation variants (、/, 。/.),
+Markdown emphasis and joined paragraphs do not matter. ``View.offsets`` maps
+each view character back to its raw offset, so every decision taken on the
+view can be cut from the raw text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+import regex
+
+from fragmerge.models import UnitKind
+
+__all__ = [
+    "Unit",
+    "View",
+    "build_view",
+    "front_matter_end",
+    "is_complete",
+    "is_no_space_script",
+    "paragraph_separator",
+    "split_units",
+]
+
+# Letters, digits and combining marks: what a comparison looks at.
+_VIEW_RUN = regex.compile(r"[\p{L}\p{N}\p{M}]+")
+# A "(continued)" suffix restating a heading carries no content of its own.
+_CONTINUED_SUFFIX = regex.compile(
+    r"[ \t]*[(（\[【]\s*(?:continued|cont'?d|続き|続く|つづき|续|續)\s*[)）\]】][ \t]*$",
+    regex.IGNORECASE | regex.MULTILINE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """The comparison view of a raw text.
+
+    >>> v = build_view("Hello, World!  ２０２６年。")
+    >>> v.chars
+    'helloworld2026年'
+    >>> v.offsets[5]  # 'w' comes from raw offset 7
+    7
+    """
+
+    chars: str
+    offsets: tuple[int, ...]
+
+    def raw_start(self, view_pos: int, raw_len: int) -> int:
+        """Raw offset of view position ``view_pos`` (``raw_len`` past the end)."""
+        return self.offsets[view_pos] if view_pos < len(self.offsets) else raw_len
+
+    def raw_end(self, view_pos: int) -> int:
+        """Raw offset just after view character ``view_pos - 1`` (0 for position 0)."""
+        return self.offsets[view_pos - 1] + 1 if view_pos > 0 else 0
+
+
+def build_view(raw: str, start: int = 0) -> View:
+    """Build the comparison view of ``raw[start:]`` (offsets stay relative to ``raw``)."""
+    skipped = [m.span() for m in _CONTINUED_SUFFIX.finditer(raw, start)]
+    chars: list[str] = []
+    offsets: list[int] = []
+    for match in _VIEW_RUN.finditer(raw, start):
+        start, end = match.span()
+        if skipped and any(s <= start < e for s, e in skipped):
+            continue
+        run = match.group()
+        folded = unicodedata.normalize("NFKC", run).casefold()
+        if len(folded) == len(run):
+            chars.append(folded)
+            offsets.extend(range(start, end))
+            continue
+        # Rare path: normalisation changed the length; map character by character.
+        for i, ch in enumerate(run):
+            for out in unicodedata.normalize("NFKC", ch).casefold():
+                if _VIEW_RUN.fullmatch(out):
+                    chars.append(out)
+                    offsets.append(start + i)
+    return View("".join(chars), tuple(offsets))
+
+
+# --------------------------------------------------------------------------- units
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A span of raw text that provenance and joins treat as one piece.
+
+    ``end`` excludes trailing whitespace.
+    """
+
+    start: int
+    end: int
+    kind: UnitKind
+
+
+_FENCE = regex.compile(r"[ ]{0,3}(`{3,}|~{3,})")
+_HEADING = regex.compile(r"[ ]{0,3}#{1,6}(?:[ \t]|$)")
+_BOLD_LINE = regex.compile(r"\s*(\*\*|__)[^\n]+?\1[:：]?\s*")
+_LIST_ITEM = regex.compile(r"\s*(?:[-*+•・]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+\S")
+_TABLE_ROW = regex.compile(r"\s*\|.*\|\s*")
+_RULE = regex.compile(r"[ ]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
+_IMAGE_LINE = regex.compile(r"\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+")
+
+# Sentence ends. CJK terminators end a sentence wherever they stand; Latin ones
+# only before whitespace (so decimals, versions and URLs stay whole).
+_CJK_END = regex.compile(r"[。！？!?．｡]+[」』）)】〕〉》\"'”’*_]*")
+_LATIN_END = regex.compile(r"[.!?]+[\"'”’)\]*_]*(?=\s)")
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st vs etc e.g i.e cf fig figs no nos vol vols pp
+    approx dept est inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec
+    u.s u.k a.m p.m""".split()
+)
+_WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
+_NEXT_STARTS_LOWER = regex.compile(r"\s+[\p{Ll}]")
+
+
+def _latin_end_ok(text: str, end: int) -> bool:
+    """False when the period at ``text[:end]`` closes an abbreviation or initial."""
+    tail = text[max(0, end - 12) : end]
+    if not tail.endswith("."):
+        return True
+    word = _WORD_BEFORE.search(tail)
+    if word is None:
+        return True
+    w = word.group(1).lower()
+    if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+        return False
+    # "e.g. lowercase" style: a period followed by a lowercase word rarely ends a sentence.
+    return _NEXT_STARTS_LOWER.match(text, end) is None
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split the prose ``text[start:end]`` into sentence spans (trailing space excluded)."""
+    cuts: list[int] = []
+    for m in _CJK_END.finditer(text, start, end):
+        cuts.append(m.end())
+    for m in _LATIN_END.finditer(text, start, end):
+        if _latin_end_ok(text, m.end()):
+            cuts.append(m.end())
+    cuts.sort()
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for cut in cuts:
+        if cut <= pos:
+            continue
+        s = _skip_space(text, pos, end)
+        if s < cut:
+            spans.append((s, cut))
+        pos = cut
+    s = _skip_space(text, pos, end)
+    e = end
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if s < e:
+        spans.append((s, e))
+    return spans
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _line_kind(line: str) -> UnitKind | None:
+    """The block kind of one line, or None for prose."""
+    if _HEADING.match(line):
+        return "heading"
+    if _RULE.fullmatch(line.rstrip("\n")):
+        return "rule"
+    if _TABLE_ROW.fullmatch(line.rstrip("\n")):
+        return "table_row"
+    if _BOLD_LINE.fullmatch(line.rstrip("\n")):
+        return "heading"
+    if _LIST_ITEM.match(line):
+        return "list_item"
+    if _IMAGE_LINE.fullmatch(line.rstrip("\n")):
+        return "sentence"
+    return None
+
+
+_SOFT_WRAP_END = regex.compile(r"[\p{Ll},;、，\-–(]$")
+_SOFT_WRAP_START = regex.compile(r"[\p{Ll}\d(]")
+
+
+def split_units(text: str, start: int = 0, end: int | None = None) -> list[Unit]:
+    """Split ``text[start:end]`` into units with absolute offsets.
+
+    >>> t = "# Title\\n\\nFirst one. Second one!\\n\\n- item\\n"
+    >>> [(t[u.start:u.end], u.kind) for u in split_units(t)]
+    [('# Title', 'heading'), ('First one.', 'sentence'), ('Second one!', 'sentence'), ('- item', 'list_item')]
+    """
+    stop = len(text) if end is None else end
+    units: list[Unit] = []
+    pos = start
+    para_start: int | None = None
+
+    def flush(upto: int) -> None:
+        nonlocal para_start
+        if para_start is not None:
+            units.extend(Unit(s, e, "sentence") for s, e in _sentence_spans(text, para_start, upto))
+            para_start = None
+
+    while pos < stop:
+        nl = text.find("\n", pos, stop)
+        line_end = stop if nl < 0 else nl + 1
+        line = text[pos:line_end]
+        stripped = line.strip()
+        if not stripped:
+            flush(pos)
+            pos = line_end
+            continue
+        fence = _FENCE.match(line)
+        if fence:
+            flush(pos)
+            close = regex.compile(r"^[ ]{0,3}" + regex.escape(fence.group(1)[0]) + "{" + str(len(fence.group(1))) + r",}\s*$", regex.MULTILINE)
+            m = close.search(text, line_end, stop)
+            block_end = m.end() if m else stop
+            units.append(Unit(pos + (len(line) - len(line.lstrip())), _rstrip_pos(text, pos, block_end), "code"))
+            pos = block_end
+            continue
+        kind = _line_kind(line)
+        if kind is not None:
+            flush(pos)
+            s = pos + (len(line) - len(line.lstrip()))
+            units.append(Unit(s, _rstrip_pos(text, s, line_end), kind))
+            pos = line_end
+            continue
+        if para_start is None:
+            para_start = pos
+        elif not _is_soft_wrap(text, pos):
+            flush(pos)
+            para_start = pos
+        pos = line_end
+    flush(stop)
+    return units
+
+
+def _is_soft_wrap(text: str, line_start: int) -> bool:
+    """Whether the newline before ``line_start`` wraps a sentence (rather than ending one)."""
+    prev = text[max(0, line_start - 2) : line_start - 1]
+    nxt = text[line_start : line_start + 1]
+    return bool(_SOFT_WRAP_END.search(prev)) or bool(nxt and _SOFT_WRAP_START.match(nxt))
+
+
+def _rstrip_pos(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+_COMPLETE_END = regex.compile(
+    r"(?:[。！？!?．｡.…]+|[:：])[」』）)】〕〉》\"'”’*_`\]]*\s*$|```\s*$|~~~\s*$"
+)
+
+
+def is_complete(unit_text: str) -> bool:
+    """Whether a unit's text ends like a finished sentence.
+
+    >>> is_complete("それは、次世代のAIモデル"), is_complete("Done."), is_complete("「はい。」")
+    (False, True, True)
+    """
+    return bool(_COMPLETE_END.search(unit_text))
+
+
+_NO_SPACE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆〇、。，！？「」『』（）]")
+
+
+def is_no_space_script(ch: str) -> bool:
+    """Whether ``ch`` belongs to a script written without spaces between words (Chinese, Japanese).
+
+    >>> is_no_space_script("地"), is_no_space_script("a"), is_no_space_script("한")
+    (True, False, False)
+    """
+    return bool(ch) and bool(_NO_SPACE_SCRIPT.match(ch))
+
+
+_FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n")
+
+
+def front_matter_end(text: str) -> int:
+    """End offset (just past the closing line) of YAML/TOML front matter at the very top; 0 if none.
+
+    >>> front_matter_end("---\\ntitle: x\\n---\\nBody")
+    17
+    >>> front_matter_end("--- not front matter\\n")
+    0
+    """
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return 0
+    fence = text[: 3]
+    closing = regex.compile(r"^" + regex.escape(fence) + r"[ \t]*$|^\.\.\.[ \t]*$", regex.MULTILINE)
+    c = closing.search(text, m.end(), min(len(text), 64_000))
+    if c is None:
+        return 0
+    body = text[m.end() : c.start()]
+    # Front matter is key: value lines (or nested/list lines); a bare rule followed by prose is not.
+    first = next((ln for ln in body.splitlines() if ln.strip()), "")
+    if first and not regex.match(r"\s*[\w\-\"']+\s*[:=]", first):
+        return 0
+    end = c.end()
+    if end < len(text) and text[end] == "\n":
+        end += 1
+    return end
+
+
+def paragraph_separator(text: str) -> str:
+    """The whitespace this text puts between paragraphs: ``"\\n\\n"`` unless it uses single newlines.
+
+    >>> paragraph_separator("One.\\nTwo.\\nThree.\\n\\nFour.")
+    '\\n'
+    >>> paragraph_separator("One.\\n\\nTwo.")
+    '\\n\\n'
+    """
+    blank = len(regex.findall(r"\S\n[ \t]*\n\s*\S", text))
+    single = len(regex.findall(r"[。！？.!?]\n(?=[^\s\n])", text))
+    return "\n" if single > 2 * blank else "\n\n"
