@@ -502,7 +502,12 @@ class _Simulator:
             return False
         if self.s.in_code(pos) or self.s.in_code(pos - 1):
             return False
-        return not text[pos - 1].isspace()
+        if text[pos - 1].isspace():
+            return False
+        # Some words of the line must be written: a cut right after "##" or a
+        # bare list bullet leaves nothing of the unit to recognise.
+        line_start = text.rfind("\n", 0, pos) + 1
+        return _WORD_CHAR.search(text, line_start, pos) is not None
 
     def choose_cut(self, target: int, low: int, high: int) -> tuple[int, CutKind] | None:
         """A cut in ``(low, high)`` near ``target`` of a randomly drawn kind."""
@@ -520,7 +525,10 @@ class _Simulator:
                     # Back up over the whitespace before the next sentence start.
                     while pos > 0 and text[pos - 1].isspace():
                         pos -= 1
-                    if low < pos < high and self._valid_cut(pos):
+                    ends_sentence = (
+                        text[pos - 1] in _CJK_TERMINATORS + _LATIN_TERMINATORS + _CLOSERS
+                    )
+                    if low < pos < high and ends_sentence and self._valid_cut(pos):
                         return pos, "sentence-end"
             kind = "mid-sentence"
         # Scan outward from the target for a position that suits the kind.
