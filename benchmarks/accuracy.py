@@ -43,7 +43,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 from types import FrameType
@@ -125,8 +125,10 @@ class Score:
     ms: list[float] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
-        for name in ["drafts", "exact", "similarity", "truth_sentences", "lost", "duplicated", "breaks_tp", "breaks_out", "breaks_truth", "failures", "changed"]:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for item in fields(self):
+            if item.name != "ms":
+                value = getattr(self, item.name) + getattr(other, item.name)
+                setattr(self, item.name, value)
         self.ms.extend(other.ms)
 
     @property
