@@ -58,7 +58,8 @@ def test_missing_golden_is_written_and_the_test_fails(pytester: pytest.Pytester)
     result.stdout.fnmatch_lines(
         [
             "*fragmerge: created golden file(s) for 'test_article'*",
-            "*test_article.expected.txt*",
+            f"  {DEFAULT_GOLDEN_DIR}/test_article.expected.txt",
+            f"  {DEFAULT_GOLDEN_DIR}/test_article.provenance.json",
             "*Review them, commit them, and run the test again.*",
             "*fragmerge golden files written*",
         ]

@@ -34,7 +34,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -200,12 +200,14 @@ class DraftRegression:
 
     ``golden_dir`` is where the files live, ``default_name`` the stem used when
     :meth:`check` gets no ``name`` (the test's name), ``update`` whether to
-    rewrite goldens instead of comparing.
+    rewrite goldens instead of comparing; messages show paths relative to
+    ``rootdir``.
     """
 
     golden_dir: Path
     default_name: str
     update: bool = False
+    rootdir: Path | None = None
     written: list[str] = field(default_factory=list)
     _used_names: set[str] = field(default_factory=set, repr=False)
 
@@ -243,13 +245,15 @@ class DraftRegression:
             self._write(path, actual[path])
         problems: list[str] = []
         if created:
-            listing = "\n".join(f"  {path}" for path in created)
+            listing = "\n".join(f"  {self._show(path)}" for path in created)
             problems.append(
                 f"fragmerge: created golden file(s) for {stem!r}:\n{listing}\n"
                 "Review them, commit them, and run the test again."
             )
-        problems.extend(self._compare(text_path, result.text, _text_problem))
-        problems.extend(self._compare(provenance_path, actual[provenance_path], _json_problem))
+        for path, describe in ((text_path, _text_problem), (provenance_path, _json_problem)):
+            golden = _read(path)
+            if golden is not None and golden != actual[path]:
+                problems.append(describe(self._show(path), golden, actual[path]))
         if problems:
             if not created:
                 problems.append(
@@ -276,20 +280,17 @@ class DraftRegression:
         self._used_names.add(stem)
         return stem
 
-    def _compare(
-        self, path: Path, content: str, describe: Callable[[Path, str, str], str]
-    ) -> Sequence[str]:
-        golden = _read(path)
-        if golden is None or golden == content:
-            return ()
-        return (describe(path, golden, content),)
+    def _show(self, path: Path) -> str:
+        if self.rootdir is not None and path.is_relative_to(self.rootdir):
+            return path.relative_to(self.rootdir).as_posix()
+        return str(path)
 
     def _write(self, path: Path, content: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         # newline="" keeps the repaired text byte for byte (no \r\n translation).
         with path.open("w", encoding="utf-8", newline="") as handle:
             handle.write(content)
-        self.written.append(str(path))
+        self.written.append(self._show(path))
 
 
 def _read(path: Path) -> str | None:
@@ -300,17 +301,17 @@ def _read(path: Path) -> str | None:
         return None
 
 
-def _text_problem(path: Path, golden: str, actual: str) -> str:
-    diff = sentence_diff(golden, actual, expected_name=str(path), actual_name="repaired text")
+def _text_problem(path: str, golden: str, actual: str) -> str:
+    diff = sentence_diff(golden, actual, expected_name=path, actual_name="repaired text")
     return f"fragmerge: the repaired text differs from {path} (sentence-level diff):\n{diff}"
 
 
-def _json_problem(path: Path, golden: str, actual: str) -> str:
+def _json_problem(path: str, golden: str, actual: str) -> str:
     diff = "\n".join(
         difflib.unified_diff(
             golden.splitlines(),
             actual.splitlines(),
-            str(path),
+            path,
             "provenance",
             lineterm="",
         )
@@ -327,6 +328,7 @@ def draft_regression(request: pytest.FixtureRequest) -> DraftRegression:
         golden_dir=golden_dir,
         default_name=request.node.name,
         update=bool(config.getoption("fragmerge_update")),
+        rootdir=config.rootpath,
     )
     request.addfinalizer(lambda: config.stash[_WRITTEN_KEY].extend(checker.written))
     return checker
