@@ -400,10 +400,8 @@ class _Structure:
             if not starts or starts[-1] != pos:
                 starts.append(pos)
         # A fenced block that is not preceded by a blank line still starts a unit.
-        for start, _ in self.code:
-            if start not in starts:
-                bisect.insort(starts, start)
-        return starts or [self.body]
+        merged = sorted(set(starts) | {start for start, _ in self.code})
+        return merged or [self.body]
 
     def _sentence_starts(self) -> list[int]:
         text = self.text
@@ -412,7 +410,8 @@ class _Structure:
         for match in re.finditer(r"\n", text[self.body :]):
             pos = self.body + match.end()
             if pos < len(text) and not self.in_code(pos):
-                line = text[pos : text.find("\n", pos) if "\n" in text[pos:] else len(text)]
+                line_end = text.find("\n", pos)
+                line = text[pos : line_end if line_end >= 0 else len(text)]
                 if line.strip() and (_is_scaffold(line) or _LIST_ITEM.match(line)):
                     starts.add(pos)
                     continue
@@ -585,7 +584,10 @@ class _Simulator:
         join_with = ""
         if repeated_end > start and profile.join > 0 and rng.random() < profile.join:
             join_with = rng.choice(profile.join_with)
-            for b_start, b_end in self.s.breaks:
+            first = bisect.bisect_right(self.s.breaks, (start, len(text)))
+            for b_start, b_end in self.s.breaks[first:]:
+                if b_start >= repeated_end:
+                    break
                 if start < b_start and b_end <= repeated_end:
                     edits.append((b_start, b_end, join_with))
                     joined += 1
@@ -698,8 +700,7 @@ class _Simulator:
         if body_len < 2:
             return [(0, len(self.text), 0, "start", "end", False)]
         if profile.piece_chars is not None:
-            low, high = profile.piece_chars
-            n_real = max(2, body_len // ((low + high) // 2) + 1)
+            n_real = max(2, body_len // max(profile.piece_chars[0], 1) + 2)
         else:
             most = max(
                 profile.min_pieces, min(profile.max_pieces, body_len // profile.chars_per_piece)
@@ -718,6 +719,9 @@ class _Simulator:
                 target = int(s.body + k * span + rng.uniform(-0.3, 0.3) * span)
             found = self.choose_cut(target, low_bound, s.end)
             if found is None:
+                if profile.piece_chars is not None and target < s.end:
+                    low_bound = target  # no cut near here (a long code block): move on
+                    continue
                 break
             cuts.append(found)
             low_bound = found[0]
