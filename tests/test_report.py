@@ -5,7 +5,8 @@ check it against a hand-built :class:`MergeResult` whose provenance replays
 exactly. ``test_seed_report_in_headless_chromium`` loads the seed's report in
 a real browser (Debian's ``chromium``), checks the rendered DOM and decodes
 the screenshot to make sure the tints were painted; it skips when no
-Chromium is installed.
+Chromium is installed. With ``FRAGMERGE_ARTIFACTS=DIR`` set it also copies the
+page and the screenshot to ``DIR`` (``report-seed.html``, ``report-seed.png``).
 """
 
 from __future__ import annotations
@@ -231,6 +232,24 @@ def test_join_marker_sits_at_its_output_offset() -> None:
     # Labels are drawn by CSS, so the article's text stays exactly the repair.
     assert parse(page_html).article == result.text
     assert ".join::after{content:attr(data-label)}" in page_html
+
+
+def test_join_marker_opens_the_next_paragraph() -> None:
+    """A join recorded at the end of the left text is drawn after the paragraph break."""
+    text = "Left piece ends.\n\nRight piece starts."
+    entries = (
+        ProvenanceEntry(sentence=0, kind="sentence", output_start=0, output_end=18,
+                        fragment=0, input_start=0, input_end=18),
+        ProvenanceEntry(sentence=1, kind="sentence", output_start=18, output_end=len(text),
+                        fragment=1, input_start=18, input_end=len(text)),
+    )  # fmt: skip
+    gap = Join(kind="gap", left=0, right=1, output_offset=16, score=0.0, confidence=50.0)
+    result = MergeResult(text=text, changed=True, fragments=(), overlaps=(), joins=(gap,),
+                         provenance=entries)  # fmt: skip
+    page_html = render_html(text, result)
+    assert re.search(r'ends\.</span>\n\n<span class="join join-gap"[^>]*></span><span '
+                     r'class="seg f1', page_html)  # fmt: skip
+    assert parse(page_html).article == text
 
 
 def test_everything_from_the_draft_is_escaped() -> None:
@@ -465,6 +484,11 @@ def test_seed_report_in_headless_chromium(tmp_path: Path) -> None:
     ]  # fmt: skip
     shot = _run([*common, f"--screenshot={screenshot}", report.as_uri()])
     assert screenshot.is_file(), f"no screenshot; chromium said:\n{shot.stderr[-2000:]}"
+    artifacts = os.environ.get("FRAGMERGE_ARTIFACTS")
+    if artifacts:  # CI keeps the page and its screenshot for people to look at
+        Path(artifacts).mkdir(parents=True, exist_ok=True)
+        for produced in (report, screenshot):
+            shutil.copy(produced, Path(artifacts) / f"report-{produced.name}")
     dump = _run([*common, "--dump-dom", report.as_uri()])
     assert dump.returncode == 0, dump.stderr[-2000:]
 

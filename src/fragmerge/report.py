@@ -214,10 +214,20 @@ def _pieces(text: str, provenance: Sequence[ProvenanceEntry]) -> list[_Piece]:
     return pieces
 
 
+def _skip_whitespace(text: str, offset: int) -> int:
+    offset = max(0, min(offset, len(text)))
+    while offset < len(text) and text[offset].isspace():
+        offset += 1
+    return offset
+
+
 def _render_article(result: MergeResult) -> str:
     text = result.text
+    # A marker goes where the right fragment's text starts: past any whitespace
+    # (a paragraph break) between the two pieces, so it opens the new text
+    # rather than trailing the old.
     placed = [
-        (join.output_offset, number, join)
+        (_skip_whitespace(text, join.output_offset), number, join)
         for number, join in enumerate(result.joins)
         if join.output_offset is not None and join.kind != "redundant"
     ]
