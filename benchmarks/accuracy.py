@@ -38,6 +38,7 @@ import platform
 import re
 import signal
 import statistics
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -59,6 +60,20 @@ ROOT = Path(__file__).resolve().parent.parent
 TIME_LIMIT = 60
 
 METHODS: dict[str, Callable[[str], str]] = {"fragmerge": fragmerge.fix_text, **BASELINES}
+
+
+def git_commit() -> str:
+    """The repository's short HEAD commit, or "unknown"."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return done.stdout.strip() or "unknown"
 
 
 def shared_dir() -> Path:
@@ -288,7 +303,8 @@ def render(
     out = [
         f"# Accuracy benchmark, {date.today().isoformat()}",
         "",
-        f"fragmerge {fragmerge.__version__}, Python {platform.python_version()}; "
+        f"fragmerge {fragmerge.__version__} (commit {git_commit()}), "
+        f"Python {platform.python_version()}; "
         f"{len(articles)} corpus articles ({langs}); {seeds} seed(s) per article and profile; "
         f"run time {elapsed:.0f} s. Produced by `python benchmarks/accuracy.py`; "
         "metrics are explained in docs/benchmarks.md.",
