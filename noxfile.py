@@ -48,9 +48,10 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    """mypy --strict on src (configured in pyproject [tool.mypy])."""
+    """mypy --strict on src (pyproject [tool.mypy]), then on realistic user code."""
     session.install(".", *group("typecheck"))
     session.run("mypy", *session.posargs)
+    session.run("mypy", "--strict", "tests/typecheck/user_calls.py")
 
 
 @nox.session

@@ -143,6 +143,14 @@ def test_fix_seed_file_prints_the_expected_repair() -> None:
     assert result.stdout.rstrip("\n") == SEED_EXPECTED.read_text("utf-8").rstrip("\n")
 
 
+def test_bundled_example_is_the_seed_draft() -> None:
+    from fragmerge import _io
+
+    example = _io.load_example()
+    assert example.text == SEED_DRAFT.read_text("utf-8")
+    assert example.path is None
+
+
 def test_fix_reads_stdin_like_a_file() -> None:
     from_file = invoke("fix", SEED_DRAFT)
     from_stdin = invoke("fix", "-", input=SEED_DRAFT.read_bytes())
@@ -274,6 +282,14 @@ def test_check_clean_exits_0_silently() -> None:
     result = invoke("fix", "--check", CLEAN_EN, CLEAN_JA)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
+
+
+def test_check_passes_on_every_clean_corpus_article() -> None:
+    articles = sorted((FIXTURES / "corpus").glob("*.md"))
+    assert {a.name[:2] for a in articles} >= {"en", "ja", "zh"}
+    result = invoke("fix", "--check", *articles)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
 
 
 def test_check_fragmented_exits_1() -> None:
