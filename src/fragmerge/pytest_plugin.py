@@ -59,7 +59,7 @@ __all__ = [
 DEFAULT_GOLDEN_DIR = "tests/fixtures/fragmerge"
 
 _UPDATE_OPTION = "--fragmerge-update"
-_WRITTEN_KEY = pytest.StashKey[list[str]]()
+_LOG_NAME = "fragmerge-golden-log"
 
 # A sentence ends after Latin terminators followed by whitespace, or right after
 # CJK terminators (Japanese and Chinese do not put a space after them); closing
@@ -93,19 +93,28 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+class _GoldenLog:
+    """The golden files written during a run, listed at its end so none goes unreviewed.
+
+    Registered per run as a plugin object (rather than kept in ``config.stash``)
+    so the plugin also loads under old pytest versions: this module is imported
+    by every pytest run in an environment with fragmerge installed.
+    """
+
+    def __init__(self) -> None:
+        self.written: list[str] = []
+
+    def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
+        if not self.written:
+            return
+        terminalreporter.section("fragmerge golden files written")
+        for path in self.written:
+            terminalreporter.write_line(path)
+
+
 def pytest_configure(config: pytest.Config) -> None:
-    """Prepare the list of golden files written during the run."""
-    config.stash[_WRITTEN_KEY] = []
-
-
-def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
-    """List the golden files this run created or rewrote, so none goes unreviewed."""
-    written = config.stash.get(_WRITTEN_KEY, [])
-    if not written:
-        return
-    terminalreporter.section("fragmerge golden files written")
-    for path in written:
-        terminalreporter.write_line(path)
+    """Start the run's log of written golden files."""
+    config.pluginmanager.register(_GoldenLog(), _LOG_NAME)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -324,14 +333,14 @@ def draft_regression(request: pytest.FixtureRequest) -> DraftRegression:
     """Golden-file regression checks for fragmerge repairs; see :class:`DraftRegression`."""
     config = request.config
     golden_dir = config.rootpath / str(config.getini("fragmerge_golden_dir"))
-    checker = DraftRegression(
+    log = config.pluginmanager.get_plugin(_LOG_NAME)
+    return DraftRegression(
         golden_dir=golden_dir,
         default_name=request.node.name,
         update=bool(config.getoption("fragmerge_update")),
         rootdir=config.rootpath,
+        written=log.written if isinstance(log, _GoldenLog) else [],
     )
-    request.addfinalizer(lambda: config.stash[_WRITTEN_KEY].extend(checker.written))
-    return checker
 
 
 @pytest.fixture
