@@ -479,8 +479,8 @@ def test_seed_report_in_headless_chromium(tmp_path: Path) -> None:
     common = [
         browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--hide-scrollbars", f"--user-data-dir={tmp_path / 'profile'}",
-        "--window-size=1280,2000",
+        "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars",
+        f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,2000",
     ]  # fmt: skip
     shot = _run([*common, f"--screenshot={screenshot}", report.as_uri()])
     assert screenshot.is_file(), f"no screenshot; chromium said:\n{shot.stderr[-2000:]}"
