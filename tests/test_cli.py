@@ -671,3 +671,13 @@ def test_installed_console_script(tmp_path: Path) -> None:
     assert missing.returncode == ExitCode.INPUT
     assert missing.stderr.startswith("fragmerge error: ")
     assert missing.stderr.count("\n") == 1
+
+
+def test_new_output_files_follow_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "new.md"
+        assert invoke("fix", CLEAN_EN, "-o", out).exit_code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644

@@ -196,13 +196,21 @@ def load_example() -> Draft:
     return Draft(name=f"<example {EXAMPLE_NAME}>", text=text, encoding="utf-8")
 
 
+def _current_umask() -> int:
+    # os.umask can only be read by setting it; the CLI is single-threaded.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so readers see the old file or the new one, never half.
 
     The bytes go to a temporary file in the same directory, are flushed to disk
     and then renamed over ``path`` (``os.replace``). An existing file keeps its
-    permission bits. A read-only ``path`` is refused with ``PermissionError``
-    rather than silently replaced (renaming over it would succeed).
+    permission bits; a new file gets the usual ``0o666 & ~umask``. A read-only
+    ``path`` is refused with ``PermissionError`` rather than silently replaced
+    (renaming over it would succeed).
 
     >>> import tempfile, pathlib
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
@@ -215,14 +223,15 @@ def atomic_write(path: Path, data: bytes) -> None:
         mode = stat.S_IMODE(path.stat().st_mode)
     if mode is not None and not os.access(path, os.W_OK):
         raise PermissionError(13, "Permission denied", str(path))
+    if mode is None:
+        mode = 0o666 & ~_current_umask()  # what open() would have given a new file
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp_name, mode)
+        os.chmod(tmp_name, mode)  # mkstemp creates 0600
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
