@@ -278,6 +278,10 @@ def test_legend_lists_every_fragment() -> None:
         assert str(fragment.end - fragment.start) in legend
         assert fragment.boundary in legend
     assert legend.count("redundant") == 1
+    row_texts = re.findall(r'<tr data-fragment="(\d)">(.*?)</tr>', render_html(DRAFT, result))
+    supplied = {index: re.sub(r"<[^>]+>", " ", row) for index, row in row_texts}
+    assert "1 unit " in supplied["0"] and "−16 dropped" in supplied["0"]  # "Beta two cut sho"
+    assert "2 units" in supplied["1"] and "dropped" not in supplied["1"]
 
 
 def test_redundant_fragment_and_dropped_text_are_shown_collapsed() -> None:

@@ -303,18 +303,25 @@ def _stretch_label(fragment: Fragment, start: int, end: int) -> str:
 
 
 def _render_legend(
-    result: MergeResult, supplied: dict[int, int], redundant: set[int], dropped: dict[int, int]
+    result: MergeResult,
+    supplied: dict[int, set[int]],
+    redundant: set[int],
+    dropped: dict[int, int],
 ) -> str:
     rows: list[str] = []
     for fragment in result.fragments:
         if fragment.index in redundant:
             status = '<span class="tag tag-redundant">redundant</span>'
         elif supplied.get(fragment.index):
-            status = f"{supplied[fragment.index]} units"
+            count = len(supplied[fragment.index])
+            status = f"{count} {'unit' if count == 1 else 'units'}"
         else:
             status = '<span class="tag tag-unused">unused</span>'
         if dropped.get(fragment.index) and fragment.index not in redundant:
-            status += f'<br><span class="note">−{dropped[fragment.index]} dropped</span>'
+            status += (
+                f'<br><span class="note" title="{dropped[fragment.index]} characters of this '
+                f'fragment are not in the output">−{dropped[fragment.index]} dropped</span>'
+            )
         rows.append(
             f'<tr data-fragment="{fragment.index}">'
             f'<td><span class="swatch f{fragment.index}">F{fragment.index}</span></td>'
@@ -553,10 +560,10 @@ def render_html(draft: str, result: MergeResult, *, title: str | None = None) ->
     True
     """
     redundant = set(result.redundant)
-    supplied: dict[int, int] = {}
+    supplied: dict[int, set[int]] = {}
     used: dict[int, list[tuple[int, int]]] = {}
     for entry in result.provenance:
-        supplied[entry.fragment] = supplied.get(entry.fragment, 0) + 1
+        supplied.setdefault(entry.fragment, set()).add(entry.sentence)
         used.setdefault(entry.fragment, []).append((entry.input_start, entry.input_end))
     stretches = {
         fragment.index: _dropped_stretches(draft, fragment, used.get(fragment.index, ()))
