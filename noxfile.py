@@ -84,7 +84,7 @@ def bench(session: nox.Session) -> None:
     out = str(ROOT / "benchmarks" / "results")
     session.run("python", "benchmarks/accuracy.py", "--out", out)
     session.run("python", "benchmarks/scale.py", "--out", out)
-    session.run("python", "benchmarks/perf.py", *session.posargs)
+    session.run("python", "benchmarks/perf.py", "--out", out, *session.posargs)
 
 
 @nox.session(default=False)
