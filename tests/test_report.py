@@ -399,6 +399,24 @@ def test_report_of_a_real_repair_replays() -> None:
     assert_tinted(page, result)
 
 
+@pytest.mark.parametrize("article", ["en-011.md", "ja-007.md", "zh-006.md"])
+@pytest.mark.parametrize("profile", ["seedlike", "hard"])
+def test_reports_of_simulated_drafts(article: str, profile: str) -> None:
+    """Whatever the repair, the page shows exactly its text, each entry in its tint."""
+    testing = pytest.importorskip("fragmerge.testing")
+    path = REPO / "tests" / "fixtures" / "corpus" / article
+    if not path.is_file():
+        pytest.skip(f"corpus article {article} is missing")
+    for seed in range(3):
+        draft = testing.simulate(path.read_text(encoding="utf-8"), seed=seed, profile=profile).draft
+        result = fragmerge.fix(draft)
+        page = parse(render_html(draft, result))
+        assert_tinted(page, result)
+        markers = page.with_class("join")
+        placed = [j for j in result.joins if j.output_offset is not None and j.kind != "redundant"]
+        assert len([m for m in markers if "id" in m]) == len(placed)
+
+
 # --------------------------------------------------------------------------- browser
 
 
