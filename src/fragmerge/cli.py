@@ -109,7 +109,8 @@ def _stderr_line(prefix: str, message: str, fg: str) -> None:
 
 
 def _error(message: str) -> None:
-    _stderr_line("fragmerge error:", message, "red")
+    # One line, always: library messages may carry newlines (an offending regex, a path).
+    _stderr_line("fragmerge error:", " ".join(message.split()), "red")
 
 
 class _Reporter:
@@ -162,10 +163,10 @@ def _guard() -> Iterator[None]:
     except BrokenPipeError:
         raise  # the reader went away (`fragmerge fix a.md | head`); click exits quietly
     except KeyboardInterrupt:
-        _error("interrupted; nothing was left half-written")
+        _error("interrupted; files are replaced atomically, so none is half-written")
         raise typer.Exit(130) from None
     except Exception as exc:
-        detail = " ".join(str(exc).split())[:200]
+        detail = str(exc)[:200]
         _error(
             f"internal error ({type(exc).__name__}: {detail}); this is a bug, please report it "
             f"with the input that caused it (fragmerge {fragmerge.__version__})"
