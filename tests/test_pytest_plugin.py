@@ -253,3 +253,32 @@ def test_sentence_diff_shows_paragraph_breaks_and_whitespace_changes() -> None:
         "-二つ目。",
         "+二つめ。",
     ]
+
+
+def test_docs_page_matches_the_plugin(pytester: pytest.Pytester) -> None:
+    """docs/pytest-plugin.md quotes the plugin's options, default and messages verbatim."""
+    doc_path = Path(__file__).resolve().parent.parent / "docs" / "pytest-plugin.md"
+    if not doc_path.is_file():
+        pytest.skip("docs/ is not beside the tests")
+    doc = doc_path.read_text(encoding="utf-8")
+    for quoted in (
+        "`--fragmerge-update`",
+        "`fragmerge_golden_dir`",
+        f"`{DEFAULT_GOLDEN_DIR}`",
+        "`draft_regression`",
+        "`fragmerge_simulate`",
+    ):
+        assert quoted in doc, quoted
+    pytester.makepyfile(test_user=USER_TEST)
+    created = run(pytester).stdout.lines
+    text_path, _ = golden(pytester)
+    text_path.write_text(fragmerge.fix(DRAFT).text.replace("Third.", "A third."), "utf-8")
+    mismatch = run(pytester).stdout.lines
+    quoted_lines = [
+        line
+        for line in [*created, *mismatch]
+        if line.startswith(("fragmerge:", "Review them", "If the new repair", "  tests/"))
+    ]
+    assert len(quoted_lines) >= 6
+    for line in quoted_lines:
+        assert line in doc, f"docs/pytest-plugin.md does not show: {line}"
