@@ -6,11 +6,13 @@ The invariant tests run hypothesis with a bounded number of examples by default;
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import os
 import random
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -19,8 +21,10 @@ from hypothesis import strategies as st
 import fragmerge
 from fragmerge.testing import (
     PROFILES,
+    DriftEdit,
     Profile,
     SimulatedDraft,
+    SimulatedPiece,
     assert_coherent,
     simulate,
     split_sentences,
@@ -530,3 +534,15 @@ def test_split_sentences_handles_cjk_and_latin() -> None:
         "See e.g.the notes.",
     ]
     assert split_sentences("A wrapped\nsentence here.\n") == ["A wrapped sentence here."]
+
+
+def test_benchmarks_doc_lists_every_field_of_the_testing_records() -> None:
+    doc_path = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
+    if not doc_path.is_file():  # pragma: no cover - tests run outside the project tree
+        pytest.skip("docs/benchmarks.md is not beside the tests")
+    doc = doc_path.read_text("utf-8")
+    for record in (SimulatedDraft, SimulatedPiece, DriftEdit, Profile):
+        for item in dataclasses.fields(record):
+            assert f"`{item.name}`" in doc, f"docs/benchmarks.md: {record.__name__}.{item.name}"
+    for name in PROFILES:
+        assert f"`{name}`" in doc, f"docs/benchmarks.md does not describe profile {name}"
