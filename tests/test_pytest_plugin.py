@@ -122,6 +122,26 @@ def test_provenance_mismatch_is_reported(pytester: pytest.Pytester) -> None:
     )
 
 
+def test_one_golden_missing_and_one_stale(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_user=USER_TEST)
+    run(pytester).assert_outcomes(failed=1)
+    text_path, provenance_path = golden(pytester)
+    text_path.write_text("Something else entirely.\n", encoding="utf-8")
+    provenance_path.unlink()
+    result = run(pytester)
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*created golden file(s) for 'test_article'*",
+            f"  {DEFAULT_GOLDEN_DIR}/test_article.provenance.json",
+            "*the repaired text differs from*",
+            "-Something else entirely.",
+            "*accept it with `pytest --fragmerge-update`*",
+        ]
+    )
+    assert provenance_path.read_text(encoding="utf-8") == provenance_json(fragmerge.fix(DRAFT))
+
+
 def test_update_flag_rewrites_goldens_and_passes(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_user=USER_TEST)
     run(pytester).assert_outcomes(failed=1)

@@ -235,7 +235,7 @@ class DraftRegression:
         test without a ``name`` numbers the later goldens (``test_x-2``, ...).
         Returns the :class:`~fragmerge.MergeResult` for further assertions.
         """
-        from fragmerge.api import fix  # lazily: keep plain pytest runs light
+        from fragmerge import fix  # lazily: keep plain pytest runs light
 
         stem = self._stem(name)
         result = fix(draft, options, **overrides)
@@ -259,15 +259,17 @@ class DraftRegression:
                 f"fragmerge: created golden file(s) for {stem!r}:\n{listing}\n"
                 "Review them, commit them, and run the test again."
             )
+        mismatched = False
         for path, describe in ((text_path, _text_problem), (provenance_path, _json_problem)):
             golden = _read(path)
             if golden is not None and golden != actual[path]:
                 problems.append(describe(self._show(path), golden, actual[path]))
+                mismatched = True
+        if mismatched:
+            problems.append(
+                f"If the new repair is right, accept it with `pytest {_UPDATE_OPTION}`."
+            )
         if problems:
-            if not created:
-                problems.append(
-                    f"If the new repair is right, accept it with `pytest {_UPDATE_OPTION}`."
-                )
             pytest.fail("\n\n".join(problems), pytrace=False)
         return result
 
