@@ -25,8 +25,10 @@ the one of syrupy and pytest-regressions:
 fragments a clean text the way an LLM pipeline would.
 
 This module is imported by every pytest run in an environment with fragmerge
-installed, so it keeps its top level to the standard library and pytest;
-fragmerge itself is imported inside the fixtures, when a test asks for them.
+installed, so it keeps its top level to the standard library and pytest; the
+repair code and the simulator are imported inside the fixtures, when a test
+asks for them. (Importing this module runs ``fragmerge/__init__.py``, which is
+only as light as that file keeps itself.)
 """
 
 from __future__ import annotations
