@@ -302,17 +302,39 @@ class SimulatedDraft:
 
 # --------------------------------------------------------------------------- structure
 
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_FENCE_CLOSE = re.compile(r"[ \t]*(`{3,}|~{3,})[ \t]*\n?")
+
+
+def _fence_opens(line: str, previous: str) -> str:
+    """The fence ``line`` opens ("" if none). Indented fences count (list items);
+    a bare ``~~~`` line right under text is an RST/setext underline, not a fence."""
+    match = _FENCE.match(line)
+    if match is None:
+        return ""
+    if match.group(1)[0] == "~" and previous.strip() and not line.strip().strip("~"):
+        return ""
+    return match.group(1)
+
+
+def _fence_closes(line: str, fence: str) -> bool:
+    match = _FENCE_CLOSE.fullmatch(line)
+    if match is None:
+        return False
+    return match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence)
+
+
 _CJK_TERMINATORS = "。！？"
 _LATIN_TERMINATORS = ".!?"
 _CLOSERS = "」』）)】\"'”’*_"
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]")
 _WORD_CHAR = re.compile(r"\w")
 _SCAFFOLD = re.compile(
-    r"^\s*(?:#{1,6}(?:\s|$)|\||>|(?:[-*_]\s*){3,}$|[=-]+\s*$|<|\{[%{]|!\[|\[\^?[^\]]*\]:|\.\. )"
+    r"^\s*(?:#{1,6}(?:\s|$)|\||(?:[-*_]\s*){3,}$|[=~^-]+\s*$|<|\{[%{]|!\[|\[\^?[^\]]*\]:|\.\. )"
 )
 _HTMLISH = re.compile(r"/>\s*$|^\s*[\w-]+=\"|</\w+>\s*$|^\s*\[\[[^\]]*\]\]")
-_SETEXT = re.compile(r"^\s*(?:=+|-+)\s*$")
+_SETEXT = re.compile(r"^\s*(?:=+|-+|~+|\^+)\s*$")
+_QUOTE = re.compile(r"^\s*(?:>\s?)+")
 
 
 def _is_scaffold(line: str) -> bool:
@@ -346,14 +368,16 @@ def _code_spans(text: str, start: int) -> list[tuple[int, int]]:
     pos = start
     open_at = -1
     fence = ""
+    previous = ""
     for line in text[start:].splitlines(keepends=True):
-        match = _FENCE.match(line)
-        if match:
-            if open_at < 0:
-                open_at, fence = pos, match.group(1)
-            elif match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                spans.append((open_at, pos + len(line)))
-                open_at = -1
+        if open_at < 0:
+            fence = _fence_opens(line, previous)
+            if fence:
+                open_at = pos
+        elif _fence_closes(line, fence):
+            spans.append((open_at, pos + len(line)))
+            open_at = -1
+        previous = line
         pos += len(line)
     if open_at >= 0:
         spans.append((open_at, len(text)))
@@ -425,7 +449,11 @@ class _Structure:
             while pos < len(text) and text[pos] in " \t\n":
                 pos += 1
             if pos < len(text) and not self.in_code(pos):
-                starts.add(pos)
+                line_start = text.rfind("\n", 0, pos) + 1
+                line_end = text.find("\n", line_start)
+                line = text[line_start : line_end if line_end >= 0 else len(text)]
+                if pos == line_start or not _is_scaffold(line):
+                    starts.add(pos)
         return sorted(p for p in starts if p >= self.body and not self._inside_code_body(p))
 
     def _inside_code_body(self, pos: int) -> bool:
@@ -950,19 +978,24 @@ def _units(text: str) -> list[tuple[str, bool, int]]:
             units.append((" ".join(s.strip() for s in current), False, current_line))
             current.clear()
 
-    for offset, line in enumerate(lines):
+    previous = ""
+    for offset, raw in enumerate(lines):
         number = line_no + offset
-        match = _FENCE.match(line)
         if fence:
-            code.append(line)
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+            code.append(raw)
+            if _fence_closes(raw, fence):
                 units.append(("\n".join(code), True, code_line))
                 fence, code = "", []
+            previous = raw
             continue
-        if match:
+        opened = _fence_opens(raw, previous)
+        previous = raw
+        if opened:
             flush()
-            fence, code, code_line = match.group(1), [line], number
+            fence, code, code_line = opened, [raw], number
             continue
+        # Block quotes are prose: drop the ">" markers.
+        line = _QUOTE.sub("", raw)
         if not line.strip():
             flush()
         elif _is_scaffold(line):
@@ -1083,15 +1116,17 @@ def assert_coherent(
     fm_end = _front_matter_end(text)
     line_no = text[:fm_end].count("\n")
     fence = ""
+    previous = ""
     for raw_line in text[fm_end:].split("\n"):
         line_no += 1
-        match = _FENCE.match(raw_line)
         if fence:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+            if _fence_closes(raw_line, fence):
                 fence = ""
+            previous = raw_line
             continue
-        if match:
-            fence = match.group(1)
+        fence = _fence_opens(raw_line, previous)
+        previous = raw_line
+        if fence:
             continue
         stripped = raw_line.strip()
         if stripped and any(p.fullmatch(stripped) for p in patterns):
