@@ -297,13 +297,14 @@ def render(
     articles: list[Path],
     seeds: int,
     elapsed: float,
+    commit: str,
 ) -> str:
     languages = Counter(p.name.split("-")[0] for p in articles)
     langs = ", ".join(f"{n} {lang}" for lang, n in sorted(languages.items()))
     out = [
         f"# Accuracy benchmark, {date.today().isoformat()}",
         "",
-        f"fragmerge {fragmerge.__version__} (commit {git_commit()}), "
+        f"fragmerge {fragmerge.__version__} (commit {commit}), "
         f"Python {platform.python_version()}; "
         f"{len(articles)} corpus articles ({langs}); {seeds} seed(s) per article and profile; "
         f"run time {elapsed:.0f} s. Produced by `python benchmarks/accuracy.py`; "
@@ -367,6 +368,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     results: dict[str, dict[str, Score]] = {
         p: {m: Score() for m in methods} for p in [*args.profiles, "clean"]
     }
+    commit = git_commit()  # before the run: the code that produced the numbers
     started = time.perf_counter()
     done = 0
     with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
@@ -381,7 +383,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
     elapsed = time.perf_counter() - started
 
-    report = render(results, args.profiles, articles=articles, seeds=seeds, elapsed=elapsed)
+    report = render(
+        results, args.profiles, articles=articles, seeds=seeds, elapsed=elapsed, commit=commit
+    )
     print(report)
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)

@@ -156,6 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes = sorted(args.sizes)
 
     rows: list[str] = []
+    commit = git_commit()  # before the run: the code that produced the numbers
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         drafts: list[tuple[int, Path]] = []
@@ -198,7 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         [
             f"# Scale benchmark, {date.today().isoformat()}",
             "",
-            f"fragmerge {fragmerge.__version__} (commit {git_commit()}), "
+            f"fragmerge {fragmerge.__version__} (commit {commit}), "
             f"Python {platform.python_version()}, "
             f"{os.cpu_count()} CPUs; best of 3 runs (2 at >= 3 MB), {args.timeout:.0f} s cap "
             f"per run; run time {elapsed:.0f} s. Produced by `python benchmarks/scale.py`.",
