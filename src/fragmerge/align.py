@@ -32,12 +32,15 @@ SEED_LEN = 12  # view characters per seed key
 _SEED_STRIDE = 48  # extra keys inside long units, every this many view characters
 _MAX_KEY_HITS = 64  # keys repeated more often than this are scaffolding, not evidence
 _CHUNK = 12_000  # longest window handed to rapidfuzz at once
+_FIRST_CHUNK = 384  # the first window: enough to reject a wrong candidate cheaply
 _SLACK = 48  # extra view characters on the target side of a window
 _MIN_BLOCK = 6  # shorter equal runs are coincidence, not alignment
 _DIVERGENCE_GAP = 160  # a gap this long on both sides ends an alignment
 _END_TOLERANCE = 24  # view characters that may trail unmatched at an end
 _HEAD_TOLERANCE = 24
 _SHORT_OVERLAP_MAX = 200
+_HEAD_SEEDS = 96  # seeds from the start of a fragment that propose where it resumes
+_MAX_PARTNERS = 4  # fragments verified against each fragment in the pairwise stage
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,7 @@ class Prepared:
     text: str
     view: View
     units: tuple[Unit, ...]  # offsets relative to ``text``
+    unit_starts: tuple[int, ...]  # units[i].start, for bisection
     unit_vstarts: tuple[int, ...]  # first view position of each unit
     unit_vends: tuple[int, ...]  # view position just past each unit
     seeds: tuple[tuple[str, int], ...]  # (key, view position)
@@ -105,6 +109,7 @@ def prepare(fragment: Fragment, draft: str | None = None) -> Prepared:
         text=text,
         view=view,
         units=tuple(units),
+        unit_starts=tuple(u.start for u in units),
         unit_vstarts=vstarts,
         unit_vends=vends,
         seeds=_seeds(view.chars, vstarts, vends),
@@ -168,17 +173,23 @@ def _equal_blocks(a: str, b: str, a_off: int, b_off: int) -> list[Block]:
 
 
 def _align_forward(get_a: Callable[[int, int], str], len_a: int, b: str, pa: int) -> list[Block]:
-    """Align ``b`` (from its start) against the target from ``pa`` on, chunk by chunk."""
+    """Align ``b`` (from its start) against the target from ``pa`` on, chunk by chunk.
+
+    Chunks start small and double, so a wrong candidate is rejected after a few
+    hundred characters; a chunk that is mostly unmatched ends the alignment.
+    """
     blocks: list[Block] = []
     pb = 0
     len_b = len(b)
     a_from = max(0, pa - _SLACK)
+    size = _FIRST_CHUNK
     while pb < len_b and a_from < len_a:
-        nb = min(len_b - pb, _CHUNK)
+        nb = min(len_b - pb, size)
         a_to = min(len_a, pa + nb + _SLACK)
         eq = _equal_blocks(get_a(a_from, a_to), b[pb : pb + nb], a_from, pb)
-        eq = [blk for blk in eq if blk[2] >= _MIN_BLOCK or blocks or blk[1] == 0]
-        if not eq:
+        eq = [blk for blk in eq if blk[2] >= _MIN_BLOCK or blk[1] == 0]
+        if not eq or sum(n for _, _, n in eq) * 2 < min(nb, a_to - pa):
+            blocks.extend(eq)
             break
         final = pb + nb >= len_b or a_to >= len_a
         if final:
@@ -190,6 +201,7 @@ def _align_forward(get_a: Callable[[int, int], str], len_a: int, b: str, pa: int
         last = commit[-1]
         pa, pb = last[0] + last[2], last[1] + last[2]
         a_from = pa
+        size = min(size * 2, _CHUNK)
     return _significant(blocks)
 
 
@@ -300,10 +312,15 @@ def find_overlap(
     *,
     min_score: float,
     a_tail_incomplete: bool,
+    last_unit_len: int = 0,
 ) -> Alignment | None:
-    """Where query ``b`` lies on the target, or None if it repeats nothing there."""
+    """Where query ``b`` lies on the target, or None if it repeats nothing there.
+
+    ``a_tail_incomplete`` says the target ends with an unfinished unit of
+    ``last_unit_len`` view characters, which admits very short exact overlaps.
+    """
     best: Alignment | None = None
-    for guess in candidates(b.seeds[:256], lookup):
+    for guess in candidates(b.seeds[:_HEAD_SEEDS], lookup):
         found = verify(get_a, len_a, b.view.chars, guess, min_score=min_score)
         if found is None:
             continue
@@ -311,11 +328,12 @@ def find_overlap(
             best = found
     if best is not None:
         return best
-    if not a_tail_incomplete:
-        return None
-    # A short exact overlap right at the cut ("…悲観的な" / "悲観的な未来…").
+    # A short exact overlap right at the cut ("…悲観的な" / "悲観的な未来…"), or a
+    # whole unfinished unit shorter than a seed ("## 影響を受けるバー" / "## 影響を受けるバージョン").
     tail = get_a(max(0, len_a - _SHORT_OVERLAP_MAX), len_a)
-    k = short_overlap(tail, b.view.chars, min_len=2)
+    k = short_overlap(tail, b.view.chars, min_len=1 if a_tail_incomplete else SEED_LEN)
+    if k == 1 and not (a_tail_incomplete and last_unit_len == 1):
+        k = 0
     if k == 0:
         return None
     blocks = ((len_a - k, 0, k),)
@@ -375,12 +393,16 @@ def align_prepared(prepared: Sequence[Prepared], options: Options) -> tuple[Over
     by_index = {p.index: p for p in prepared}
     overlaps: list[Overlap] = []
     for b in prepared:
-        partners: set[int] = set()
-        for key, _ in b.seeds[:256]:
+        shared: dict[int, int] = defaultdict(int)
+        for key, _ in b.seeds[:_HEAD_SEEDS]:
             owners = index.table.get(key, ())
             if len(owners) > _MAX_KEY_HITS:
                 continue
-            partners.update(owner for owner, _ in owners if owner != b.index)
+            for owner, _ in owners:
+                if owner != b.index:
+                    shared[owner] += 1
+        ranked = sorted(shared, key=lambda o: (-shared[o], abs(o - b.index)))[:_MAX_PARTNERS]
+        partners = set(ranked)
         previous = b.index - 1
         if previous in by_index:
             partners.add(previous)

@@ -73,13 +73,13 @@ class _Assembly:
     def __init__(self, prepared: Sequence[Prepared]) -> None:
         self.prep = prepared
         self.pieces: list[_Piece] = []
+        self._astarts: list[int] = []  # pieces[i].astart, for bisection
         self.length = 0
         self._index: dict[str, list[int]] = defaultdict(list)
 
     # -- reading the assembled view
     def _piece_at(self, apos: int) -> int:
-        starts = [p.astart for p in self.pieces]
-        return max(0, bisect_right(starts, apos) - 1)
+        return max(0, bisect_right(self._astarts, apos) - 1)
 
     def get(self, start: int, end: int) -> str:
         start, end = max(0, start), min(self.length, end)
@@ -99,7 +99,7 @@ class _Assembly:
         return "".join(out)
 
     def lookup(self, key: str) -> list[int]:
-        return [a for a in self._index.get(key, ()) if self.get(a, a + SEED_LEN) == key]
+        return self._index.get(key, [])
 
     def locate(self, apos: int) -> tuple[int, int]:
         """(piece index, fragment-relative raw offset) of assembled view position ``apos``."""
@@ -118,33 +118,60 @@ class _Assembly:
         vstart = bisect_left(f.view.offsets, raw_start)
         vend = len(f.view.chars)
         self.pieces.append(_Piece(frag, raw_start, len(f.text), vstart, vend, self.length, join))
-        for key, vpos in f.seeds:
-            if vpos >= vstart:
-                self._index[key].append(self.length + vpos - vstart)
+        self._astarts.append(self.length)
+        self._index_piece(self.pieces[-1])
         self.length += vend - vstart
+
+    def _piece_seeds(self, p: _Piece) -> list[tuple[str, int]]:
+        return [
+            (key, p.astart + vpos - p.vstart)
+            for key, vpos in self.prep[p.frag].seeds
+            if p.vstart <= vpos and vpos + SEED_LEN <= p.vend
+        ]
+
+    def _index_piece(self, p: _Piece) -> None:
+        for key, apos in self._piece_seeds(p):
+            self._index[key].append(apos)
+
+    def _unindex(self, p: _Piece) -> None:
+        # A piece's keys are the latest entries of their lists: truncation only
+        # ever removes the tail of the assembly.
+        for key, apos in reversed(self._piece_seeds(p)):
+            entries = self._index[key]
+            if entries and entries[-1] == apos:
+                entries.pop()
+            else:
+                entries.remove(apos)
 
     def truncate(self, piece: int, raw_cut: int) -> None:
         from bisect import bisect_left
 
+        for p in self.pieces[piece:]:
+            self._unindex(p)
         del self.pieces[piece + 1 :]
+        del self._astarts[piece + 1 :]
         p = self.pieces[piece]
         view = self.prep[p.frag].view
         p.end = raw_cut
         p.vend = max(p.vstart, bisect_left(view.offsets, raw_cut))
         self.length = p.astart + (p.vend - p.vstart)
-        if p.end <= p.start and not p.join:
+        self._index_piece(p)
+        if p.end <= p.start and not p.join and len(self.pieces) > 1:
             self.pieces.pop()
+            self._astarts.pop()
 
     def last_unit(self) -> _LastUnit:
+        """The unit the assembled text ends with (it may span several pieces)."""
         i = len(self.pieces) - 1
         last = self.pieces[i]
-        tail_complete = True
         f = self.prep[last.frag]
+        complete = True
         if f.units:
             u = f.units[_unit_index_at_raw(f, last.end - 1)]
-            tail_complete = u.kind in ("front_matter", "code", "heading", "rule", "table_row") or (
-                is_complete(f.text[max(u.start, last.start) : last.end])
-            )
+            tail = f.text[max(u.start, last.start) : last.end]
+            # Headings, table rows and list items have no terminator: only the
+            # next copy can tell whether they were cut, so they count as open.
+            complete = u.kind == "front_matter" or (u.kind in ("sentence", "code") and is_complete(tail))
         while i >= 0:
             p = self.pieces[i]
             f = self.prep[p.frag]
@@ -152,16 +179,15 @@ class _Assembly:
             u = f.units[ui] if f.units else None
             if u is not None and u.start >= p.start:
                 apos = p.astart + max(0, f.unit_vstarts[ui] - p.vstart)
-                return _LastUnit(apos, i, u.start, tail_complete, u.kind)
+                return _LastUnit(apos, i, u.start, complete, u.kind)
             if i == 0 or u is None:
-                return _LastUnit(p.astart, i, p.start, tail_complete, "sentence")
+                return _LastUnit(p.astart, i, p.start, complete, "sentence")
             i -= 1
         raise AssertionError("unreachable: the assembly is never empty here")
 
 
 def _unit_index_at_raw(f: Prepared, raw: int) -> int:
-    starts = [u.start for u in f.units]
-    return max(0, bisect_right(starts, raw) - 1)
+    return max(0, bisect_right(f.unit_starts, raw) - 1)
 
 
 def _resume_raw(b: Prepared, bpos: int) -> int:
@@ -204,29 +230,28 @@ class _Merger:
             self.resumes_in[o.right].add(o.left)
 
     def run(self) -> None:
-        n = len(self.prep)
+        """Add fragments in input order; one whose start lies in a piece not yet
+        placed waits for that piece (out-of-order drafts)."""
         self.asm.append(0, 0)
         self.placed.add(0)
-        waiting: list[int] = []
-        for b in range(1, n):
-            if not self._try_add(b, allow_wait=True):
-                waiting.append(b)
+        waiting: dict[int, list[int]] = defaultdict(list)  # blocker -> fragments waiting on it
+        queue = list(range(1, len(self.prep)))
+        while queue:
+            b = queue.pop(0)
+            if b in self.placed:
                 continue
-            waiting = self._retry(waiting)
-        for b in waiting:
-            self._try_add(b, allow_wait=False)
+            blocker = self._try_add(b, allow_wait=True)
+            if blocker is not None:
+                waiting[blocker].append(b)
+                continue
+            # fragments that waited for b come next, before the rest of the input
+            queue[:0] = waiting.pop(b, [])
+        for blocked in sorted(b for group in waiting.values() for b in group):
+            if blocked not in self.placed:
+                self._try_add(blocked, allow_wait=False)
 
-    def _retry(self, waiting: list[int]) -> list[int]:
-        progress = True
-        while progress and waiting:
-            progress = False
-            for b in list(waiting):
-                if self._try_add(b, allow_wait=True):
-                    waiting.remove(b)
-                    progress = True
-        return waiting
-
-    def _try_add(self, b_index: int, *, allow_wait: bool) -> bool:
+    def _try_add(self, b_index: int, *, allow_wait: bool) -> int | None:
+        """Add fragment ``b_index``; return the fragment it must wait for instead, if any."""
         asm = self.asm
         b = self.prep[b_index]
         last = asm.last_unit()
@@ -237,18 +262,19 @@ class _Merger:
             b,
             min_score=self.options.min_score,
             a_tail_incomplete=not last.complete,
+            last_unit_len=asm.length - last.apos,
         )
         if found is None:
             unplaced = self.resumes_in[b_index] - self.placed
             if allow_wait and unplaced:
-                return False
+                return min(unplaced)
             self._continue(b, last)
         elif found.kind == "containment":
             self._record(b, "redundant", found.score, found.score)
         else:
             self._restart(b, found, last)
         self.placed.add(b_index)
-        return True
+        return None
 
     def _record(self, b: Prepared, kind: str, score: float, confidence: float, **extra: int | None) -> None:
         left = self.asm.pieces[-1].frag if self.asm.pieces else None
@@ -298,7 +324,7 @@ class _Merger:
         if self.options.min_confidence and confidence < self.options.min_confidence:
             self._keep_both(b, found.score, confidence)
             return
-        keep_all = last.complete and self._unit_ends_near(b, q_b)
+        keep_all = self._unit_ends_near(b, q_b, last.complete)
         a_piece = asm.pieces[-1]
         a = self.prep[a_piece.frag]
         if keep_all:
@@ -322,8 +348,9 @@ class _Merger:
             return
         if found.a_start > last.apos:
             # the fragment resumes inside the unfinished unit: cut there, keep the rest of it
+            # both sides cut at a view character, so punctuation before it is kept once (A's)
             piece, raw_cut = asm.locate(found.a_start)
-            resume = _resume_raw(b, found.b_start)
+            resume = b.view.offsets[found.b_start] if found.b_start < len(b.view.offsets) else len(b.text)
         else:
             piece, raw_cut = last.piece, last.raw
             resume = _resume_raw(b, max(0, found.a_to_b(last.apos)))
@@ -351,11 +378,20 @@ class _Merger:
         best = min(range(len(ends)), key=lambda i: (abs(ends[i] - q_b), -i))
         return best
 
-    def _unit_ends_near(self, b: Prepared, q_b: int) -> bool:
+    def _unit_ends_near(self, b: Prepared, q_b: int, a_complete: bool) -> bool:
+        """Whether ``b`` finishes a unit where the assembled text ends, as completely as it does.
+
+        A finished sentence may differ from its copy by a few characters of drift;
+        an unfinished one must end exactly there, and must not lack a terminator
+        that ``b``'s copy has (the terminator is punctuation, invisible to the view).
+        """
         if not b.units:
             return False
         j = self._unit_ending_near(b, q_b)
-        return abs(b.unit_vends[j] - q_b) <= 3
+        u = b.units[j]
+        if a_complete:
+            return abs(b.unit_vends[j] - q_b) <= 3
+        return b.unit_vends[j] == q_b and not (u.kind == "sentence" and is_complete(b.text[u.start : u.end]))
 
     def _output_length(self) -> int:
         return sum(len(p.join) + (p.end - p.start) for p in self.asm.pieces)
