@@ -68,7 +68,7 @@ class Prepared:
 
 def _seeds(view: str, vstarts: Sequence[int], vends: Sequence[int]) -> tuple[tuple[str, int], ...]:
     out: list[tuple[str, int]] = []
-    for s, e in zip(vstarts, vends):
+    for s, e in zip(vstarts, vends, strict=True):
         if e - s < SEED_LEN:
             continue
         out.append((view[s : s + SEED_LEN], s))
@@ -165,11 +165,11 @@ class Alignment:
 
 
 def _equal_blocks(a: str, b: str, a_off: int, b_off: int) -> list[Block]:
-    return [
-        (a_off + i1, b_off + j1, i2 - i1)
-        for tag, i1, i2, j1, _j2 in Indel.opcodes(a, b)
-        if tag == "equal"
-    ]
+    blocks: list[Block] = []
+    for op in Indel.opcodes(a, b):
+        if op.tag == "equal":
+            blocks.append((a_off + op.src_start, b_off + op.dest_start, op.src_end - op.src_start))
+    return blocks
 
 
 def _align_forward(get_a: Callable[[int, int], str], len_a: int, b: str, pa: int) -> list[Block]:
@@ -264,7 +264,9 @@ def verify(
 
 
 def short_overlap(a_tail: str, b: str, *, min_len: int) -> int:
-    """Length of the longest exact suffix of ``a_tail`` that is a prefix of ``b`` (0 if shorter than ``min_len``).
+    """Length of the longest suffix of ``a_tail`` that is a prefix of ``b``.
+
+    Overlaps shorter than ``min_len`` count as none (0).
 
     >>> short_overlap("いう悲観的な", "悲観的な未来", min_len=2)
     4
@@ -324,12 +326,17 @@ def find_overlap(
         found = verify(get_a, len_a, b.view.chars, guess, min_score=min_score)
         if found is None:
             continue
-        if best is None or (found.score, found.b_end, found.a_start) > (best.score, best.b_end, best.a_start):
+        if best is None or (found.score, found.b_end, found.a_start) > (
+            best.score,
+            best.b_end,
+            best.a_start,
+        ):
             best = found
     if best is not None:
         return best
     # A short exact overlap right at the cut ("…悲観的な" / "悲観的な未来…"), or a
-    # whole unfinished unit shorter than a seed ("## 影響を受けるバー" / "## 影響を受けるバージョン").
+    # whole unfinished unit shorter than a seed ("## 影響を受けるバー" / "## 影響を受ける
+    # バージョン").
     tail = get_a(max(0, len_a - _SHORT_OVERLAP_MAX), len_a)
     k = short_overlap(tail, b.view.chars, min_len=1 if a_tail_incomplete else SEED_LEN)
     if k == 1 and not (a_tail_incomplete and last_unit_len == 1):
@@ -337,7 +344,9 @@ def find_overlap(
     if k == 0:
         return None
     blocks = ((len_a - k, 0, k),)
-    kind: Literal["dovetail", "containment"] = "dovetail" if len(b.view.chars) > k else "containment"
+    kind: Literal["dovetail", "containment"] = (
+        "dovetail" if len(b.view.chars) > k else "containment"
+    )
     return Alignment(kind, len_a - k, 0, len_a, k, blocks, 100.0, exact_short=True)
 
 
@@ -412,10 +421,17 @@ def align_prepared(prepared: Sequence[Prepared], options: Options) -> tuple[Over
             for key, pos in a.seeds:
                 positions[key].append(pos)
             chars = a.view.chars
+
+            def get_a(s: int, e: int, c: str = chars) -> str:
+                return c[s:e]
+
+            def lookup(key: str, pos: dict[str, list[int]] = positions) -> list[int]:
+                return pos.get(key, [])
+
             found = find_overlap(
-                lambda s, e, c=chars: c[s:e],
+                get_a,
                 len(chars),
-                lambda key, pos=positions: pos.get(key, ()),  # type: ignore[misc]
+                lookup,
                 b,
                 min_score=options.min_score,
                 a_tail_incomplete=a_index == previous and _tail_incomplete(a),
@@ -431,7 +447,10 @@ def align(
     """Find where each fragment repeats text of another fragment.
 
     >>> from fragmerge.segment import segment
-    >>> draft = "One sentence here. Another sentence that got cu\\n---END---\\nAnother sentence that got cut short. Then more.\\n"
+    >>> draft = (
+    ...     "One sentence here. Another sentence that got cu\\n---END---\\n"
+    ...     "Another sentence that got cut short. Then more.\\n"
+    ... )
     >>> [(o.left, o.right, o.kind) for o in align(segment(draft))]
     [(0, 1, 'dovetail')]
     """

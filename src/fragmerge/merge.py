@@ -167,11 +167,13 @@ class _Assembly:
         f = self.prep[last.frag]
         complete = True
         if f.units:
-            u = f.units[_unit_index_at_raw(f, last.end - 1)]
-            tail = f.text[max(u.start, last.start) : last.end]
+            tail_unit = f.units[_unit_index_at_raw(f, last.end - 1)]
+            tail = f.text[max(tail_unit.start, last.start) : last.end]
             # Headings, table rows and list items have no terminator: only the
             # next copy can tell whether they were cut, so they count as open.
-            complete = u.kind == "front_matter" or (u.kind in ("sentence", "code") and is_complete(tail))
+            complete = tail_unit.kind == "front_matter" or (
+                tail_unit.kind in ("sentence", "code") and is_complete(tail)
+            )
         while i >= 0:
             p = self.pieces[i]
             f = self.prep[p.frag]
@@ -195,10 +197,8 @@ def _resume_raw(b: Prepared, bpos: int) -> int:
     if bpos >= len(b.view.offsets):
         return len(b.text)
     ui = b.unit_at(bpos)
-    if b.units and b.unit_vstarts[ui] == bpos:
-        start = b.units[ui].start
-    else:
-        start = b.view.offsets[bpos]
+    at_unit_start = bool(b.units) and b.unit_vstarts[ui] == bpos
+    start = b.units[ui].start if at_unit_start else b.view.offsets[bpos]
     if start == 0 or bpos == 0:
         m = _LEADING_ELLIPSIS.match(b.text, start)
         if m:
@@ -216,7 +216,9 @@ def _glue(left: str, right: str) -> str:
 
 
 class _Merger:
-    def __init__(self, draft: str, prepared: list[Prepared], overlaps: Sequence[Overlap], options: Options):
+    def __init__(
+        self, draft: str, prepared: list[Prepared], overlaps: Sequence[Overlap], options: Options
+    ):
         self.draft = draft
         self.prep = prepared
         self.options = options
@@ -276,7 +278,9 @@ class _Merger:
         self.placed.add(b_index)
         return None
 
-    def _record(self, b: Prepared, kind: str, score: float, confidence: float, **extra: int | None) -> None:
+    def _record(
+        self, b: Prepared, kind: str, score: float, confidence: float, **extra: int | None
+    ) -> None:
         left = self.asm.pieces[-1].frag if self.asm.pieces else None
         self.joins.append(
             Join.model_validate(
@@ -302,7 +306,12 @@ class _Merger:
         else:
             join = paragraph_separator(a.text)
             kind, confidence = "gap", 50.0
-            if not (a.index == 0 and a.units and a.units[-1].kind == "front_matter" and len(a.units) == 1):
+            if not (
+                a.index == 0
+                and a.units
+                and a.units[-1].kind == "front_matter"
+                and len(a.units) == 1
+            ):
                 self.warnings.append(
                     f"fragment {b.index} repeats nothing from the text before it; "
                     f"kept in input order after fragment {a.index} (check the order)"
@@ -311,8 +320,13 @@ class _Merger:
                 kind, confidence = "continuation", 100.0
         output_offset = self._output_length()
         self._record(
-            b, kind, 100.0, confidence,
-            left_cut=a.base + a_piece.end, right_resume=b.base + start, output_offset=output_offset,
+            b,
+            kind,
+            100.0,
+            confidence,
+            left_cut=a.base + a_piece.end,
+            right_resume=b.base + start,
+            output_offset=output_offset,
         )
         asm.append(b.index, start, join=join)
 
@@ -338,27 +352,49 @@ class _Merger:
             left_cut = a.base + a_piece.end
             output_offset = self._output_length()
             if gap.count("\n") < 2 and a.trailing_break and last.kind == "sentence":
-                self._record(b, "restart", found.score, confidence, left_cut=left_cut,
-                             right_resume=b.base + resume, output_offset=output_offset)
+                self._record(
+                    b,
+                    "restart",
+                    found.score,
+                    confidence,
+                    left_cut=left_cut,
+                    right_resume=b.base + resume,
+                    output_offset=output_offset,
+                )
                 asm.append(b.index, resume, join=paragraph_separator(a.text))
             else:
-                self._record(b, "restart", found.score, confidence, left_cut=left_cut,
-                             right_resume=b.base + sep_start, output_offset=output_offset)
+                self._record(
+                    b,
+                    "restart",
+                    found.score,
+                    confidence,
+                    left_cut=left_cut,
+                    right_resume=b.base + sep_start,
+                    output_offset=output_offset,
+                )
                 asm.append(b.index, sep_start)
             return
         if found.a_start > last.apos:
             # the fragment resumes inside the unfinished unit: cut there, keep the rest of it
             # both sides cut at a view character, so punctuation before it is kept once (A's)
             piece, raw_cut = asm.locate(found.a_start)
-            resume = b.view.offsets[found.b_start] if found.b_start < len(b.view.offsets) else len(b.text)
+            resume = (
+                b.view.offsets[found.b_start]
+                if found.b_start < len(b.view.offsets)
+                else len(b.text)
+            )
         else:
             piece, raw_cut = last.piece, last.raw
             resume = _resume_raw(b, max(0, found.a_to_b(last.apos)))
         cut_frag = self.prep[asm.pieces[piece].frag]
         asm.truncate(piece, raw_cut)
         self._record(
-            b, "restart", found.score, confidence,
-            left_cut=cut_frag.base + raw_cut, right_resume=b.base + resume,
+            b,
+            "restart",
+            found.score,
+            confidence,
+            left_cut=cut_frag.base + raw_cut,
+            right_resume=b.base + resume,
             output_offset=self._output_length(),
         )
         asm.append(b.index, resume)
@@ -391,7 +427,9 @@ class _Merger:
         u = b.units[j]
         if a_complete:
             return abs(b.unit_vends[j] - q_b) <= 3
-        return b.unit_vends[j] == q_b and not (u.kind == "sentence" and is_complete(b.text[u.start : u.end]))
+        return b.unit_vends[j] == q_b and not (
+            u.kind == "sentence" and is_complete(b.text[u.start : u.end])
+        )
 
     def _output_length(self) -> int:
         return sum(len(p.join) + (p.end - p.start) for p in self.asm.pieces)
@@ -418,7 +456,11 @@ class _Merger:
                 join = p.join if k == 0 else ""
                 ui = _unit_index_at_raw(f, s) if f.units else 0
                 kind: UnitKind = f.units[ui].kind if f.units else "sentence"
-                chunk = join + f.text[s:e] if e <= len(f.text) else join + self.draft[f.base + s : f.base + e]
+                chunk = (
+                    join + f.text[s:e]
+                    if e <= len(f.text)
+                    else join + self.draft[f.base + s : f.base + e]
+                )
                 entries.append(
                     ProvenanceEntry(
                         sentence=max(0, sentence),
@@ -464,7 +506,12 @@ def merge(
     opts = options if options is not None else Options()
     if not fragments:
         return MergeResult(
-            text=text, changed=False, fragments=(), overlaps=tuple(overlaps), provenance=(), warnings=()
+            text=text,
+            changed=False,
+            fragments=(),
+            overlaps=tuple(overlaps),
+            provenance=(),
+            warnings=(),
         )
     prepared = [prepare(f, text) for f in fragments]
     merger = _Merger(text, prepared, overlaps, opts)

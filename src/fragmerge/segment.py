@@ -46,13 +46,20 @@ _USER_TURN = regex.compile(
     regex.IGNORECASE,
 )
 _AVATAR_LINE = regex.compile(r"\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+")
-_AVATAR_HINT = regex.compile(r"data:image/svg|chat\.openai\.com|googleusercontent|gravatar|avatar", regex.I)
-_BANNER = regex.compile(r"(?:exported|saved|generated)\s+(?:with|by|from|using|on)\b.*", regex.IGNORECASE)
+_AVATAR_HINT = regex.compile(
+    r"data:image/svg|chat\.openai\.com|googleusercontent|gravatar|avatar", regex.I
+)
+_BANNER = regex.compile(
+    r"(?:exported|saved|generated)\s+(?:with|by|from|using|on)\b.*", regex.IGNORECASE
+)
 _PREAMBLE = regex.compile(
-    r"(?:(?:sure|certainly|of course|okay|ok|absolutely|great|no problem|my apologies|apologies|sorry)"
-    r"[!,.]?\s*)*(?:here(?:'s| is| are)|below is|i(?:'ll| will) continue|continuing|let me continue|let's continue)"
-    r"[^\n]{0,120}?(?:continu|rest of|remainder|where (?:i|we) left off|next part|part \d)[^\n]{0,80}[:.!]"
-    r"|(?:以下|こちら)(?:が|は)?(?:、)?続き(?:です|になります)[。:：]?|続きを(?:書きます|お書きします)[。:：]?"
+    r"(?:(?:sure|certainly|of course|okay|ok|absolutely|great|no problem|my apologies"
+    r"|apologies|sorry)[!,.]?\s*)*"
+    r"(?:here(?:'s| is| are)|below is|i(?:'ll| will) continue|continuing|let me continue"
+    r"|let's continue)[^\n]{0,120}?"
+    r"(?:continu|rest of|remainder|where (?:i|we) left off|next part|part \d)[^\n]{0,80}[:.!]"
+    r"|(?:以下|こちら)(?:が|は)?(?:、)?続き(?:です|になります)[。:：]?"
+    r"|続きを(?:書きます|お書きします)[。:：]?"
     r"|(?:好的[，,]?)?以下是(?:文章的)?(?:续写|后续|剩余)(?:内容|部分)?[：:。]?",
     regex.IGNORECASE,
 )
@@ -100,10 +107,13 @@ def _compile_debris(options: Options) -> regex.Pattern[str] | None:
     if not options.debris_patterns:
         return None
     try:
-        return regex.compile("|".join(f"(?:{p})" for p in options.debris_patterns), regex.IGNORECASE)
+        return regex.compile(
+            "|".join(f"(?:{p})" for p in options.debris_patterns), regex.IGNORECASE
+        )
     except regex.error as exc:
         raise OptionsError(
-            f"a debris pattern does not compile ({exc}); check the regexes passed as debris_patterns"
+            f"a debris pattern does not compile ({exc}); "
+            "check the regexes passed as debris_patterns"
         ) from exc
 
 
@@ -129,8 +139,11 @@ def _classify(lines: list[_Line], options: Options) -> list[LineClass]:
         s = lines[i].stripped
         if _FENCE_OPEN.fullmatch(s):
             # An export banner is a fenced block holding one "Exported with ..." line.
-            if not in_fence and i + 2 < n and _BANNER.fullmatch(lines[i + 1].stripped) and _FENCE_OPEN.fullmatch(
-                lines[i + 2].stripped
+            if (
+                not in_fence
+                and i + 2 < n
+                and _BANNER.fullmatch(lines[i + 1].stripped)
+                and _FENCE_OPEN.fullmatch(lines[i + 2].stripped)
             ):
                 classes[i] = classes[i + 1] = classes[i + 2] = "debris"
                 i += 3
@@ -149,16 +162,23 @@ def _classify(lines: list[_Line], options: Options) -> list[LineClass]:
             j = i + 1
             while j < n and j <= i + 8:
                 sj = lines[j].stripped
-                if _RULE_LINE.fullmatch(sj) or _ROLE_ASSISTANT.fullmatch(sj) or classes[j] == "marker":
+                if (
+                    _RULE_LINE.fullmatch(sj)
+                    or _ROLE_ASSISTANT.fullmatch(sj)
+                    or classes[j] == "marker"
+                ):
                     break
                 if sj:
                     classes[j] = "debris"
                 j += 1
             i = j
             continue
-        elif _ROLE_ASSISTANT.fullmatch(s) or _USER_TURN.fullmatch(s) or _BANNER.fullmatch(s):
-            classes[i] = "debris"
-        elif _AVATAR_LINE.fullmatch(s) and _AVATAR_HINT.search(s):
+        elif (
+            _ROLE_ASSISTANT.fullmatch(s)
+            or _USER_TURN.fullmatch(s)
+            or _BANNER.fullmatch(s)
+            or (_AVATAR_LINE.fullmatch(s) and _AVATAR_HINT.search(s))
+        ):
             classes[i] = "debris"
         i += 1
     _absorb_rules_and_preambles(lines, classes)
@@ -179,14 +199,21 @@ def _absorb_rules_and_preambles(lines: list[_Line], classes: list[LineClass]) ->
     while changed:
         changed = False
         for i in range(n):
-            if classes[i] == "content" and _RULE_LINE.fullmatch(lines[i].stripped):
-                if "debris" in (neighbour(i, -1), neighbour(i, 1)):
-                    classes[i] = "debris"
-                    changed = True
-    for i in range(n):
-        if classes[i] == "content" and neighbour(i, -1) in ("debris", "marker"):
-            if _PREAMBLE.fullmatch(lines[i].stripped) or _CONTINUED_HEADING.fullmatch(lines[i].stripped):
+            if (
+                classes[i] == "content"
+                and _RULE_LINE.fullmatch(lines[i].stripped)
+                and "debris" in (neighbour(i, -1), neighbour(i, 1))
+            ):
                 classes[i] = "debris"
+                changed = True
+    for i in range(n):
+        s = lines[i].stripped
+        if (
+            classes[i] == "content"
+            and neighbour(i, -1) in ("debris", "marker")
+            and (_PREAMBLE.fullmatch(s) or _CONTINUED_HEADING.fullmatch(s))
+        ):
+            classes[i] = "debris"
 
 
 def _title_prompt_line(lines: list[_Line], classes: list[LineClass]) -> None:
@@ -245,19 +272,23 @@ def segment(text: str, options: Options | None = None) -> tuple[Fragment, ...]:
             )
         frag_start = None
 
-    for line, cls in zip(lines, classes):
+    for line, cls in zip(lines, classes, strict=True):
         if cls in ("marker", "debris"):
             if pending_boundary is None:
                 close()
                 sep_start = frag_end
-            pending_boundary = "marker" if cls == "marker" or pending_boundary == "marker" else "debris"
+            pending_boundary = (
+                "marker" if cls == "marker" or pending_boundary == "marker" else "debris"
+            )
             continue
         if cls == "blank":
             continue
         if frag_start is None:
             # First content after a separator (or at the very start of the draft).
-            frag_start = 0 if not fragments and pending_boundary is None else line.start + (
-                len(line.text) - len(line.text.lstrip())
+            frag_start = (
+                0
+                if not fragments and pending_boundary is None
+                else line.start + (len(line.text) - len(line.text.lstrip()))
             )
             if pending_boundary is not None:
                 boundary = pending_boundary

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+
 import regex
 
 from fragmerge.models import UnitKind
@@ -86,6 +87,7 @@ def build_view(raw: str, start: int = 0) -> View:
 
 # --------------------------------------------------------------------------- units
 
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     """A span of raw text that provenance and joins treat as one piece.
@@ -111,9 +113,51 @@ _IMAGE_LINE = regex.compile(r"\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+")
 _CJK_END = regex.compile(r"[。！？!?．｡]+[」』）)】〕〉》\"'”’*_]*")
 _LATIN_END = regex.compile(r"[.!?]+[\"'”’)\]*_]*(?=\s)")
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st vs etc e.g i.e cf fig figs no nos vol vols pp
-    approx dept est inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec
-    u.s u.k a.m p.m""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "cf",
+        "fig",
+        "figs",
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "pp",
+        "approx",
+        "dept",
+        "est",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "a.m",
+        "p.m",
+    ]
 )
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
 _NEXT_STARTS_LOWER = regex.compile(r"\s+[\p{Ll}]")
@@ -193,7 +237,8 @@ def split_units(text: str, start: int = 0, end: int | None = None) -> list[Unit]
 
     >>> t = "# Title\\n\\nFirst one. Second one!\\n\\n- item\\n"
     >>> [(t[u.start:u.end], u.kind) for u in split_units(t)]
-    [('# Title', 'heading'), ('First one.', 'sentence'), ('Second one!', 'sentence'), ('- item', 'list_item')]
+    [('# Title', 'heading'), ('First one.', 'sentence'), ('Second one!', 'sentence'), \
+('- item', 'list_item')]
     """
     stop = len(text) if end is None else end
     units: list[Unit] = []
@@ -218,10 +263,23 @@ def split_units(text: str, start: int = 0, end: int | None = None) -> list[Unit]
         fence = _FENCE.match(line)
         if fence:
             flush(pos)
-            close = regex.compile(r"^[ ]{0,3}" + regex.escape(fence.group(1)[0]) + "{" + str(len(fence.group(1))) + r",}\s*$", regex.MULTILINE)
+            close = regex.compile(
+                r"^[ ]{0,3}"
+                + regex.escape(fence.group(1)[0])
+                + "{"
+                + str(len(fence.group(1)))
+                + r",}\s*$",
+                regex.MULTILINE,
+            )
             m = close.search(text, line_end, stop)
             block_end = m.end() if m else stop
-            units.append(Unit(pos + (len(line) - len(line.lstrip())), _rstrip_pos(text, pos, block_end), "code"))
+            units.append(
+                Unit(
+                    pos + (len(line) - len(line.lstrip())),
+                    _rstrip_pos(text, pos, block_end),
+                    "code",
+                )
+            )
             pos = block_end
             continue
         kind = _line_kind(line)
@@ -294,9 +352,9 @@ def front_matter_end(text: str) -> int:
     m = _FRONT_MATTER.match(text)
     if not m:
         return 0
-    fence = text[: 3]
+    fence = text[:3]
     closing = regex.compile(r"^" + regex.escape(fence) + r"[ \t]*$|^\.\.\.[ \t]*$", regex.MULTILINE)
-    c = closing.search(text, m.end(), min(len(text), 64_000))
+    c: regex.Match[str] | None = closing.search(text, m.end(), min(len(text), 64_000))
     if c is None:
         return 0
     body = text[m.end() : c.start()]
@@ -304,14 +362,15 @@ def front_matter_end(text: str) -> int:
     first = next((ln for ln in body.splitlines() if ln.strip()), "")
     if first and not regex.match(r"\s*[\w\-\"']+\s*[:=]", first):
         return 0
-    end = c.end()
+    end: int = c.end()
     if end < len(text) and text[end] == "\n":
         end += 1
     return end
 
 
 def paragraph_separator(text: str) -> str:
-    """The whitespace this text puts between paragraphs: ``"\\n\\n"`` unless it uses single newlines.
+    """The whitespace this text puts between paragraphs (``"\\n\\n"``, or ``"\\n"``
+    if it uses single newlines).
 
     >>> paragraph_separator("One.\\nTwo.\\nThree.\\n\\nFour.")
     '\\n'
