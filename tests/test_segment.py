@@ -1,0 +1,274 @@
+"""Unit tests of fragmerge.segment: markers, front matter, chat-UI debris, spans."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+import fragmerge
+from fragmerge import DEFAULT_MARKERS, Fragment, Options, OptionsError, segment
+
+
+def pieces(draft: str, options: Options | None = None) -> list[str]:
+    """The fragments' texts, after checking every span points at its text."""
+    fragments = segment(draft, options)
+    check_spans(draft, fragments)
+    return [f.text for f in fragments]
+
+
+def check_spans(draft: str, fragments: tuple[Fragment, ...]) -> None:
+    for i, f in enumerate(fragments):
+        assert f.index == i
+        assert draft[f.start : f.end] == f.text
+        assert f.text == f.text.strip() or i == 0  # fragment 0 may open with front matter
+        assert f.separator_start <= f.separator_end == f.start
+    for a, b in itertools.pairwise(fragments):
+        assert a.end <= b.separator_start
+
+
+# A cut sentence, a marker, and a restart of the cut sentence.
+LEFT = "Alpha one. Beta tw"
+RIGHT = "Beta two. Gamma."
+
+
+class TestMarkers:
+    @pytest.mark.parametrize(
+        "marker",
+        [
+            "---END---",
+            "=== END ===",
+            "***END***",
+            "---CONTINUE---",
+            "---PART 2---",
+            "<|endoftext|>",
+            "<|im_end|>",
+            "</s>",
+            "<eos>",
+            "[END]",
+            "[continued]",
+            "(Continued)",
+            "(continued...)",
+            "[to be continued]",
+            "（続き）",
+            "(続く)",
+            "【続く】",
+            "（つづく）",
+            "——続く——",
+            "（续）",
+            "（未完待续）",
+            "【待续】",
+            "(續)",
+        ],
+    )
+    def test_default_marker(self, marker: str) -> None:
+        draft = f"{LEFT}\n\n{marker}\n\n{RIGHT}\n"
+        fragments = segment(draft)
+        check_spans(draft, fragments)
+        assert [f.text for f in fragments] == [LEFT, RIGHT]
+        assert [f.boundary for f in fragments] == ["start", "marker"]
+        # the separator span holds the marker line
+        assert marker in draft[fragments[1].separator_start : fragments[1].separator_end]
+
+    def test_marker_with_surrounding_spaces_and_case(self) -> None:
+        assert pieces(f"{LEFT}\n   ---end---  \n{RIGHT}") == [LEFT, RIGHT]
+
+    def test_marker_without_blank_lines(self) -> None:
+        assert pieces(f"{LEFT}\n<|endoftext|>\n{RIGHT}\n") == [LEFT, RIGHT]
+
+    def test_several_markers(self) -> None:
+        draft = "One.\n\n---END---\n\nTwo.\n\n（続き）\n\nThree.\n\n[continued]\n\nFour.\n"
+        assert pieces(draft) == ["One.", "Two.", "Three.", "Four."]
+
+    def test_consecutive_markers_make_one_separator(self) -> None:
+        assert pieces("One.\n\n---END---\n\n<|endoftext|>\n\nTwo.\n") == ["One.", "Two."]
+
+    def test_marker_inside_a_line_is_not_a_marker(self) -> None:
+        draft = "Write ---END--- to end a piece.\n"
+        assert pieces(draft) == [draft.strip()]
+
+    def test_marker_at_the_end_makes_no_empty_fragment(self) -> None:
+        assert pieces("One.\n\n---END---\n") == ["One."]
+
+    def test_marker_at_the_start_makes_no_empty_fragment(self) -> None:
+        assert pieces("---END---\n\nOne.\n") == ["One."]
+
+    def test_default_markers_exported(self) -> None:
+        assert Options().markers == DEFAULT_MARKERS
+        assert "---" not in DEFAULT_MARKERS
+
+
+class TestConfigurableMarkers:
+    def test_markers_replace_the_defaults(self) -> None:
+        options = Options(markers=(r"@@CUT@@",))
+        assert pieces("A one.\n\n@@CUT@@\n\nB two.\n", options) == ["A one.", "B two."]
+        # ---END--- is no longer a marker
+        draft = "A one.\n\n---END---\n\nB two.\n"
+        assert pieces(draft, options) == [draft.strip()]
+
+    def test_extra_markers_add_to_the_defaults(self) -> None:
+        options = Options(extra_markers=(r"@@CUT@@",))
+        draft = "A one.\n\n@@CUT@@\n\nB two.\n\n---END---\n\nC three.\n"
+        assert pieces(draft, options) == ["A one.", "B two.", "C three."]
+        assert options.all_markers() == (*DEFAULT_MARKERS, r"@@CUT@@")
+
+    def test_fix_accepts_marker_overrides(self) -> None:
+        draft = "A one. B tw\n\n%%%\n\nB two. C three.\n"
+        assert fragmerge.fix(draft, extra_markers=(r"%%%",)).text == "A one. B two. C three.\n"
+
+    @pytest.mark.parametrize("field", ["markers", "extra_markers"])
+    @pytest.mark.parametrize("pattern", ["(", "[unclosed", "a{2,1}"])
+    def test_invalid_regex_is_an_options_error(self, field: str, pattern: str) -> None:
+        options = Options.model_validate({field: (pattern,)})
+        with pytest.raises(OptionsError, match="marker"):
+            segment("Some text.\n", options)
+        with pytest.raises(fragmerge.FragmergeError):
+            fragmerge.fix("Some text.\n", options)
+
+    def test_invalid_debris_pattern_is_an_options_error(self) -> None:
+        with pytest.raises(OptionsError, match="debris"):
+            segment("Some text.\n", Options(debris_patterns=("(",)))
+
+    def test_extra_debris_pattern(self) -> None:
+        options = Options(debris_patterns=(r">>> next chunk <<<",))
+        draft = "One. Tw\n\n>>> next chunk <<<\n\nTwo. Three.\n"
+        fragments = segment(draft, options)
+        check_spans(draft, fragments)
+        assert [(f.text, f.boundary) for f in fragments] == [
+            ("One. Tw", "start"),
+            ("Two. Three.", "debris"),
+        ]
+
+
+class TestFrontMatterAndRules:
+    def test_front_matter_belongs_to_fragment_zero(self) -> None:
+        draft = "---\ntitle: t\n---\nA.\n[continued]\nB.\n"
+        fragments = segment(draft)
+        check_spans(draft, fragments)
+        assert [f.text for f in fragments] == ["---\ntitle: t\n---\nA.", "B."]
+        assert fragments[0].start == 0
+
+    def test_front_matter_is_never_a_marker(self) -> None:
+        draft = "---\ntitle: 記事\ndate: 2025-01-01\n---\n\n本文です。\n"
+        assert pieces(draft) == [draft.rstrip()]
+
+    def test_front_matter_alone(self) -> None:
+        draft = "---\ntitle: x\n---\n"
+        assert pieces(draft) == [draft.rstrip()]
+
+    def test_rule_inside_text_is_not_a_marker(self) -> None:
+        draft = "Intro.\n\n---\n\nAfter the rule.\n"
+        assert pieces(draft) == ["Intro.\n\n---\n\nAfter the rule."]
+
+    def test_rule_after_front_matter_is_not_a_marker(self) -> None:
+        draft = "---\ntitle: t\n---\n\nBody one.\n\n---\n\nBody two.\n"
+        assert pieces(draft) == [draft.rstrip()]
+
+    def test_marker_inside_code_fence_region_keeps_spans(self) -> None:
+        draft = "Text.\n\n```\nprint(1)\n```\n\n---END---\n\nMore.\n"
+        assert pieces(draft) == ["Text.\n\n```\nprint(1)\n```", "More."]
+
+    def test_empty_and_blank_drafts(self) -> None:
+        assert segment("") == ()
+        assert segment("\n\n  \n") == ()
+
+    def test_clean_text_is_one_fragment_spanning_it(self) -> None:
+        draft = "# 标题\n\n第一段。第二句。\n\n第二段。\n"
+        (fragment,) = segment(draft)
+        assert (fragment.start, fragment.end) == (0, len(draft.rstrip()))
+        assert fragment.boundary == "start"
+
+
+# ------------------------------------------------------------------ debris
+
+AVATAR = (
+    "![](data:image/svg+xml,%3csvg%20xmlns=%27http://www.w3.org/2000/svg%27%20width=%2730%27/%3e)"
+    "![Full Bright](https://chat.openai.com/_next/image?url=https%3A%2F%2Flh3.googleusercontent"
+    ".com%2Fa%2FX&w=64&q=75)"
+)
+AIPRM_EXPORT = (
+    "```\nExported with AIPRM https://www.aiprm.com by Someone on 21/03/2023 23:32:34\n```\n\n"
+    "---\n\n\n**User:**\nwrite an article about cats\n\n\n---\n\n**ChatGPT:**\n"
+    "Cats sleep a lot. They purr when they are\n\n"
+    "---\n\n**User:**\nContinue writing please\n\n---\n\n**ChatGPT:**\n"
+    "My apologies, here's the continuation of the article:\n"
+    "They purr when they are happy. The end.\n"
+)
+
+
+class TestDebris:
+    def test_continue_writing_please(self) -> None:
+        draft = (
+            "First part here. It was cut mid\n\nContinue writing please\n\nIt was cut mid way.\n"
+        )
+        fragments = segment(draft)
+        check_spans(draft, fragments)
+        assert [(f.text, f.boundary) for f in fragments] == [
+            ("First part here. It was cut mid", "start"),
+            ("It was cut mid way.", "debris"),
+        ]
+
+    @pytest.mark.parametrize(
+        "turn",
+        ["Continue writing please", "continue", "Please continue.", "続けてください", "继续"],
+    )
+    def test_user_turns(self, turn: str) -> None:
+        assert pieces(f"Part one.\n\n{turn}\n\nPart two.\n") == ["Part one.", "Part two."]
+
+    def test_avatar_image_lines(self) -> None:
+        draft = f"First part here.\n\n{AVATAR}\n\nContinue writing please\n\nSecond part.\n"
+        assert pieces(draft) == ["First part here.", "Second part."]
+
+    def test_ordinary_image_is_not_debris(self) -> None:
+        draft = "Text.\n\n![A diagram](https://example.com/diagram.png)\n\nMore text.\n"
+        assert pieces(draft) == [draft.strip()]
+
+    def test_aiprm_export_banner_role_headers_rules_and_apology(self) -> None:
+        fragments = segment(AIPRM_EXPORT)
+        check_spans(AIPRM_EXPORT, fragments)
+        assert [(f.text, f.boundary) for f in fragments] == [
+            ("Cats sleep a lot. They purr when they are", "start"),
+            ("They purr when they are happy. The end.", "debris"),
+        ]
+
+    def test_aiprm_export_repairs(self) -> None:
+        result = fragmerge.fix(AIPRM_EXPORT)
+        assert result.text == "Cats sleep a lot. They purr when they are happy. The end.\n"
+
+    def test_apology_preamble(self) -> None:
+        draft = (
+            "Part one is cut\n\nContinue writing please\n\n"
+            "My apologies, here's the continuation of the article:\n\nPart one is cut here.\n"
+        )
+        assert pieces(draft) == ["Part one is cut", "Part one is cut here."]
+
+    def test_preamble_after_a_marker(self) -> None:
+        draft = (
+            "Alpha one.\n\n---END---\n\nCertainly! Here's the continuation of the article:\n\nB.\n"
+        )
+        assert pieces(draft) == ["Alpha one.", "B."]
+
+    def test_preamble_like_sentence_inside_the_text_is_kept(self) -> None:
+        draft = "Alpha one.\n\nHere is the rest of the article: it continues below.\n\nBeta.\n"
+        assert pieces(draft) == [draft.strip()]
+
+    def test_restated_continued_heading(self) -> None:
+        draft = (
+            "## Setup\n\nInstall the tool. Then configure\n\nContinue writing please\n\n"
+            "## Setup (Continued)\n\nThen configure it well. Done.\n"
+        )
+        assert pieces(draft) == [
+            "## Setup\n\nInstall the tool. Then configure",
+            "Then configure it well. Done.",
+        ]
+        assert fragmerge.fix(draft).text == (
+            "## Setup\n\nInstall the tool. Then configure it well. Done.\n"
+        )
+
+    def test_debris_off(self) -> None:
+        draft = "Part one.\n\nContinue writing please\n\nPart two.\n"
+        assert pieces(draft, Options(remove_debris=False)) == [draft.strip()]
+
+    def test_title_prompt_line_is_debris(self) -> None:
+        draft = "Laravel error 419 explained\n\n# Laravel Error 419 Explained\n\nBody text here.\n"
+        assert pieces(draft) == ["# Laravel Error 419 Explained\n\nBody text here."]
