@@ -14,7 +14,7 @@ text is never a marker either. Every fragment keeps its exact span in the input.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -22,7 +22,8 @@ import regex
 
 from fragmerge.errors import OptionsError
 from fragmerge.models import Fragment, Options
-from fragmerge.text import build_view, front_matter_end
+from fragmerge.text import Unit
+from fragmerge.text import build_view, front_matter_end, is_complete, split_units
 
 __all__ = ["segment"]
 
@@ -231,6 +232,165 @@ def _title_prompt_line(lines: list[_Line], classes: list[LineClass]) -> None:
         classes[first] = "debris"
 
 
+# ---------------------------------------------------------------- implicit restarts
+
+_RESTART_KEY = 12  # view characters that propose an earlier copy of a unit
+_MIN_TRUNCATED_RUN = 24  # copied view characters needed after an unfinished sentence
+_MIN_RESTATED_RUN = 20  # ... after a finished one, when the copy changes the layout
+_MIN_VERBATIM_RUN = 60  # ... for a verbatim copy of finished prose, layout unchanged
+_MAX_CANDIDATES = 8
+
+
+def _restart_points(text: str, body: int) -> list[int]:
+    """Offsets in ``text`` where it restarts earlier text without any marker.
+
+    A restart is taken only on evidence a real continuation leaves (DESIGN.md,
+    repeat guards): the copied run is preceded by an unfinished sentence; or it
+    restates everything from the copied point up to the restart ("tandem") and
+    changes the layout (the copy's paragraph goes on, paragraphs are joined or
+    split, the wording drifts); or it is a long verbatim tandem copy of finished
+    prose. Shared phrases, refrains of short unpunctuated lines, code, tables and
+    front matter never split.
+    """
+    from rapidfuzz import fuzz
+
+    units = split_units(text, body)
+    views = [build_view(text[u.start : u.end]).chars for u in units]
+    heads: dict[str, list[int]] = {}
+    points: list[int] = []
+    floor = 0  # units before the latest restart belong to earlier pieces
+    for j, u in enumerate(units):
+        v = views[j]
+        key = v[:_RESTART_KEY] if len(v) >= 8 else None
+        line_start = u.start == 0 or "\n" in text[units[j - 1].end : u.start] if j else False
+        quoted = text.startswith(">", u.start)
+        if key and line_start and not quoted and u.kind in ("sentence", "heading", "list_item"):
+            for i in reversed(heads.get(key, [])[-_MAX_CANDIDATES:]):
+                if _is_restart(text, units, views, i, j, fuzz.ratio):
+                    points.append(text.rfind("\n", 0, u.start) + 1)
+                    floor = j
+                    break
+        if key:
+            heads.setdefault(key, []).append(j)
+    del floor
+    return points
+
+
+def _is_restart(
+    text: str,
+    units: list[Unit],
+    views: list[str],
+    i: int,
+    j: int,
+    ratio: Callable[[str, str], float],
+) -> bool:
+    """Whether unit ``j`` restarts the text at unit ``i`` (see :func:`_restart_points`)."""
+
+    def cut(x: int) -> bool:
+        u = units[x]
+        return u.kind == "sentence" and _looks_cut(text[u.start : u.end])
+
+    if views[i] != views[j] and not (views[j].startswith(views[i]) and cut(i)):
+        return False  # the copy must begin with the very same unit (or complete its cut copy)
+    k = 0
+    run = 0
+    exact = True
+    while i + k < j and j + k < len(units):
+        a, b = views[i + k], views[j + k]
+        if a == b:
+            run += len(a)
+        elif b.startswith(a) and cut(i + k):
+            run += len(a)  # the original was cut here; the copy completes it
+            k += 1
+            exact = False
+            break
+        elif a.startswith(b) and cut(j + k) and len(b) >= 4:
+            run += len(b)  # the copy itself was cut (a redundant piece)
+            k += 1
+            exact = False
+            break
+        elif ratio(a, b) >= 94 and _DIGITS.findall(a) == _DIGITS.findall(b):
+            run += len(a)  # drift: a few characters, never a different number
+            exact = False
+        else:
+            break
+        k += 1
+    if k == 0:
+        return False
+    if cut(j - 1) and run >= _MIN_TRUNCATED_RUN:
+        return True
+    if i + k != j:
+        return False  # not a tandem copy: a passage quoted again later, not a restart
+
+    def breaks(first: int, count: int) -> list[bool]:
+        return [
+            "\n" in text[units[x].end : units[x + 1].start]
+            for x in range(first, min(first + count, len(units) - 1))
+        ]
+
+    if k == 1:
+        # "…でしょうか？\n\n" then "…でしょうか？ この問いは…": the copy re-opens the
+        # last sentence and goes on in the same paragraph.
+        goes_on = j + 1 < len(units) and not breaks(j, 1)[0]
+        return goes_on and breaks(i, 1)[0] and run >= _MIN_RESTATED_RUN
+    layout_changed = breaks(i, k) != breaks(j, k) or not exact
+    if layout_changed and run >= 2 * _MIN_RESTATED_RUN:
+        return True
+    prose = all(
+        units[x].kind == "sentence" and is_complete(text[units[x].start : units[x].end])
+        for x in range(i, j)
+    )
+    return prose and run >= _MIN_VERBATIM_RUN
+
+
+_DIGITS = regex.compile(r"\d+")
+_CUT_PROSE = regex.compile(r"(?:\p{L}{2,}[ \t]+\p{L}{2,}|[\p{Han}\p{Hiragana}\p{Katakana}]{2})")
+_CUT_END = regex.compile(r"[\p{L}、，,]\Z")
+
+
+def _looks_cut(unit_text: str) -> bool:
+    """An unfinished sentence of prose: words (or CJK) that stop without a terminator.
+
+    >>> _looks_cut("これは、あなたの仕事がなくなる、という悲観的な"), _looks_cut("3fc5fef310caa35")
+    (True, False)
+    """
+    return (
+        not is_complete(unit_text)
+        and bool(_CUT_END.search(unit_text))
+        and bool(_CUT_PROSE.search(unit_text))
+        and "](" not in unit_text
+    )
+
+
+def _split_implicit(text: str, fragments: list[Fragment]) -> list[Fragment]:
+    out: list[Fragment] = []
+    for f in fragments:
+        body = front_matter_end(f.text) if f.start == 0 else 0
+        cuts = _restart_points(f.text, body)
+        starts = [0, *cuts]
+        sep_start, sep_end, boundary = f.separator_start, f.separator_end, f.boundary
+        for n, s in enumerate(starts):
+            e = starts[n + 1] if n + 1 < len(starts) else len(f.text)
+            piece_end = e
+            while piece_end > s and f.text[piece_end - 1].isspace():
+                piece_end -= 1
+            if piece_end <= s:
+                continue
+            out.append(
+                Fragment(
+                    index=len(out),
+                    start=f.start + s,
+                    end=f.start + piece_end,
+                    text=f.text[s:piece_end],
+                    separator_start=sep_start,
+                    separator_end=sep_end if n == 0 else f.start + s,
+                    boundary=boundary if out else "start",
+                )
+            )
+            sep_start, sep_end, boundary = f.start + piece_end, f.start + e, "implicit"
+    return out
+
+
 def segment(text: str, options: Options | None = None) -> tuple[Fragment, ...]:
     """Split ``text`` into fragments at marker lines and continuation debris.
 
@@ -295,6 +455,6 @@ def segment(text: str, options: Options | None = None) -> tuple[Fragment, ...]:
             pending_boundary = None
         frag_end = line.end
     close()
-    if not fragments:
-        return ()
+    if opts.implicit_restarts:
+        fragments = _split_implicit(text, fragments)
     return tuple(fragments)
