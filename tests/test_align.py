@@ -1,0 +1,170 @@
+"""Unit tests of fragmerge.align: dovetails, containments, no overlap, scores, spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from fragmerge import Options, Overlap, align, segment
+from fragmerge.align import short_overlap
+from fragmerge.text import build_view
+
+P1 = "The first sentence of the article sets the scene. The second sentence adds some detail to it."
+P2 = (
+    "A new paragraph begins with a long sentence about something else. It goes on for a while here."
+)
+P3 = "The third paragraph concludes the article nicely. It has two sentences in it."
+
+JA1 = "日本語の記事はここから始まります。最初の段落では背景を説明します。"
+JA2 = "次の段落では詳細に踏み込みます。技術的な内容も含まれています。"
+JA3 = "最後の段落では全体をまとめます。読んでいただきありがとうございました。"
+
+ZH1 = "这篇文章从这里开始。第一段介绍了背景和动机。"
+ZH2 = "第二段深入讨论技术细节。其中包含了很多具体的例子。"
+ZH3 = "最后一段总结全文。感谢大家的阅读和支持。"
+ZH_LONG = (
+    "第二段深入讨论了这个系统在实际生产环境中遇到的各种技术细节和设计取舍。"
+    "其中包含了很多具体的例子，帮助读者理解为什么要这样设计而不是那样设计。"
+)
+
+
+def overlaps(draft: str, options: Options | None = None) -> tuple[Overlap, ...]:
+    return align(segment(draft, options), options, draft=draft)
+
+
+def forward(draft: str) -> Overlap:
+    """The one overlap of fragment 1 on fragment 0.
+
+    When a piece restarts at the very start of the previous one, the reverse
+    pair (0 inside 1) is reported too; the forward one is what a restart is.
+    """
+    found = [o for o in overlaps(draft) if (o.left, o.right) == (0, 1)]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def view(text: str) -> str:
+    return build_view(text).chars
+
+
+def check_spans(draft: str, o: Overlap) -> None:
+    """Spans are input offsets, inside their fragments, pointing at the matched text."""
+    fragments = segment(draft)
+    left, right = fragments[o.left], fragments[o.right]
+    assert left.start <= o.left_start <= o.left_end <= left.end
+    assert right.start <= o.right_start <= o.right_end <= right.end
+    assert 0 <= o.score <= 100
+
+
+class TestDovetail:
+    @pytest.mark.parametrize(
+        ("first", "second", "third"), [(P1, P2, P3), (JA1, JA2, JA3), (ZH1, ZH2, ZH3)]
+    )
+    def test_restart_of_the_cut_paragraph(self, first: str, second: str, third: str) -> None:
+        cut = second[: len(second) * 2 // 3]
+        draft = f"{first}\n\n{cut}\n\n---END---\n\n{second}\n\n{third}\n"
+        (o,) = overlaps(draft)
+        check_spans(draft, o)
+        assert (o.left, o.right, o.kind) == (0, 1, "dovetail")
+        # both spans hold the repeated text: the cut paragraph and its restart
+        assert draft[o.left_start : o.left_end] == cut
+        assert draft[o.right_start : o.right_end] == cut
+        assert o.score >= 90
+
+    def test_restart_several_paragraphs_back(self) -> None:
+        draft = f"{P1}\n\n{P2}\n\nThe third paragraph\n\n---END---\n\n{P1}\n\n{P2}\n\n{P3}\n"
+        o = forward(draft)
+        check_spans(draft, o)
+        assert o.kind == "dovetail"
+        assert draft[o.left_start : o.left_end] == f"{P1}\n\n{P2}\n\nThe third paragraph"
+        assert view(draft[o.right_start : o.right_end]) == view(f"{P1} {P2} The third paragraph")
+
+    def test_joined_repeated_copy(self) -> None:
+        draft = f"{JA1}\n\n{JA2}\n\n最後の段落では\n\n---END---\n\n{JA1}{JA2}{JA3}\n"
+        o = forward(draft)
+        check_spans(draft, o)
+        assert o.kind == "dovetail"
+        assert view(draft[o.left_start : o.left_end]) == view(draft[o.right_start : o.right_end])
+        assert o.score == 100
+
+    def test_drift_lowers_the_score_but_still_matches(self) -> None:
+        drifted = ZH_LONG.replace("。", ".").replace("很多", "许多")
+        draft = f"{ZH_LONG}\n\n最后一段\n\n（续）\n\n{drifted}\n\n{ZH3}\n"
+        o = forward(draft)
+        check_spans(draft, o)
+        assert o.kind == "dovetail"
+        assert 80 <= o.score < 100
+
+    def test_exact_short_overlap_at_a_cut(self) -> None:
+        draft = "という悲観的な見方。しかしそれは悲観的な\n\n---END---\n\n"
+        draft += "悲観的な未来ではありません。\n"
+        (o,) = overlaps(draft)
+        check_spans(draft, o)
+        assert o.kind == "dovetail"
+        assert draft[o.left_start : o.left_end] == "悲観的な"
+        assert draft[o.right_start : o.right_end] == "悲観的な"
+
+
+class TestContainment:
+    @pytest.mark.parametrize(
+        ("first", "second", "third"), [(P1, P2, P3), (JA1, JA2, JA3), (ZH1, ZH2, ZH3)]
+    )
+    def test_piece_inside_the_previous_one(self, first: str, second: str, third: str) -> None:
+        draft = f"{first}\n\n{second}\n\n{third}\n\n---END---\n\n{second}\n"
+        (o,) = overlaps(draft)
+        check_spans(draft, o)
+        assert (o.left, o.right, o.kind) == (0, 1, "containment")
+        assert draft[o.right_start : o.right_end] == draft[o.left_start : o.left_end]
+        assert view(draft[o.right_start : o.right_end]) == view(second)
+
+    def test_prefix_copy_is_contained(self) -> None:
+        draft = f"{P1}\n\n{P2}\n\n---END---\n\n{P1}\n\n{P2[:40]}\n"
+        o = forward(draft)
+        check_spans(draft, o)
+        assert o.kind == "containment"
+        assert o.left_start == 0
+
+
+class TestNoOverlap:
+    def test_unrelated_pieces(self) -> None:
+        draft = f"{P1}\n\n---END---\n\nCompletely unrelated content lives in this other piece.\n"
+        assert overlaps(draft) == ()
+
+    def test_exact_resume_without_repetition(self) -> None:
+        draft = "日本語の記事です。地方の企業が対応したり、地\n\n---END---\n\n"
+        draft += "域の会計事務所が対応します。\n"
+        assert overlaps(draft) == ()
+
+    def test_single_fragment(self) -> None:
+        assert overlaps(f"{P1}\n\n{P2}\n") == ()
+
+    def test_shared_passage_in_the_middle_is_not_an_overlap(self) -> None:
+        # both pieces go on differently after the shared sentence: not a restart
+        shared = "This exact sentence is quoted in both pieces of the draft on purpose."
+        draft = (
+            f"Opening words of piece one. {shared} Piece one then says something else.\n\n"
+            f"---END---\n\nPiece two opens its own way. {shared} And it ends differently.\n"
+        )
+        assert overlaps(draft) == ()
+
+    def test_min_score_rejects_drifted_copies(self) -> None:
+        drifted = P2.replace("long", "lengthy")  # one changed word
+        draft = f"{P1}\n\n{P2[:70]}\n\n---END---\n\n{drifted}\n\n{P3}\n"
+        o = forward(draft)
+        assert 80 <= o.score < 95
+        assert overlaps(draft, Options(min_score=95)) == ()
+
+
+class TestShortOverlap:
+    def test_longest_suffix_prefix(self) -> None:
+        assert short_overlap("いう悲観的な", "悲観的な未来", min_len=2) == 4
+        assert short_overlap("abcabc", "abcabcx", min_len=1) == 6
+
+    def test_below_min_len_is_none(self) -> None:
+        assert short_overlap("xxab", "abyy", min_len=3) == 0
+        assert short_overlap("abc", "xyz", min_len=1) == 0
+
+
+def test_align_without_draft_and_options() -> None:
+    draft = "One sentence here. Another sentence that got cu\n---END---\n"
+    draft += "Another sentence that got cut short. Then more.\n"
+    assert [(o.left, o.right, o.kind) for o in align(segment(draft))] == [(0, 1, "dovetail")]
