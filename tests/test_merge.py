@@ -1,0 +1,339 @@
+"""Unit tests of fragmerge.merge and fragmerge.fix on small hand-written drafts.
+
+Every repair goes through :func:`repair`, which also checks the provenance map
+(replay, tiling, coverage) and idempotence, so each case tests those too.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import fragmerge
+from fragmerge import MergeResult, align, merge, segment
+
+P1 = "The first sentence of the article sets the scene. The second sentence adds some detail to it."
+P2 = (
+    "A new paragraph begins with a long sentence about something else. It goes on for a while here."
+)
+P3 = "The third paragraph concludes the article nicely. It has two sentences in it."
+
+JA1 = "日本語の記事はここから始まります。最初の段落では背景を説明します。"
+JA2 = "次の段落では詳細に踏み込みます。技術的な内容も含まれています。"
+JA3 = "最後の段落では全体をまとめます。読んでいただきありがとうございました。"
+
+ZH1 = "这篇文章从这里开始。第一段介绍了背景和动机，说明为什么要写这篇文章。"
+ZH2 = "第二段深入讨论技术细节。其中包含了很多具体的例子，帮助读者理解设计。"
+ZH3 = "最后一段总结全文。感谢大家的阅读和支持，欢迎在评论区留言讨论。"
+
+LANGS = {"en": (P1, P2, P3), "ja": (JA1, JA2, JA3), "zh": (ZH1, ZH2, ZH3)}
+MARKER = {"en": "---END---", "ja": "（続き）", "zh": "（续）"}
+
+
+def article(lang: str) -> str:
+    return "\n\n".join(LANGS[lang]) + "\n"
+
+
+def sentences(paragraph: str) -> list[str]:
+    """Split one of the paragraphs above into its two sentences (terminator kept)."""
+    for end in ("。", ". "):
+        i = paragraph.find(end)
+        if i > 0:
+            cut = i + len(end.rstrip())
+            return [paragraph[:cut], paragraph[cut:].lstrip()]
+    raise AssertionError(paragraph)
+
+
+def check_provenance(draft: str, result: MergeResult) -> None:
+    """Replay rebuilds the text; entries tile the output; every visible char is covered."""
+    entries = result.provenance
+    replay = "".join(e.join + draft[e.input_start : e.input_end] for e in entries)
+    assert replay == result.text
+    pos = 0
+    for e in entries:
+        assert e.output_start == pos
+        assert e.output_end - e.output_start == len(e.join) + e.input_end - e.input_start
+        assert (
+            result.text[e.output_start : e.output_end]
+            == e.join + draft[e.input_start : e.input_end]
+        )
+        fragment = result.fragments[e.fragment]
+        assert fragment.start <= e.input_start <= e.input_end <= len(draft)
+        pos = e.output_end
+    assert pos == len(result.text)
+    covered = [False] * len(result.text)
+    for e in entries:
+        for i in range(e.output_start, e.output_end):
+            covered[i] = True
+    assert all(covered[i] for i, ch in enumerate(result.text) if not ch.isspace())
+    units = [e.sentence for e in entries]
+    assert units == sorted(units)
+    if entries:
+        assert units[0] == 0
+        assert set(units) == set(range(units[-1] + 1))
+
+
+def repair(draft: str) -> MergeResult:
+    result = fragmerge.fix(draft)
+    check_provenance(draft, result)
+    again = fragmerge.fix(result.text)
+    assert again.text == result.text, "not idempotent"
+    assert not again.changed
+    return result
+
+
+# ------------------------------------------------------------------ restarts
+
+
+@pytest.mark.parametrize("lang", ["en", "ja", "zh"])
+class TestRestarts:
+    def test_restart_of_the_cut_sentence(self, lang: str) -> None:
+        p1, p2, p3 = LANGS[lang]
+        first, second = sentences(p2)
+        cut = second[: len(second) // 2]
+        sep = " " if lang == "en" else ""
+        draft = f"{p1}\n\n{first}{sep}{cut}\n\n{MARKER[lang]}\n\n{second}\n\n{p3}\n"
+        result = repair(draft)
+        assert result.text == article(lang)
+        assert result.changed
+        assert [j.kind for j in result.joins] == ["restart"]
+        assert result.redundant == ()
+
+    def test_restart_of_the_paragraph(self, lang: str) -> None:
+        p1, p2, p3 = LANGS[lang]
+        draft = f"{p1}\n\n{p2[: len(p2) * 3 // 4]}\n\n{MARKER[lang]}\n\n{p2}\n\n{p3}\n"
+        assert repair(draft).text == article(lang)
+
+    def test_restart_several_paragraphs_back(self, lang: str) -> None:
+        p1, p2, p3 = LANGS[lang]
+        draft = f"{p1}\n\n{p2}\n\n{p3[:12]}\n\n{MARKER[lang]}\n\n{p1}\n\n{p2}\n\n{p3}\n"
+        assert repair(draft).text == article(lang)
+
+    def test_restart_with_no_marker_after_chat_debris(self, lang: str) -> None:
+        p1, p2, p3 = LANGS[lang]
+        draft = f"{p1}\n\n{p2[:30]}\n\nContinue writing please\n\n{p2}\n\n{p3}\n"
+        assert repair(draft).text == article(lang)
+
+    def test_joined_repeated_copy_keeps_the_breaks(self, lang: str) -> None:
+        p1, p2, p3 = LANGS[lang]
+        sep = " " if lang == "en" else ""
+        joined = sep.join((p1, p2, p3))
+        draft = f"{p1}\n\n{p2}\n\n{p3[:15]}\n\n{MARKER[lang]}\n\n{joined}\n"
+        assert repair(draft).text == article(lang)
+
+    def test_redundant_piece_is_reported(self, lang: str) -> None:
+        p1, p2, p3 = LANGS[lang]
+        draft = (
+            f"{p1}\n\n{p2}\n\n{p3[:15]}\n\n{MARKER[lang]}\n\n{p1}\n\n{p2[:20]}\n\n"
+            f"{MARKER[lang]}\n\n{p2}\n\n{p3}\n"
+        )
+        result = repair(draft)
+        assert result.text == article(lang)
+        assert result.redundant == (1,)
+        assert [(j.kind, j.right) for j in result.joins] == [("redundant", 1), ("restart", 2)]
+        # the redundant fragment supplies nothing
+        assert {e.fragment for e in result.provenance} == {0, 2}
+
+    def test_identical_duplicate_pieces(self, lang: str) -> None:
+        p1, p2, p3 = LANGS[lang]
+        tail = f"{p2}\n\n{p3}"
+        m = MARKER[lang]
+        draft = f"{p1}\n\n{tail}\n\n{m}\n\n{tail}\n\n{m}\n\n{tail}\n"
+        result = repair(draft)
+        assert result.text == article(lang)
+        assert result.redundant == (1, 2)
+
+
+class TestJoins:
+    def test_mid_word_cut_in_japanese_is_glued_without_a_space(self) -> None:
+        draft = "記事の始まりです。地方の企業が対応したり、地\n\n---END---\n\n"
+        draft += "域の会計事務所が対応します。\n"
+        result = repair(draft)
+        assert (
+            result.text
+            == "記事の始まりです。地方の企業が対応したり、地域の会計事務所が対応します。\n"
+        )
+        assert [j.kind for j in result.joins] == ["continuation"]
+
+    def test_mid_word_cut_in_chinese_is_glued_without_a_space(self) -> None:
+        draft = "文章从这里开始。我们讨论人工智能的发展和应\n\n（续）\n\n用场景。结束了。\n"
+        assert repair(draft).text == "文章从这里开始。我们讨论人工智能的发展和应用场景。结束了。\n"
+
+    def test_english_mid_sentence_resume_is_glued_with_a_space(self) -> None:
+        draft = "It starts here. With this tool you can\n\n---END---\n\ncode faster. The end.\n"
+        result = repair(draft)
+        assert result.text == "It starts here. With this tool you can code faster. The end.\n"
+        (join,) = [e.join for e in result.provenance if e.join]
+        assert join == " "
+
+    @pytest.mark.parametrize("dots", ["...", "…", "… "])
+    def test_ellipsis_resume(self, dots: str) -> None:
+        draft = "It starts here. This is a truly remarkable\n\n---END---\n\n"
+        draft += f"{dots}truly remarkable story.\n"
+        assert repair(draft).text == "It starts here. This is a truly remarkable story.\n"
+
+    def test_ellipsis_resume_japanese(self) -> None:
+        draft = (
+            "記事の始まりです。これはとても魅力的な\n\n---END---\n\n...魅力的な話です。おわり。\n"
+        )
+        assert repair(draft).text == "記事の始まりです。これはとても魅力的な話です。おわり。\n"
+
+    def test_resume_repeating_the_last_word(self) -> None:
+        draft = "悲観的な見方もあります。しかしそれは悲観的な\n\n---END---\n\n"
+        draft += "悲観的な未来ではありません。\n"
+        assert (
+            repair(draft).text
+            == "悲観的な見方もあります。しかしそれは悲観的な未来ではありません。\n"
+        )
+
+    def test_unfinished_sentence_without_continuation_is_kept(self) -> None:
+        draft = "A complete sentence. An unfinished one that just\n"
+        result = repair(draft)
+        assert result.text == draft
+        assert not result.changed
+
+    def test_unfinished_last_piece_is_kept(self) -> None:
+        draft = f"{P1}\n\n{P2[:40]}\n\n---END---\n\n{P2}\n\n{P3[:30]}\n"
+        assert repair(draft).text == f"{P1}\n\n{P2}\n\n{P3[:30]}\n"
+
+    def test_truncated_list_item_replaced_by_its_restart(self) -> None:
+        draft = (
+            "FAQ:\n\n1. What is it? A tool.\n2. How do I test\n\nContinue writing please\n\n"
+            "2. How do I test it? Run the suite.\n3. Is it free? Yes.\n"
+        )
+        assert repair(draft).text == (
+            "FAQ:\n\n1. What is it? A tool.\n2. How do I test it? Run the suite.\n"
+            "3. Is it free? Yes.\n"
+        )
+
+    def test_front_matter_kept(self) -> None:
+        fm = "---\ntitle: 記事\ndate: 2025-01-01\n---\n\n"
+        draft = f"{fm}{JA1}\n\n{JA2[:10]}\n\n（続き）\n\n{JA2}\n\n{JA3}\n"
+        result = repair(draft)
+        assert result.text == fm + article("ja")
+        assert result.provenance[0].kind == "front_matter"
+
+    def test_first_wording_wins(self) -> None:
+        drifted = P2.replace("long", "lengthy")
+        draft = f"{P1}\n\n{P2[:70]}\n\n---END---\n\n{drifted}\n\n{P3}\n"
+        assert repair(draft).text == f"{P1}\n\n{P2}\n\n{P3}\n"
+
+
+class TestClean:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            article("en"),
+            article("ja"),
+            article("zh"),
+            "---\ntitle: x\n---\n\n# Title\n\nBody.\n\n---\n\nAfter a rule.\n",
+            "No trailing newline.",
+            "Chorus line here.\n\nVerse one.\n\nChorus line here.\n\nVerse two.\n",
+            "",
+        ],
+    )
+    def test_clean_text_is_unchanged(self, text: str) -> None:
+        result = repair(text)
+        assert result.text == text
+        assert result.changed is False
+
+    def test_fix_text_returns_the_string(self) -> None:
+        draft = f"{P1}\n\n{P2[:40]}\n\n---END---\n\n{P2}\n"
+        assert fragmerge.fix_text(draft) == fragmerge.fix(draft).text
+
+
+def test_stages_compose_like_fix() -> None:
+    draft = f"{P1}\n\n{P2[:40]}\n\n---END---\n\n{P1}\n\n{P2}\n\n{P3}\n"
+    fragments = segment(draft)
+    result = merge(draft, fragments, align(fragments, draft=draft))
+    assert result.text == fragmerge.fix(draft).text == article("en")
+    assert result.fragments == fragments
+
+
+def test_seed_provenance_replays(seed_draft: str) -> None:
+    result = repair(seed_draft)
+    assert result.redundant == (2, 3)
+
+
+@pytest.fixture
+def seed_draft() -> str:
+    from pathlib import Path
+
+    return (Path(__file__).parent / "fixtures" / "seed" / "draft.txt").read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------ core bugs found
+# Each of these fails today; the input is minimal and the docstring says what is wrong.
+
+
+def test_heading_after_a_cut_sentence_is_not_glued_into_it() -> None:
+    """README convention 5: nothing is glued onto a cut sentence followed by unrelated
+    material. A piece that opens with a heading cannot resume a sentence mid-way; the
+    merger glues it anyway (`...that just ## Related posts`), breaking the heading."""
+    draft = (
+        "A complete sentence. An unfinished one that just\n\n---END---\n\n"
+        "## Related posts\n\n- [Post one](https://example.com/1)\n"
+    )
+    text = fragmerge.fix(draft).text
+    assert "\n## Related posts\n" in text
+
+
+def test_heading_after_a_cut_sentence_is_not_glued_into_it_japanese() -> None:
+    """Same as above in Japanese: `…途中で終わった文が## 関連記事`."""
+    draft = "完結した文です。途中で終わった文が\n\n---END---\n\n## 関連記事\n\n- [記事1](https://example.com/1)\n"
+    assert "\n## 関連記事\n" in fragmerge.fix(draft).text
+
+
+@pytest.mark.parametrize("head", ["## Details", "Okay.", "見出し"], ids=["heading", "en", "ja"])
+def test_new_text_before_a_restart_is_not_dropped(head: str) -> None:
+    """DESIGN §2.5 / §3 no loss: a piece that opens with a short line of its own (a new
+    heading) and then restarts the cut paragraph loses that line: the aligner's head
+    tolerance (24 view chars) lets the match start after it, and the merger resumes past it."""
+    draft = f"{P1}\n\n{P2[:60]}\n\n---END---\n\n{head}\n\n{P2}\n\n{P3}\n"
+    text = fragmerge.fix(draft).text
+    assert head in text
+
+
+def test_drifted_restart_of_short_chinese_sentences_is_merged() -> None:
+    """Issue 4 (wording drift): one changed character (很多 -> 许多) in a restart made of
+    short Chinese sentences (< 12 characters each, so they give no seed keys) is not
+    recognised: the whole restart is appended again after `最后一段`."""
+    zh1 = "这篇文章从这里开始。第一段介绍了背景和动机。"
+    zh2 = "第二段深入讨论技术细节。其中包含了很多具体的例子。"
+    zh3 = "最后一段总结全文。感谢大家的阅读和支持。"
+    drifted = zh2.replace("很多", "许多")
+    draft = f"{zh1}\n\n{zh2}\n\n最后一段\n\n（续）\n\n{zh1}\n\n{drifted}\n\n{zh3}\n"
+    assert fragmerge.fix(draft).text == f"{zh1}\n\n{zh2}\n\n{zh3}\n"
+
+
+@pytest.mark.parametrize(
+    ("kept", "restarted"),
+    [
+        (
+            "In 2025 the company spent 72 billion dollars on new data centres in the country.",
+            "In 2026 the company spent 72 billion dollars on new data centres in the country.",
+        ),
+        (
+            "You should back up the database before running the migration script on production.",
+            "You should not back up the database before running the migration script on "
+            "production.",
+        ),
+    ],
+    ids=["digits", "negation"],
+)
+def test_digits_and_negation_are_a_conflict_not_a_match(kept: str, restarted: str) -> None:
+    """DESIGN §2.3, issue 4: text that differs in digits or negation is never merged as
+    the same text; it is kept and reported. Today the restart is taken as drift and the
+    restarted sentence disappears without a warning."""
+    draft = f"{P1}\n\n{kept} Then\n\n---END---\n\n{restarted} Then it went on.\n"
+    result = fragmerge.fix(draft)
+    assert kept in result.text
+    assert restarted in result.text
+    assert result.warnings
+
+
+def test_prefer_last_keeps_the_later_wording() -> None:
+    """Options.prefer="last" is documented ("whose wording wins where overlapping copies
+    differ slightly") but nothing in src/ reads it: the first wording is always kept."""
+    drifted = P2.replace("long", "lengthy")
+    draft = f"{P1}\n\n{P2[:70]}\n\n---END---\n\n{drifted}\n\n{P3}\n"
+    assert fragmerge.fix(draft, prefer="last").text == f"{P1}\n\n{drifted}\n\n{P3}\n"
