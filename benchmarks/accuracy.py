@@ -1,6 +1,7 @@
 """Accuracy of fragmerge against the baselines, on drafts simulated from the corpus.
 
     python benchmarks/accuracy.py [--out DIR] [--seeds N] [--profiles P ...] [--quick]
+                                  [--methods M ...] [--jobs N] [--misses FILE.tsv]
 
 Every article of the shared corpus (``../shared/corpus`` beside the repository,
 or ``$FRAGMERGE_SHARED/corpus``) is broken by :func:`fragmerge.testing.simulate`
@@ -211,16 +212,24 @@ def run_method(method: str, text: str) -> tuple[str | None, float]:
 Task = tuple[str, str, tuple[int, ...], tuple[str, ...]]
 
 
-def run_task(task: Task) -> tuple[str, dict[str, Score]]:
+#: A draft fragmerge did not repair exactly: (profile, article, seed, lost, duplicated, similarity).
+Miss = tuple[str, str, int, int, int, float]
+
+
+def run_task(task: Task) -> tuple[str, dict[str, Score], list[Miss]]:
     """All seeds of one (article, profile) pair, or the clean article for profile 'clean'."""
     path, profile, seeds, methods = task
     truth = Path(path).read_text(encoding="utf-8")
     scores = {m: Score() for m in methods}
+    misses: list[Miss] = []
     if profile == "clean":
         for method in methods:
             output, ms = run_method(method, truth)
-            scores[method].add(score(output, truth, ms))
-        return profile, scores
+            result = score(output, truth, ms)
+            scores[method].add(result)
+            if method == "fragmerge" and result.changed + result.failures:
+                misses.append((profile, Path(path).name, -1, result.lost, result.duplicated, 0.0))
+        return profile, scores, misses
     for seed in seeds:
         try:
             draft = simulate(truth, seed=seed, profile=profile).draft
@@ -231,8 +240,20 @@ def run_task(task: Task) -> tuple[str, dict[str, Score]]:
             continue
         for method in methods:
             output, ms = run_method(method, draft)
-            scores[method].add(score(output, truth, ms))
-    return profile, scores
+            result = score(output, truth, ms)
+            scores[method].add(result)
+            if method == "fragmerge" and not result.exact:
+                misses.append(
+                    (
+                        profile,
+                        Path(path).name,
+                        seed,
+                        result.lost,
+                        result.duplicated,
+                        result.similarity,
+                    )
+                )
+    return profile, scores, misses
 
 
 # --------------------------------------------------------------------------- tables
@@ -344,6 +365,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--methods", nargs="+", default=list(METHODS), choices=list(METHODS), metavar="METHOD"
     )
     parser.add_argument("--quick", action="store_true", help="1 seed, every 4th article")
+    parser.add_argument(
+        "--misses",
+        type=Path,
+        help="write fragmerge's inexact drafts (profile, article, seed, lost, duplicated, "
+        "similarity) to this TSV file, to reproduce them with fragmerge.testing.simulate",
+    )
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     args = parser.parse_args(argv)
 
@@ -369,12 +396,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         p: {m: Score() for m in methods} for p in [*args.profiles, "clean"]
     }
     commit = git_commit()  # before the run: the code that produced the numbers
+    misses: list[Miss] = []
     started = time.perf_counter()
     done = 0
     with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        for profile, scores in pool.map(run_task, tasks, chunksize=1):
+        for profile, scores, task_misses in pool.map(run_task, tasks, chunksize=1):
             for method, s in scores.items():
                 results[profile][method].add(s)
+            misses.extend(task_misses)
             done += 1
             if done % max(1, len(tasks) // 20) == 0:
                 print(
@@ -383,6 +412,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
     elapsed = time.perf_counter() - started
 
+    if args.misses:
+        rows = ["profile\tarticle\tseed\tlost\tduplicated\tsimilarity"]
+        rows += ["\t".join(map(str, m[:5])) + f"\t{m[5]:.4f}" for m in sorted(misses)]
+        args.misses.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        print(f"wrote {len(misses)} misses to {args.misses}", file=sys.stderr)
     report = render(
         results, args.profiles, articles=articles, seeds=seeds, elapsed=elapsed, commit=commit
     )
