@@ -224,12 +224,6 @@ class TestBlocks:
             ("文字。", "sentence"),
         ]
 
-    def test_unclosed_fence_runs_to_the_end(self) -> None:
-        assert units("Text.\n\n```\ncode. more.\n") == [
-            ("Text.", "sentence"),
-            ("```\ncode. more.", "code"),
-        ]
-
     def test_rule(self) -> None:
         assert units("Text.\n\n---\n\nMore.") == [
             ("Text.", "sentence"),
