@@ -546,3 +546,13 @@ def test_benchmarks_doc_lists_every_field_of_the_testing_records() -> None:
             assert f"`{item.name}`" in doc, f"docs/benchmarks.md: {record.__name__}.{item.name}"
     for name in PROFILES:
         assert f"`{name}`" in doc, f"docs/benchmarks.md does not describe profile {name}"
+
+
+def test_the_examples_in_fragmerge_testing_run() -> None:
+    import doctest
+
+    import fragmerge.testing
+
+    failures, tried = doctest.testmod(fragmerge.testing, optionflags=doctest.ELLIPSIS)
+    assert tried > 10
+    assert failures == 0

@@ -228,6 +228,12 @@ class DriftEdit:
     """One wording change applied to a repeated copy, in truth coordinates.
 
     ``truth[start:end]`` (``before``) was written as ``after`` in the piece.
+
+    >>> article = "".join(f"Sentence {i} says something, briefly.\\n\\n" for i in range(30))
+    >>> sim = simulate(article, seed=2, profile="drift")
+    >>> edits = [e for p in sim.pieces for e in p.drift]
+    >>> all(article[e.start : e.end] == e.before != e.after for e in edits) and len(edits) > 0
+    True
     """
 
     start: int
@@ -246,6 +252,14 @@ class SimulatedPiece:
     got when it was generated, so ``truth[truth_start:reached]`` is its repeated
     region (empty for piece 0 and for an ``exact`` restart). ``draft_start`` and
     ``draft_end`` delimit the piece's text in the draft.
+
+    >>> article = "".join(f"Paragraph {i} has a sentence. And a second.\\n\\n" for i in range(9))
+    >>> sim = simulate(article, seed=1, profile="clean-restarts")
+    >>> second = sim.pieces[1]
+    >>> second.restart <= second.reached < second.cut
+    True
+    >>> sim.draft[second.draft_start : second.draft_end] == article[second.restart : second.cut]
+    True
     """
 
     index: int
