@@ -770,7 +770,7 @@ class _Simulator:
         if not cuts:
             return [(0, len(self.text), 0, "start", "end", False)]
         plans.append((0, cuts[0][0], 0, "start", cuts[0][1], False))
-        reached = cuts[0][0]
+        reached, reached_kind = cuts[0]
         ends = [c for c, _ in cuts[1:]] + [len(self.text)]
         kinds: list[CutKind] = [k for _, k in cuts[1:]] + ["end"]
         for k, (end, cut_kind) in enumerate(zip(ends, kinds, strict=True)):
@@ -779,7 +779,7 @@ class _Simulator:
                 and len(plans) + (len(ends) - k) + 1 <= profile.max_pieces
                 and rng.random() < profile.redundant
             ):
-                plan = self._redundant(reached)
+                plan = self._redundant(reached, reached_kind)
                 if plan is not None:
                     plans.append(plan)
             kind = _weighted(rng, profile.restarts)
@@ -787,20 +787,22 @@ class _Simulator:
             if restart_kind == "exact" and self.s.in_code(restart):
                 restart, restart_kind = self.restart_at("cut-sentence", reached)
             plans.append((restart, end, reached, restart_kind, cut_kind, False))
-            reached = end
+            reached, reached_kind = end, cut_kind
         return plans
 
-    def _redundant(self, reached: int) -> tuple[int, int, int, RestartKind, CutKind, bool] | None:
-        start, _ = self.restart_at(self.rng.choice(["far-back", "paragraphs-back"]), reached)
+    def _redundant(
+        self, reached: int, reached_kind: CutKind
+    ) -> tuple[int, int, int, RestartKind, CutKind, bool] | None:
+        start, kind = self.restart_at(self.rng.choice(["far-back", "paragraphs-back"]), reached)
         if reached - start < 20:
             return None
-        if self.rng.random() < 0.25:
-            return (start, reached, reached, "far-back", "mid-sentence", True)
+        if self.rng.random() < 0.25:  # stops exactly where the text already reached
+            return (start, reached, reached, kind, reached_kind, True)
         target = self.rng.randint(start + (reached - start) // 3, reached)
         found = self.choose_cut(target, start + 10, reached + 1)
         if found is None:
             return None
-        return (start, found[0], reached, "far-back", found[1], True)
+        return (start, found[0], reached, kind, found[1], True)
 
 
 _PUNCT_VARIANTS = {
