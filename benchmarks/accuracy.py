@@ -64,7 +64,7 @@ METHODS: dict[str, Callable[[str], str]] = {"fragmerge": fragmerge.fix_text, **B
 
 
 def git_commit() -> str:
-    """The repository's short HEAD commit, or "unknown"."""
+    """The repository's short HEAD commit (marked if src/ has uncommitted changes)."""
     try:
         done = subprocess.run(
             ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
@@ -74,7 +74,14 @@ def git_commit() -> str:
         )
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
-    return done.stdout.strip() or "unknown"
+    commit = done.stdout.strip() or "unknown"
+    status = subprocess.run(
+        ["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no", "--", "src"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return commit + " + uncommitted changes in src/" if status.stdout.strip() else commit
 
 
 def shared_dir() -> Path:

@@ -39,7 +39,7 @@ _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 
 
 def git_commit() -> str:
-    """The repository's short HEAD commit, or "unknown"."""
+    """The repository's short HEAD commit (marked if src/ has uncommitted changes)."""
     try:
         done = subprocess.run(
             ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
@@ -49,7 +49,14 @@ def git_commit() -> str:
         )
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
-    return done.stdout.strip() or "unknown"
+    commit = done.stdout.strip() or "unknown"
+    status = subprocess.run(
+        ["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no", "--", "src"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return commit + " + uncommitted changes in src/" if status.stdout.strip() else commit
 
 
 def shared_dir() -> Path:
