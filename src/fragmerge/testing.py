@@ -498,6 +498,13 @@ class _Structure:
         return max(bisect.bisect_left(self.paragraphs, pos) - 1, 0)
 
 
+def _ends_sentence(text: str, pos: int) -> bool:
+    """Whether ``text[:pos]`` ends with a sentence terminator (closing quotes allowed)."""
+    while pos > 0 and text[pos - 1] in _CLOSERS:
+        pos -= 1
+    return pos > 0 and text[pos - 1] in _CJK_TERMINATORS + _LATIN_TERMINATORS
+
+
 def _is_prose_line(line: str) -> bool:
     stripped = line.strip()
     return bool(stripped) and not _is_scaffold(line) and not _LIST_ITEM.match(line)
@@ -566,10 +573,7 @@ class _Simulator:
                     # Back up over the whitespace before the next sentence start.
                     while pos > 0 and text[pos - 1].isspace():
                         pos -= 1
-                    ends_sentence = (
-                        text[pos - 1] in _CJK_TERMINATORS + _LATIN_TERMINATORS + _CLOSERS
-                    )
-                    if low < pos < high and ends_sentence and self._valid_cut(pos):
+                    if low < pos < high and _ends_sentence(text, pos) and self._valid_cut(pos):
                         return pos, "sentence-end"
             kind = "mid-sentence"
         # Scan outward from the target for a position that suits the kind.
