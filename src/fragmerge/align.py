@@ -181,7 +181,7 @@ def _align_forward(get_a: Callable[[int, int], str], len_a: int, b: str, pa: int
     blocks: list[Block] = []
     pb = 0
     len_b = len(b)
-    a_from = max(0, pa - _SLACK)
+    a_from = pa  # anchored: ``b[0]`` is known to sit at ``pa``
     size = _FIRST_CHUNK
     while pb < len_b and a_from < len_a:
         nb = min(len_b - pb, size)
@@ -233,14 +233,34 @@ def _score(blocks: Sequence[Block], a_span: int, b_span: int) -> float:
     return round(100.0 * min(1.0, matched / longest), 2)
 
 
+def _align_backward(get_a: Callable[[int, int], str], a_end: int, b_head: str) -> list[Block]:
+    """Align ``b_head`` so that it ends at target position ``a_end`` (mirror of the forward pass)."""
+    if not b_head:
+        return []
+    lo = max(0, a_end - len(b_head) - _SLACK)
+    a_rev = get_a(lo, a_end)[::-1]
+    rev = _align_forward(lambda s, e: a_rev[s:e], len(a_rev), b_head[::-1], 0)
+    n_b = len(b_head)
+    return sorted((a_end - (a + n), n_b - (b + n), n) for a, b, n in rev)
+
+
 def verify(
-    get_a: Callable[[int, int], str], len_a: int, b: str, a_guess: int, *, min_score: float
+    get_a: Callable[[int, int], str],
+    len_a: int,
+    b: str,
+    anchor: tuple[int, int],
+    *,
+    min_score: float,
 ) -> Alignment | None:
-    """Check the diagonal putting ``b``'s start at target position ``a_guess``."""
-    if a_guess < -_HEAD_TOLERANCE or a_guess > len_a:
+    """Extend the exact seed match ``anchor = (target pos, query pos)`` both ways and classify it."""
+    anchor_a, anchor_b = anchor
+    if not (0 <= anchor_a <= len_a and 0 <= anchor_b <= len(b)):
         return None
-    span_b = min(len(b), len_a - max(0, a_guess) + _SLACK)
-    blocks = _align_forward(get_a, len_a, b[:span_b], max(0, a_guess))
+    span_b = min(len(b) - anchor_b, len_a - anchor_a + _SLACK)
+    forward = _align_forward(get_a, len_a, b[anchor_b : anchor_b + span_b], anchor_a)
+    forward = [(a, bb + anchor_b, n) for a, bb, n in forward]
+    backward = _align_backward(get_a, anchor_a, b[:anchor_b])
+    blocks = _significant(sorted(backward + forward))
     if not blocks:
         return None
     a0, b0, _ = blocks[0]
@@ -280,30 +300,44 @@ def short_overlap(a_tail: str, b: str, *, min_len: int) -> int:
 
 def candidates(
     seeds: Iterable[tuple[str, int]], lookup: Callable[[str], Sequence[int]], *, limit: int = 6
-) -> list[int]:
-    """Target positions for the query's start, best supported first."""
+) -> list[tuple[int, int]]:
+    """Exact seed matches ``(target pos, query pos)`` to extend, one per diagonal cluster.
+
+    The best supported clusters come first, then the latest ones: a restart
+    resumes shortly before the end, where few seeds may vote if the copied
+    stretch is short while the same passage also stands (with many votes)
+    further back. Each cluster is represented by its match nearest the query's
+    start.
+    """
     votes: dict[int, int] = defaultdict(int)
+    first_hit: dict[int, tuple[int, int]] = {}
     for key, bpos in seeds:
-        hits = lookup(key)
-        if not hits or len(hits) > _MAX_KEY_HITS:
-            continue
-        for apos in hits:
-            votes[apos - bpos] += 1
+        # Keys repeated very often (scaffolding, a repeated article) only vote
+        # with their latest occurrences: a restart resumes near the end.
+        for apos in lookup(key)[-_MAX_KEY_HITS:]:
+            diagonal = apos - bpos
+            votes[diagonal] += 1
+            if diagonal not in first_hit or bpos < first_hit[diagonal][1]:
+                first_hit[diagonal] = (apos, bpos)
     if not votes:
         return []
-    # cluster nearby diagonals (drift shifts them by a few characters)
     diagonals = sorted(votes)
-    clusters: list[tuple[int, int]] = []  # (support, representative diagonal)
+    clusters: list[tuple[int, int, tuple[int, int]]] = []  # (support, diagonal, anchor)
     start = 0
     for i in range(1, len(diagonals) + 1):
         if i == len(diagonals) or diagonals[i] - diagonals[i - 1] > 24:
             group = diagonals[start:i]
             support = sum(votes[d] for d in group)
-            best = max(group, key=lambda d: votes[d])
-            clusters.append((support, best))
+            anchor = min((first_hit[d] for d in group), key=lambda h: h[1])
+            clusters.append((support, max(group), anchor))
             start = i
-    clusters.sort(key=lambda c: (-c[0], -c[1]))
-    return [d for _, d in clusters[:limit]]
+    by_support = [c[2] for c in sorted(clusters, key=lambda c: (-c[0], -c[1]))[:limit]]
+    latest = [c[2] for c in sorted(clusters, key=lambda c: -c[1])[: max(2, limit // 2)]]
+    return by_support + [a for a in latest if a not in by_support]
+
+
+def _rank(found: Alignment) -> tuple[bool, float, int, int]:
+    return (found.kind == "dovetail", found.score, found.b_end, found.a_start)
 
 
 def find_overlap(
@@ -321,33 +355,28 @@ def find_overlap(
     ``a_tail_incomplete`` says the target ends with an unfinished unit of
     ``last_unit_len`` view characters, which admits very short exact overlaps.
     """
-    best: Alignment | None = None
-    for guess in candidates(b.seeds[:_HEAD_SEEDS], lookup):
-        found = verify(get_a, len_a, b.view.chars, guess, min_score=min_score)
-        if found is None:
-            continue
-        if best is None or (found.score, found.b_end, found.a_start) > (
-            best.score,
-            best.b_end,
-            best.a_start,
-        ):
-            best = found
-    if best is not None:
-        return best
+    found = [
+        hit
+        for anchor in candidates(b.seeds[:_HEAD_SEEDS], lookup)
+        if (hit := verify(get_a, len_a, b.view.chars, anchor, min_score=min_score)) is not None
+    ]
     # A short exact overlap right at the cut ("…悲観的な" / "悲観的な未来…"), or a
     # whole unfinished unit shorter than a seed ("## 影響を受けるバー" / "## 影響を受ける
-    # バージョン").
+    # バージョン"): too short for seeds, and easily outvoted by an older copy of
+    # the same passage further back, so it is always looked for.
     tail = get_a(max(0, len_a - _SHORT_OVERLAP_MAX), len_a)
     k = short_overlap(tail, b.view.chars, min_len=1 if a_tail_incomplete else SEED_LEN)
     if k == 1 and not (a_tail_incomplete and last_unit_len == 1):
         k = 0
-    if k == 0:
-        return None
-    blocks = ((len_a - k, 0, k),)
-    kind: Literal["dovetail", "containment"] = (
-        "dovetail" if len(b.view.chars) > k else "containment"
-    )
-    return Alignment(kind, len_a - k, 0, len_a, k, blocks, 100.0, exact_short=True)
+    if k:
+        kind: Literal["dovetail", "containment"] = (
+            "dovetail" if len(b.view.chars) > k else "containment"
+        )
+        blocks = ((len_a - k, 0, k),)
+        found.append(Alignment(kind, len_a - k, 0, len_a, k, blocks, 100.0, exact_short=True))
+    # A copy that runs through the end of the target (a restart) beats an older
+    # copy of the same passage further back (legitimate repetition).
+    return max(found, key=_rank, default=None)
 
 
 # ------------------------------------------------------------------ public stage

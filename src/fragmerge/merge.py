@@ -110,6 +110,17 @@ class _Assembly:
         raw = view.offsets[vpos] if vpos < len(view.offsets) else p.end
         return i, max(p.start, min(raw, p.end))
 
+    def starts_unit(self, apos: int) -> bool:
+        """Whether a unit (sentence, heading...) starts at assembled view position ``apos``."""
+        from bisect import bisect_left
+
+        i = self._piece_at(apos)
+        p = self.pieces[i]
+        f = self.prep[p.frag]
+        vpos = p.vstart + (apos - p.astart)
+        k = bisect_left(f.unit_vstarts, vpos)
+        return k < len(f.unit_vstarts) and f.unit_vstarts[k] == vpos
+
     # -- changing it
     def append(self, frag: int, raw_start: int, join: str = "") -> None:
         from bisect import bisect_left
@@ -270,6 +281,13 @@ class _Merger:
             unplaced = self.resumes_in[b_index] - self.placed
             if allow_wait and unplaced:
                 return min(unplaced)
+            self._continue(b, last)
+        elif (
+            found.kind == "containment" and not last.complete and not asm.starts_unit(found.a_start)
+        ):
+            # An unfinished text followed by a piece that begins mid-sentence: the
+            # piece continues the cut, even if the same words also stand further
+            # back (a redundant restart begins at a sentence, not inside one).
             self._continue(b, last)
         elif found.kind == "containment":
             self._record(b, "redundant", found.score, found.score)

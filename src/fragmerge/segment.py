@@ -22,8 +22,7 @@ import regex
 
 from fragmerge.errors import OptionsError
 from fragmerge.models import Fragment, Options
-from fragmerge.text import Unit
-from fragmerge.text import build_view, front_matter_end, is_complete, split_units
+from fragmerge.text import Unit, build_view, front_matter_end, is_complete, split_units
 
 __all__ = ["segment"]
 

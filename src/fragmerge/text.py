@@ -261,27 +261,20 @@ def split_units(text: str, start: int = 0, end: int | None = None) -> list[Unit]
             pos = line_end
             continue
         fence = _FENCE.match(line)
-        if fence:
-            flush(pos)
+        underline = fence is not None and para_start is not None and not stripped.strip(stripped[0])
+        if fence and not underline:
             close = regex.compile(
-                r"^[ ]{0,3}"
-                + regex.escape(fence.group(1)[0])
-                + "{"
-                + str(len(fence.group(1)))
-                + r",}\s*$",
+                r"^[ ]{0,3}" + regex.escape(fence.group(1)[0]) + "{%d,}\\s*$" % len(fence.group(1)),
                 regex.MULTILINE,
             )
             m = close.search(text, line_end, stop)
-            block_end = m.end() if m else stop
-            units.append(
-                Unit(
-                    pos + (len(line) - len(line.lstrip())),
-                    _rstrip_pos(text, pos, block_end),
-                    "code",
-                )
-            )
-            pos = block_end
-            continue
+            # An unclosed fence is more likely a stray line than code to the end.
+            if m is not None:
+                flush(pos)
+                start_code = pos + (len(line) - len(line.lstrip()))
+                units.append(Unit(start_code, _rstrip_pos(text, pos, m.end()), "code"))
+                pos = m.end()
+                continue
         kind = _line_kind(line)
         if kind is not None:
             flush(pos)
