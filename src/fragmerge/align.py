@@ -234,7 +234,7 @@ def _score(blocks: Sequence[Block], a_span: int, b_span: int) -> float:
 
 
 def _align_backward(get_a: Callable[[int, int], str], a_end: int, b_head: str) -> list[Block]:
-    """Align ``b_head`` so that it ends at target position ``a_end`` (mirror of the forward pass)."""
+    """Align ``b_head`` so that it ends at target position ``a_end`` (forward pass mirrored)."""
     if not b_head:
         return []
     lo = max(0, a_end - len(b_head) - _SLACK)
@@ -252,7 +252,7 @@ def verify(
     *,
     min_score: float,
 ) -> Alignment | None:
-    """Extend the exact seed match ``anchor = (target pos, query pos)`` both ways and classify it."""
+    """Extend the exact seed match ``anchor`` (target pos, query pos) both ways; classify it."""
     anchor_a, anchor_b = anchor
     if not (0 <= anchor_a <= len_a and 0 <= anchor_b <= len(b)):
         return None

@@ -264,7 +264,7 @@ def split_units(text: str, start: int = 0, end: int | None = None) -> list[Unit]
         underline = fence is not None and para_start is not None and not stripped.strip(stripped[0])
         if fence and not underline:
             close = regex.compile(
-                r"^[ ]{0,3}" + regex.escape(fence.group(1)[0]) + "{%d,}\\s*$" % len(fence.group(1)),
+                rf"^[ ]{{0,3}}{regex.escape(fence.group(1)[0])}{{{len(fence.group(1))},}}\s*$",
                 regex.MULTILINE,
             )
             m = close.search(text, line_end, stop)
