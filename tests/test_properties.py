@@ -556,3 +556,24 @@ def test_the_examples_in_fragmerge_testing_run() -> None:
     failures, tried = doctest.testmod(fragmerge.testing, optionflags=doctest.ELLIPSIS)
     assert tried > 10
     assert failures == 0
+
+
+_MARKDOWN_BITS = st.sampled_from(
+    [*"ab c.。、\n#-*`~|>1,xyz日本語？!", "```\n", "---\n", "\n\n", "- ", "## ", "1000"]
+)
+
+
+@given(parts=st.lists(_MARKDOWN_BITS, max_size=200), seed=seeds, profile=all_profiles)
+def test_simulate_copes_with_any_markdown_soup(parts: list[str], seed: int, profile: str) -> None:
+    text = "".join(parts)
+    sim = simulate(text, seed=seed, profile=profile)
+    assert sim.truth == text
+    assert 1 <= len(sim.pieces) <= 12
+    covered = [False] * len(text)
+    for piece in sim.pieces:
+        for i in range(piece.truth_start, piece.truth_end):
+            covered[i] = True
+        if not piece.drift and not piece.joined:
+            copy = sim.draft[piece.draft_start : piece.draft_end]
+            assert copy == text[piece.truth_start : piece.truth_end]
+    assert all(c or text[i].isspace() for i, c in enumerate(covered))
