@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import fragmerge
 from fragmerge import Options, Overlap, align, segment
 from fragmerge.align import short_overlap
 from fragmerge.text import build_view
@@ -168,3 +169,36 @@ def test_align_without_draft_and_options() -> None:
     draft = "One sentence here. Another sentence that got cu\n---END---\n"
     draft += "Another sentence that got cut short. Then more.\n"
     assert [(o.left, o.right, o.kind) for o in align(segment(draft))] == [(0, 1, "dovetail")]
+
+
+BODY = (
+    "When you make a creative work, that work is under exclusive copyright by default. "
+    "The law assumes that as the author of your work, you have a say in what others can do "
+    "with it. In general, that means nobody else can use, copy, distribute, or modify your "
+    "work without permission. Open source is an unusual circumstance, because the author "
+    "expects that others will use, modify, and share the work. But because the legal default "
+    "is still exclusive copyright, you need to explicitly give these permissions with a "
+    "license. These rules also apply when someone contributes to your project, so "
+    "contributions need a license too."
+)
+INTRO = "Open source licenses protect contributors and users alike."
+OUTRO = "Finally, your project may have dependencies with license requirements."
+
+
+@pytest.mark.parametrize("overlap", [380, 400, 410, 415, 420, 425, 430, 440, 460])
+def test_restart_found_whatever_the_overlap_length(overlap: int) -> None:
+    """A restart of the cut paragraph is found for any overlap length. Overlaps of about
+    410-432 view characters are missed today: `_align_forward` stops after the first
+    384-character chunk because the target window (+48 slack) reached the target's end,
+    leaving 25-48 unmatched target characters > `_END_TOLERANCE` (24), so `verify` rejects
+    the diagonal as "both go on differently" and the restart is appended as a continuation
+    (the whole paragraph twice). Same band after each chunk size (768, 1536...)."""
+    v = build_view(BODY)
+    cut = v.offsets[overlap - 1] + 1
+    while BODY[cut] != " ":
+        cut += 1
+    draft = f"{INTRO}\n\n{BODY[:cut]}\n\n---END---\n\n{BODY}\n\n{OUTRO}\n"
+    o = forward(draft)
+    assert o.kind == "dovetail"
+    assert draft[o.left_start : o.left_end] == BODY[: o.left_end - o.left_start]
+    assert fragmerge.fix(draft).text == f"{INTRO}\n\n{BODY}\n\n{OUTRO}\n"

@@ -337,3 +337,38 @@ def test_prefer_last_keeps_the_later_wording() -> None:
     drifted = P2.replace("long", "lengthy")
     draft = f"{P1}\n\n{P2[:70]}\n\n---END---\n\n{drifted}\n\n{P3}\n"
     assert fragmerge.fix(draft, prefer="last").text == f"{P1}\n\n{drifted}\n\n{P3}\n"
+
+
+def test_cut_inside_an_image_line_does_not_double_the_bang() -> None:
+    """A piece cut inside an image line (`![Create`) restarted before it: the output has
+    `!![Create repository](...)`. The `!` is a unit of its own (see test_text) and both
+    copies' `!` are kept."""
+    a = "Intro sentence here.\n\nSome paragraph text that is long enough to seed. It is **public**."
+    draft = (
+        f"{a}\n\n![Create\n\n---END---\n\n"
+        "Some paragraph text that is long enough to seed. It is **public**.\n\n"
+        "![Create repository](/assets/images/repo.png)\n\nAfter the image.\n"
+    )
+    assert fragmerge.fix(draft).text == (
+        f"{a}\n\n![Create repository](/assets/images/repo.png)\n\nAfter the image.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("truncated", "complete"),
+    [
+        ("## Just give me the TL;DR on what I need", "## Just give me the TL;DR on what I need."),
+        ("- The first list item is here", "- The first list item is here."),
+    ],
+    ids=["heading", "list-item"],
+)
+def test_block_cut_right_before_its_period_takes_the_complete_restart(
+    truncated: str, complete: str
+) -> None:
+    """README convention 4: a truncated unit is replaced by its complete restart. A heading
+    or list item cut right before its final period keeps the truncated copy (the period
+    is lost): the merger treats the open heading/list item as finished where the view
+    (which ignores punctuation) says both copies end. Prose sentences are handled."""
+    para = "Some paragraph text that is long enough to seed the aligner."
+    draft = f"Intro.\n\n{para}\n\n{truncated}\n\n---END---\n\n{para}\n\n{complete}\n\nBody.\n"
+    assert fragmerge.fix(draft).text == f"Intro.\n\n{para}\n\n{complete}\n\nBody.\n"

@@ -303,3 +303,13 @@ class TestPredicates:
     def test_paragraph_separator(self) -> None:
         assert paragraph_separator("One.\n\nTwo.\n\nThree.") == "\n\n"
         assert paragraph_separator("One.\nTwo.\nThree.\nFour.") == "\n"
+
+
+def test_ascii_bang_inside_a_word_or_image_does_not_end_a_sentence() -> None:
+    """`_CJK_END` includes ASCII `!` and `?`, so they end a sentence wherever they stand:
+    "See ![a diagram](d.png) below." is split into "See !" and "[a diagram](d.png) below.",
+    and a draft cut inside an image line gets a doubled "!" (see test_merge)."""
+    assert texts("See ![a diagram](d.png) below. Next.") == [
+        "See ![a diagram](d.png) below.",
+        "Next.",
+    ]
