@@ -445,29 +445,34 @@ def align_prepared(prepared: Sequence[Prepared], options: Options) -> tuple[Over
         if previous in by_index:
             partners.add(previous)
         for a_index in sorted(partners):
-            a = by_index[a_index]
-            positions: dict[str, list[int]] = defaultdict(list)
-            for key, pos in a.seeds:
-                positions[key].append(pos)
-            chars = a.view.chars
-
-            def get_a(s: int, e: int, c: str = chars) -> str:
-                return c[s:e]
-
-            def lookup(key: str, pos: dict[str, list[int]] = positions) -> list[int]:
-                return pos.get(key, [])
-
-            found = find_overlap(
-                get_a,
-                len(chars),
-                lookup,
-                b,
-                min_score=options.min_score,
-                a_tail_incomplete=a_index == previous and _tail_incomplete(a),
-            )
+            found = pairwise(by_index[a_index], b, options, adjacent=a_index == previous)
             if found is not None:
-                overlaps.append(_to_overlap(a, b, found))
+                overlaps.append(found)
     return tuple(overlaps)
+
+
+def pairwise(a: Prepared, b: Prepared, options: Options, *, adjacent: bool) -> Overlap | None:
+    """Where ``b`` repeats text of ``a`` (``adjacent``: ``b`` directly follows ``a``)."""
+    positions: dict[str, list[int]] = defaultdict(list)
+    for key, pos in a.seeds:
+        positions[key].append(pos)
+    chars = a.view.chars
+
+    def get_a(s: int, e: int) -> str:
+        return chars[s:e]
+
+    def lookup(key: str) -> list[int]:
+        return positions.get(key, [])
+
+    found = find_overlap(
+        get_a,
+        len(chars),
+        lookup,
+        b,
+        min_score=options.min_score,
+        a_tail_incomplete=adjacent and _tail_incomplete(a),
+    )
+    return _to_overlap(a, b, found) if found is not None else None
 
 
 def align(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from fragmerge.align import align
-from fragmerge.merge import merge
+from fragmerge.align import prepare
+from fragmerge.merge import merge_prepared
 from fragmerge.models import MergeResult, Options
 from fragmerge.segment import segment
 
@@ -37,8 +37,10 @@ def fix(text: str, options: Options | None = None, **overrides: Any) -> MergeRes
     """
     opts = resolve_options(options, overrides)
     fragments = segment(text, opts)
-    overlaps = align(fragments, opts)
-    return merge(text, fragments, overlaps, opts)
+    # The merger aligns each fragment against the text assembled so far and
+    # reports those overlaps; the pairwise `align` stage is not needed here.
+    prepared = [prepare(f, text) for f in fragments]
+    return merge_prepared(text, fragments, prepared, None, opts)
 
 
 def fix_text(text: str, options: Options | None = None, **overrides: Any) -> str:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import regex
 
-from fragmerge.align import SEED_LEN, Alignment, Prepared, find_overlap, prepare
+from fragmerge.align import SEED_LEN, Alignment, Prepared, find_overlap, pairwise, prepare
 from fragmerge.models import (
     Fragment,
     Join,
@@ -228,19 +228,47 @@ def _glue(left: str, right: str) -> str:
 
 class _Merger:
     def __init__(
-        self, draft: str, prepared: list[Prepared], overlaps: Sequence[Overlap], options: Options
+        self,
+        draft: str,
+        prepared: list[Prepared],
+        overlaps: Sequence[Overlap] | None,
+        options: Options,
     ):
         self.draft = draft
         self.prep = prepared
         self.options = options
         self.asm = _Assembly(prepared)
         self.joins: list[Join] = []
+        self.overlaps: list[Overlap] = []  # as found against the assembled text
         self.warnings: list[str] = []
         self.placed: set[int] = set()
-        # fragment -> fragments it repeats text of (its start lies inside them)
+        # fragment -> fragments it repeats text of (its start lies inside them);
+        # from the caller's overlaps, or worked out on demand (only for pieces
+        # that fit nowhere in the text assembled so far)
+        self._given = overlaps is not None
         self.resumes_in: dict[int, set[int]] = defaultdict(set)
-        for o in overlaps:
+        for o in overlaps or ():
             self.resumes_in[o.right].add(o.left)
+        self._seed_owners: dict[str, set[int]] | None = None
+
+    def _unplaced_hosts(self, b_index: int) -> set[int]:
+        """Fragments not yet placed that ``b_index`` repeats text of."""
+        if self._given:
+            return self.resumes_in[b_index] - self.placed
+        if self._seed_owners is None:
+            owners: dict[str, set[int]] = defaultdict(set)
+            for p in self.prep:
+                for key, _ in p.seeds:
+                    owners[key].add(p.index)
+            self._seed_owners = owners
+        b = self.prep[b_index]
+        shared: dict[int, int] = defaultdict(int)
+        for key, _ in b.seeds[:96]:
+            for owner in self._seed_owners.get(key, ()):
+                if owner not in self.placed and owner != b_index:
+                    shared[owner] += 1
+        best = sorted(shared, key=lambda c: (-shared[c], c))[:4]
+        return {c for c in best if pairwise(self.prep[c], b, self.options, adjacent=False)}
 
     def run(self) -> None:
         """Add fragments in input order; one whose start lies in a piece not yet
@@ -278,8 +306,8 @@ class _Merger:
             last_unit_len=asm.length - last.apos,
         )
         if found is None:
-            unplaced = self.resumes_in[b_index] - self.placed
-            if allow_wait and unplaced:
+            unplaced = self._unplaced_hosts(b_index) if allow_wait else set()
+            if unplaced:
                 return min(unplaced)
             self._continue(b, last)
         elif (
@@ -290,11 +318,41 @@ class _Merger:
             # back (a redundant restart begins at a sentence, not inside one).
             self._continue(b, last)
         elif found.kind == "containment":
+            self._note_overlaps(b, found)
             self._record(b, "redundant", found.score, found.score)
         else:
+            self._note_overlaps(b, found)
             self._restart(b, found, last)
         self.placed.add(b_index)
         return None
+
+    def _note_overlaps(self, b: Prepared, found: Alignment) -> None:
+        """Record where ``b`` matched the assembled text, one overlap per fragment it met."""
+        asm = self.asm
+        pos = found.a_start
+        while pos < found.a_end:
+            i = asm._piece_at(pos)
+            p = asm.pieces[i]
+            piece_end = p.astart + (p.vend - p.vstart)
+            stop = min(found.a_end, piece_end)
+            f = self.prep[p.frag]
+            b_from, b_to = found.a_to_b(pos), found.a_to_b(stop)
+            reaches_end = stop == piece_end and b_to < len(b.view.chars)
+            self.overlaps.append(
+                Overlap(
+                    left=f.index,
+                    right=b.index,
+                    kind="dovetail" if reaches_end else "containment",
+                    left_start=f.base + f.view.offsets[p.vstart + pos - p.astart],
+                    left_end=f.base + f.view.raw_end(p.vstart + stop - p.astart),
+                    right_start=b.base + b.view.offsets[min(b_from, len(b.view.offsets) - 1)],
+                    right_end=b.base + b.view.raw_end(min(b_to, len(b.view.offsets))),
+                    score=found.score,
+                )
+            )
+            if stop <= pos:
+                break
+            pos = stop
 
     def _record(
         self, b: Prepared, kind: str, score: float, confidence: float, **extra: int | None
@@ -321,6 +379,18 @@ class _Merger:
         if not last.complete:
             join = _glue(a.text[: a_piece.end], b.text[start:])
             kind, confidence = "continuation", 75.0
+            self.overlaps.append(
+                Overlap(
+                    left=a.index,
+                    right=b.index,
+                    kind="adjacent",
+                    left_start=a.base + a_piece.end,
+                    left_end=a.base + a_piece.end,
+                    right_start=b.base + start,
+                    right_end=b.base + start,
+                    score=100.0,
+                )
+            )
         else:
             join = paragraph_separator(a.text)
             kind, confidence = "gap", 50.0
@@ -521,17 +591,32 @@ def merge(
     >>> merge(draft, fragments, align(fragments)).text
     'Alpha one. Beta two. Gamma three.\\n'
     """
+    prepared = [prepare(f, text) for f in fragments]
+    return merge_prepared(text, fragments, prepared, overlaps, options)
+
+
+def merge_prepared(
+    text: str,
+    fragments: Sequence[Fragment],
+    prepared: list[Prepared],
+    overlaps: Sequence[Overlap] | None,
+    options: Options | None = None,
+) -> MergeResult:
+    """:func:`merge` for fragments already prepared by :func:`fragmerge.align.prepare`.
+
+    With ``overlaps=None`` the result reports the overlaps found against the
+    assembled text while merging (the ones the repair rests on).
+    """
     opts = options if options is not None else Options()
     if not fragments:
         return MergeResult(
             text=text,
             changed=False,
             fragments=(),
-            overlaps=tuple(overlaps),
+            overlaps=tuple(overlaps or ()),
             provenance=(),
             warnings=(),
         )
-    prepared = [prepare(f, text) for f in fragments]
     merger = _Merger(text, prepared, overlaps, opts)
     merger.run()
     out, provenance = merger.render()
@@ -542,7 +627,7 @@ def merge(
         text=out,
         changed=out != text,
         fragments=tuple(fragments),
-        overlaps=tuple(overlaps),
+        overlaps=tuple(overlaps) if overlaps is not None else tuple(merger.overlaps),
         joins=tuple(merger.joins),
         provenance=tuple(provenance),
         warnings=tuple(merger.warnings),

@@ -14,6 +14,7 @@ text is never a marker either. Every fragment keeps its exact span in the input.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -254,7 +255,11 @@ def _restart_points(text: str, body: int) -> list[int]:
     from rapidfuzz import fuzz
 
     units = split_units(text, body)
-    views = [build_view(text[u.start : u.end]).chars for u in units]
+    view = build_view(text, body)
+    views = [
+        view.chars[bisect_left(view.offsets, u.start) : bisect_left(view.offsets, u.end)]
+        for u in units
+    ]
     heads: dict[str, list[int]] = {}
     points: list[int] = []
     floor = 0  # units before the latest restart belong to earlier pieces
