@@ -272,3 +272,18 @@ class TestDebris:
     def test_title_prompt_line_is_debris(self) -> None:
         draft = "Laravel error 419 explained\n\n# Laravel Error 419 Explained\n\nBody text here.\n"
         assert pieces(draft) == ["# Laravel Error 419 Explained\n\nBody text here."]
+
+
+def test_debris_after_a_fenced_block_with_an_info_string() -> None:
+    """`_classify` tracks code fences with `_FENCE_OPEN.fullmatch`, which matches only a
+    bare fence: an opening "```python" is not seen, its closing "```" is taken for an
+    opening one, and everything after it counts as inside code, so the user turn
+    "Continue writing please" is kept as content and the draft is not split."""
+    draft = (
+        "Intro.\n\n```python\nprint(1)\n```\n\nThe text is cut mid\n\n"
+        "Continue writing please\n\nThe text is cut mid sentence. End.\n"
+    )
+    assert pieces(draft) == [
+        "Intro.\n\n```python\nprint(1)\n```\n\nThe text is cut mid",
+        "The text is cut mid sentence. End.",
+    ]
