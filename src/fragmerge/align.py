@@ -185,6 +185,9 @@ def _align_forward(get_a: Callable[[int, int], str], len_a: int, b: str, pa: int
     size = _FIRST_CHUNK
     while pb < len_b and a_from < len_a:
         nb = min(len_b - pb, size)
+        if len_a - pa <= nb + _SLACK:
+            # the target ends within this window: take enough query to cover it all
+            nb = min(len_b - pb, len_a - pa + _SLACK)
         a_to = min(len_a, pa + nb + _SLACK)
         eq = _equal_blocks(get_a(a_from, a_to), b[pb : pb + nb], a_from, pb)
         eq = [blk for blk in eq if blk[2] >= _MIN_BLOCK or blk[1] == 0]
