@@ -287,3 +287,74 @@ def test_debris_after_a_fenced_block_with_an_info_string() -> None:
         "Intro.\n\n```python\nprint(1)\n```\n\nThe text is cut mid",
         "The text is cut mid sentence. End.",
     ]
+
+
+# ------------------------------------------------------------------ implicit restarts
+# No marker, no debris: the next piece is found where the text restarts earlier text.
+
+P1 = "The first sentence of the article sets the scene. The second sentence adds some detail to it."
+P2 = (
+    "A new paragraph begins with a long sentence about something else. It goes on for a while here."
+)
+P3 = "The third paragraph concludes the article nicely. It has two sentences in it."
+JA1 = "日本語の記事はここから始まります。最初の段落では背景を説明します。"
+
+
+class TestImplicitRestarts:
+    def test_restart_of_the_cut_paragraph(self) -> None:
+        cut = "A new paragraph begins with a long sentence about something"
+        draft = f"{P1}\n\n{cut}\n\n{P2}\n\n{P3}\n"
+        fragments = segment(draft)
+        check_spans(draft, fragments)
+        assert [f.text for f in fragments] == [f"{P1}\n\n{cut}", f"{P2}\n\n{P3}"]
+        assert fragments[1].boundary == "implicit"
+        assert fragmerge.fix(draft).text == f"{P1}\n\n{P2}\n\n{P3}\n"
+
+    def test_off_by_option(self) -> None:
+        cut = "A new paragraph begins with a long sentence about something"
+        draft = f"{P1}\n\n{cut}\n\n{P2}\n\n{P3}\n"
+        assert len(pieces(draft, Options(implicit_restarts=False))) == 1
+
+    def test_refrain_is_not_a_restart(self) -> None:
+        draft = (
+            "Chorus line here and there.\n\nVerse one is different.\n\n"
+            "Chorus line here and there.\n\nVerse two.\n"
+        )
+        assert pieces(draft) == [draft.strip()]
+
+    def test_repeated_heading_is_not_a_restart(self) -> None:
+        draft = "## Example\n\nFirst example text.\n\n## Example\n\nSecond example text.\n"
+        assert pieces(draft) == [draft.strip()]
+
+    @pytest.mark.parametrize(
+        ("cut", "complete"),
+        [
+            ("A new paragraph. It goes on for a", "It goes on for a while here."),
+            (
+                "次の段落では詳細に踏み込みます。技術的な内容も含まれていますが、ここで切",
+                "技術的な内容も含まれていますが、ここで切れています。",
+            ),
+        ],
+        ids=["en", "ja"],
+    )
+    def test_restart_of_a_short_cut_sentence(self, cut: str, complete: str) -> None:
+        """A cut sentence, a blank line, and a line restarting it complete: the restart
+        is missed because the copied run (the cut sentence alone: 12 and 19 view
+        characters) is shorter than `_MIN_TRUNCATED_RUN` (24), although the cut
+        sentence itself is the evidence."""
+        draft = f"{P1}\n\n{cut}\n\n{complete}\n\n{P3}\n"
+        assert len(pieces(draft)) == 2
+
+    def test_restart_after_a_cut_ending_in_a_digit(self) -> None:
+        """`_looks_cut` requires a letter or comma at the end (`_CUT_END`), so a sentence
+        cut after "ARM64" or "2025" is not seen as cut and its restart is missed."""
+        cut = "Most respondents in this year's survey develop on x86-64 or ARM64"
+        draft = f"{P1}\n\n{cut}\n\n{cut} machines today.\n\n{P3}\n"
+        assert pieces(draft) == [f"{P1}\n\n{cut}", f"{cut} machines today.\n\n{P3}"]
+
+    def test_restart_after_a_cut_sentence_holding_a_link(self) -> None:
+        """`_looks_cut` rejects any unit containing "](", so a cut sentence that holds a
+        Markdown link is never seen as cut and its restart is missed."""
+        cut = "The [goal for Go modules](https://go.dev/blog) has been to add the concept of"
+        draft = f"{P1}\n\n{cut}\n\n{cut} versions.\n\n{P3}\n"
+        assert pieces(draft) == [f"{P1}\n\n{cut}", f"{cut} versions.\n\n{P3}"]
