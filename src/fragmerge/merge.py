@@ -250,6 +250,8 @@ class _Merger:
         for o in overlaps or ():
             self.resumes_in[o.right].add(o.left)
         self._seed_owners: dict[str, set[int]] | None = None
+        # whether the piece after fragment i was split off at an implicit restart
+        self.implicit_after: list[bool] = [False] * len(prepared)
 
     def _unplaced_hosts(self, b_index: int) -> set[int]:
         """Fragments not yet placed that ``b_index`` repeats text of."""
@@ -439,7 +441,11 @@ class _Merger:
             gap = b.text[sep_start:resume]
             left_cut = a.base + a_piece.end
             output_offset = self._output_length()
-            if gap.count("\n") < 2 and a.trailing_break and last.kind == "sentence":
+            # A blank line after a finished sentence is the text's own paragraph
+            # break where no marker stood (pieces split at implicit restarts); before
+            # a marker it is only the pipeline's spacing and proves nothing.
+            text_break = a.trailing_break and self.implicit_after[a.index]
+            if gap.count("\n") < 2 and text_break and last.kind == "sentence":
                 self._record(
                     b,
                     "restart",
@@ -618,6 +624,10 @@ def merge_prepared(
             warnings=(),
         )
     merger = _Merger(text, prepared, overlaps, opts)
+    merger.implicit_after = [
+        i + 1 < len(fragments) and fragments[i + 1].boundary == "implicit"
+        for i in range(len(fragments))
+    ]
     merger.run()
     out, provenance = merger.render()
     if len(fragments) == 1 and out == text[fragments[0].start :] and fragments[0].start == 0:
