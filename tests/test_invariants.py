@@ -1,0 +1,405 @@
+"""DESIGN.md §3 invariants on the seed and on drafts cut from the clean corpus articles.
+
+The drafts are cut here, deterministically, by a small local helper (:func:`cut`),
+so each test reads as "this article, cut there, restarted there, must repair to the
+article": no randomness, nothing hidden in a simulator. A few tests at the end run
+``fragmerge.testing.simulate`` over the same articles as a cross-check.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import fragmerge
+from fragmerge import MergeResult
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED_DRAFT = FIXTURES / "seed" / "draft.txt"
+SEED_EXPECTED = FIXTURES / "seed" / "expected.txt"
+CORPUS = FIXTURES / "corpus"
+
+# ------------------------------------------------------------------ helpers
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def squash(text: str) -> str:
+    """Whitespace-insensitive form of a text."""
+    return re.sub(r"\s+", "", text)
+
+
+def norm(sentence: str) -> str:
+    """A sentence's comparison form: NFKC, case-folded, letters and digits only."""
+    folded = unicodedata.normalize("NFKC", sentence).casefold()
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+_SENTENCE = re.compile(r".+?(?:[。！？]+[」』）”]*|[.!?]+[\"')\]]*(?=\s)|$)", re.S)
+
+
+def output_sentences(text: str) -> list[str]:
+    """Sentences of a text, line by line (headings, list items, table rows are lines)."""
+    out: list[str] = []
+    for line in text.splitlines():
+        for m in _SENTENCE.finditer(line):
+            s = m.group().strip()
+            if norm(s):
+                out.append(s)
+    return out
+
+
+def check_invariants(draft: str, result: MergeResult) -> None:
+    """Provenance replays and tiles the output; the repair is idempotent."""
+    replay = "".join(e.join + draft[e.input_start : e.input_end] for e in result.provenance)
+    assert replay == result.text, "provenance does not replay the output"
+    pos = 0
+    for e in result.provenance:
+        assert e.output_start == pos, "provenance entries do not tile the output"
+        pos = e.output_end
+    assert pos == len(result.text)
+    assert fragmerge.fix(result.text).text == result.text, "repair is not idempotent"
+
+
+def fragment_sentences(result: MergeResult) -> list[str]:
+    """Normalised sentences of every fragment (markers and debris already removed)."""
+    return [norm(s) for f in result.fragments for s in output_sentences(f.text)]
+
+
+def check_no_loss(result: MergeResult) -> None:
+    """Every sentence of every fragment is in the output, or is the truncated start of
+    an output sentence (its complete restart replaced it)."""
+    out = [norm(s) for s in output_sentences(result.text)]
+    whole = "".join(out)
+    lost = [s for s in fragment_sentences(result) if s not in whole]
+    lost = [s for s in lost if not any(o.startswith(s) for o in out)]
+    assert not lost, f"lost sentences: {lost[:3]}"
+
+
+def check_no_duplication(result: MergeResult, truth: str) -> None:
+    """No sentence of 15+ characters is in the output more often than in the truth."""
+    out = Counter(n for n in map(norm, output_sentences(result.text)) if len(n) >= 15)
+    true = Counter(n for n in map(norm, output_sentences(truth)) if len(n) >= 15)
+    extra = {s: c for s, c in out.items() if c > true[s]}
+    assert not extra, f"duplicated sentences: {list(extra)[:3]}"
+
+
+# ------------------------------------------------------------------ the seed
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, str, MergeResult]:
+    draft = read(SEED_DRAFT)
+    return draft, read(SEED_EXPECTED), fragmerge.fix(draft)
+
+
+class TestSeed:
+    def test_exact_repair(self, seed: tuple[str, str, MergeResult]) -> None:
+        _, expected, result = seed
+        assert result.text == expected
+        assert result.changed
+
+    def test_six_fragments_two_redundant(self, seed: tuple[str, str, MergeResult]) -> None:
+        _, _, result = seed
+        assert len(result.fragments) == 6
+        assert result.redundant == (2, 3)
+        # the article comes from fragments 0, 1, 4 and 5 (4 is a prefix of 5, cut by it)
+        assert {e.fragment for e in result.provenance} <= {0, 1, 4, 5}
+        assert {0, 1, 5} <= {e.fragment for e in result.provenance}
+
+    def test_provenance_replays(self, seed: tuple[str, str, MergeResult]) -> None:
+        draft, _, result = seed
+        check_invariants(draft, result)
+
+    def test_every_output_sentence_is_mapped(self, seed: tuple[str, str, MergeResult]) -> None:
+        _, _, result = seed
+        entries = result.provenance
+        for sentence in output_sentences(result.text):
+            start = result.text.find(sentence)
+            assert start >= 0
+            covering = [
+                e
+                for e in entries
+                if e.output_start < start + len(sentence) and e.output_end > start
+            ]
+            assert covering, sentence
+            for e in covering:
+                f = result.fragments[e.fragment]
+                assert f.start <= e.input_start <= e.input_end <= f.end + 1
+                assert e.fragment not in result.redundant
+        # every unit index is used, in order
+        units = [e.sentence for e in entries]
+        assert units == sorted(units)
+        assert set(units) == set(range(units[-1] + 1))
+        assert entries[0].kind == "front_matter"
+        assert len(set(units)) >= len(output_sentences(result.text)) // 2
+
+    def test_no_loss_no_duplication(self, seed: tuple[str, str, MergeResult]) -> None:
+        _, expected, result = seed
+        check_no_loss(result)
+        check_no_duplication(result, expected)
+
+    def test_expected_is_clean(self, seed: tuple[str, str, MergeResult]) -> None:
+        _, expected, _ = seed
+        again = fragmerge.fix(expected)
+        assert again.text == expected
+        assert not again.changed
+
+    def test_markers_removed_pieces_separated_by_blank_lines(self) -> None:
+        # issue 4: the seed still repairs exactly with its marker lines deleted
+        draft = re.sub(r"^---END---\n?", "", read(SEED_DRAFT), flags=re.M)
+        assert "END" not in draft
+        result = fragmerge.fix(draft)
+        # the draft now ends with the blank line that stood before the last marker
+        assert result.text.rstrip("\n") == read(SEED_EXPECTED).rstrip("\n")
+        assert len(result.fragments) == 6
+        assert result.redundant == (2, 3)
+        check_invariants(draft, result)
+
+
+# ------------------------------------------------------------------ cutting drafts
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph-level block of an article: [start, end) without the trailing newline."""
+
+    start: int
+    end: int
+    prose: bool
+
+
+_NOT_PROSE = re.compile(r"\s|[#>|*+\-<\[!{:=.`~_]|\d+[.)]\s")
+
+
+def front_matter_end(text: str) -> int:
+    if not text.startswith("---\n"):
+        return 0
+    close = text.find("\n---\n", 4)
+    return 0 if close < 0 else close + 5
+
+
+def blocks(text: str) -> list[Block]:
+    """Split an article into blocks separated by blank lines; a fenced code block is one
+    block however many blank lines it holds. Prose blocks are plain text lines only."""
+    out: list[Block] = []
+    pos = front_matter_end(text)
+    start: int | None = None
+    fence = ""
+    prose = True
+    for line in text[pos:].splitlines(keepends=True):
+        stripped = line.strip()
+        if fence:
+            if stripped.startswith(fence):
+                fence = ""
+        elif stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+            prose = False
+            start = pos if start is None else start
+        elif not stripped:
+            if start is not None:
+                out.append(Block(start, pos - 1 if text[pos - 1] == "\n" else pos, prose))
+            start, prose = None, True
+        else:
+            if start is None:
+                start = pos
+            if _NOT_PROSE.match(line) or "<" in line:
+                prose = False
+        pos += len(line)
+    if start is not None:
+        out.append(Block(start, len(text.rstrip()), prose))
+    return out
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_SENT_END = re.compile(r"[。！？]|[.!?](?=\s)")
+
+
+def sentence_spans(text: str, block: Block) -> list[tuple[int, int]]:
+    spans = []
+    s = block.start
+    for m in _SENT_END.finditer(text, block.start, block.end):
+        spans.append((s, m.end()))
+        s = m.end()
+        while s < block.end and text[s].isspace():
+            s += 1
+    if s < block.end:
+        spans.append((s, block.end))
+    return spans
+
+
+def _plain_at(sentence: str) -> bool:
+    """Whether the end of ``sentence`` lies outside inline code, links and emphasis."""
+    return (
+        sentence.count("`") % 2 == 0
+        and sentence.count("[") == sentence.count("]")
+        and sentence.count("(") == sentence.count(")")
+        and sentence.count("*") % 2 == 0
+    )
+
+
+def mid_sentence_cut(text: str, block: Block) -> tuple[int, int]:
+    """(sentence start, cut) in the longest sentence of a prose block: the cut falls
+    near its middle, after a CJK character or before a space (never mid-word in English),
+    outside inline code, links and emphasis."""
+    start, end = max(sentence_spans(text, block), key=lambda se: se[1] - se[0])
+    cut = (start + end) // 2
+    while cut > start + 1 and not (
+        (_CJK.match(text[cut - 1]) or text[cut] == " ") and _plain_at(text[start:cut])
+    ):
+        cut -= 1
+    assert start < cut < end, (start, cut, end)
+    return start, cut
+
+
+@dataclass(frozen=True)
+class Cut:
+    """One piece boundary: piece k ends at ``end`` and piece k+1 starts at ``restart``
+    (both article offsets, restart <= end); ``joined`` replaces the paragraph breaks of
+    the repeated region of piece k+1 by ``joiner``."""
+
+    end: int
+    restart: int
+    joined: bool = False
+
+
+def make_draft(article: str, cuts: list[Cut], marker: str = "---END---", joiner: str = " ") -> str:
+    """Cut ``article`` into pieces and restart each one earlier, separated by marker lines."""
+    pieces = []
+    begin = 0
+    reached = 0
+    for i, c in enumerate([*cuts, None]):
+        end = len(article) if c is None else c.end
+        piece = article[begin:end]
+        if i > 0 and cuts[i - 1].joined:
+            repeated = max(0, min(reached, end) - begin)
+            piece = piece[:repeated].replace("\n\n", joiner) + piece[repeated:]
+        pieces.append(piece if c is None else piece.rstrip())
+        reached = max(reached, end)
+        if c is not None:
+            begin = c.restart
+    return f"\n\n{marker}\n\n".join(pieces)
+
+
+# ------------------------------------------------------------------ the corpus cases
+
+MARKERS = {"en": "---END---", "ja": "（続き）", "zh": "（续）"}
+JOINER = {"en": " ", "ja": "", "zh": ""}
+
+
+def corpus_articles() -> list[Path]:
+    return sorted(CORPUS.glob("??-*.md"))
+
+
+def lang(path: Path) -> str:
+    return path.stem.split("-")[0]
+
+
+def prose_blocks(article: str, before: int) -> list[int]:
+    """Indices of prose blocks with at least two sentences, preceded by ``before`` prose
+    blocks (so that "several paragraphs back" and "joined" restarts stay inside prose)."""
+    bs = blocks(article)
+    return [
+        i
+        for i, b in enumerate(bs)
+        if i >= max(1, before)
+        and all(bs[k].prose for k in range(i - before, i + 1))
+        and len(sentence_spans(article, b)) >= 2
+        and b.end - b.start >= 60
+    ]
+
+
+def pick(article: str, where: float = 0.6, before: int = 0) -> int:
+    """A deterministic prose block about ``where`` of the way through the article."""
+    candidates = prose_blocks(article, before)
+    if not candidates:
+        pytest.skip(f"no prose paragraph (after {before} more) to cut in")
+    return candidates[min(len(candidates) - 1, int(len(candidates) * where))]
+
+
+KINDS = ["sentence", "paragraph", "back", "joined", "redundant", "two-cuts"]
+
+
+def cut_corpus(article: str, kind: str) -> tuple[list[Cut], bool]:
+    """The cuts for one restart ``kind``; the flag says whether pieces keep every
+    paragraph break (so the repair must be byte-exact)."""
+    bs = blocks(article)
+    before = {"back": 2, "joined": 2, "redundant": 2}.get(kind, 0)
+    p = pick(article, before=before)
+    sent_start, cut = mid_sentence_cut(article, bs[p])
+    if kind == "sentence":
+        return [Cut(cut, sent_start)], True
+    if kind == "paragraph":
+        return [Cut(cut, bs[p].start)], True
+    if kind == "back":
+        return [Cut(cut, bs[p - 2].start)], True
+    if kind == "joined":
+        return [Cut(cut, bs[p - 2].start, joined=True)], True
+    if kind == "redundant":
+        # piece 1 restarts further back and stops before piece 0 did: it adds nothing
+        _, early = mid_sentence_cut(article, bs[p - 1])
+        return [Cut(cut, bs[p - 2].start), Cut(early, bs[p].start)], True
+    if kind == "two-cuts":
+        q = pick(article, 0.2)
+        if q >= p:
+            pytest.skip("article too short for two separate cuts")
+        s1, c1 = mid_sentence_cut(article, bs[q])
+        return [Cut(c1, s1), Cut(cut, bs[p].start)], True
+    raise AssertionError(kind)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("path", corpus_articles(), ids=lambda p: p.stem)
+def test_corpus_cut_repairs_to_the_article(path: Path, kind: str) -> None:
+    article = read(path)
+    cuts, exact = cut_corpus(article, kind)
+    draft = make_draft(article, cuts, MARKERS[lang(path)], JOINER[lang(path)])
+    assert draft != article
+    result = fragmerge.fix(draft)
+    assert squash(result.text) == squash(article)
+    if exact:
+        assert result.text == article
+    assert result.changed
+    check_invariants(draft, result)
+    check_no_loss(result)
+    check_no_duplication(result, article)
+    if kind == "redundant":
+        assert result.redundant == (1,)
+    else:
+        assert result.redundant == ()
+
+
+SEPARATORS = {
+    "endoftext": "<|endoftext|>",
+    "continued": "[continued]",
+    "user-turn": "Continue writing please",
+}
+
+
+@pytest.mark.parametrize("separator", list(SEPARATORS))
+@pytest.mark.parametrize("path", corpus_articles()[::3], ids=lambda p: p.stem)
+def test_corpus_cut_with_other_separators(path: Path, separator: str) -> None:
+    """The paragraph restart again, separated by another marker or by a chat user turn."""
+    article = read(path)
+    cuts, _ = cut_corpus(article, "paragraph")
+    draft = make_draft(article, cuts, SEPARATORS[separator])
+    result = fragmerge.fix(draft)
+    assert result.text == article
+    assert len(result.fragments) == 2
+    check_invariants(draft, result)
+
+
+@pytest.mark.parametrize("path", corpus_articles(), ids=lambda p: p.stem)
+def test_clean_article_unchanged(path: Path) -> None:
+    article = read(path)
+    result = fragmerge.fix(article)
+    assert result.text == article
+    assert result.changed is False
+    check_invariants(article, result)
