@@ -69,9 +69,11 @@ class Prepared:
 def _seeds(view: str, vstarts: Sequence[int], vends: Sequence[int]) -> tuple[tuple[str, int], ...]:
     out: list[tuple[str, int]] = []
     for s, e in zip(vstarts, vends, strict=True):
+        if s + SEED_LEN <= len(view):
+            # a short unit's key runs on into the next unit: short sentences seed too
+            out.append((view[s : s + SEED_LEN], s))
         if e - s < SEED_LEN:
             continue
-        out.append((view[s : s + SEED_LEN], s))
         for p in range(s + _SEED_STRIDE, e - SEED_LEN, _SEED_STRIDE):
             out.append((view[p : p + SEED_LEN], p))
         if e - SEED_LEN > s:

@@ -42,6 +42,8 @@ from fragmerge.text import is_complete, is_no_space_script, paragraph_separator
 
 __all__ = ["merge"]
 
+# Units that open a block: a piece starting with one cannot resume a cut sentence.
+_BLOCK_KINDS = frozenset({"heading", "list_item", "table_row", "code", "rule"})
 _LEADING_ELLIPSIS = regex.compile(r"(?:\.{2,}|…+|‥+)\s*")
 
 
@@ -378,7 +380,14 @@ class _Merger:
         a_piece = asm.pieces[-1]
         a = self.prep[a_piece.frag]
         start = _resume_raw(b, 0) if b.view.chars else 0
-        if not last.complete:
+        opens_block = bool(b.units) and b.units[0].kind in _BLOCK_KINDS
+        if not last.complete and opens_block:
+            self.warnings.append(
+                f"fragment {b.index} opens with a {b.units[0].kind.replace('_', ' ')}, so it "
+                f"cannot finish the cut sentence ending fragment {a.index}; that sentence is "
+                "kept unfinished"
+            )
+        if not last.complete and not opens_block:
             join = _glue(a.text[: a_piece.end], b.text[start:])
             kind, confidence = "continuation", 75.0
             self.overlaps.append(
@@ -521,9 +530,7 @@ class _Merger:
         u = b.units[j]
         if a_complete:
             return abs(b.unit_vends[j] - q_b) <= 3
-        return b.unit_vends[j] == q_b and not (
-            u.kind == "sentence" and is_complete(b.text[u.start : u.end])
-        )
+        return b.unit_vends[j] == q_b and not is_complete(b.text[u.start : u.end])
 
     def _output_length(self) -> int:
         return sum(len(p.join) + (p.end - p.start) for p in self.asm.pieces)

@@ -110,7 +110,10 @@ _IMAGE_LINE = regex.compile(r"\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+")
 
 # Sentence ends. CJK terminators end a sentence wherever they stand; Latin ones
 # only before whitespace (so decimals, versions and URLs stay whole).
-_CJK_END = regex.compile(r"[。！？!?．｡]+[」』）)】〕〉》\"'”’*_]*")
+_CJK_END = regex.compile(
+    r"(?:[。！？．｡]|(?<=[\p{Han}\p{Hiragana}\p{Katakana}ー])[!?])[。！？!?．｡]*"
+    r"[」』）)】〕〉》\"'”’*_]*(?![とっ])"
+)
 _LATIN_END = regex.compile(r"[.!?]+[\"'”’)\]*_]*(?=\s)")
 _ABBREVIATIONS = frozenset(
     [
