@@ -21,12 +21,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+import regex
 from rapidfuzz.distance import Indel
 
 from fragmerge.models import Fragment, Options, Overlap, UnitKind
 from fragmerge.text import Unit, View, build_view, front_matter_end, split_units
 
-__all__ = ["Alignment", "Prepared", "align", "find_overlap", "prepare"]
+__all__ = ["Alignment", "Prepared", "align", "conflicts", "find_overlap", "prepare"]
 
 SEED_LEN = 12  # view characters per seed key
 _SEED_STRIDE = 48  # extra keys inside long units, every this many view characters
@@ -339,6 +340,41 @@ def candidates(
     by_support = [c[2] for c in sorted(clusters, key=lambda c: (-c[0], -c[1]))[:limit]]
     latest = [c[2] for c in sorted(clusters, key=lambda c: -c[1])[: max(2, limit // 2)]]
     return by_support + [a for a in latest if a not in by_support]
+
+
+# Words whose presence on one side only turns a statement around.
+_NEGATIONS = (
+    "not", "never", "cannot", "nt", "no", "none", "nor", "neither", "without",
+    "ない", "ません", "ず", "なかった", "ぬ", "不", "没", "沒", "未", "别", "無", "无", "非",
+)  # fmt: skip
+
+
+def conflicts(get_a: Callable[[int, int], str], b: str, found: Alignment) -> list[tuple[str, str]]:
+    """Places where two aligned copies differ in a number or a negation: not drift, a conflict.
+
+    Returns the differing stretches (target view, query view).
+
+    >>> a = "in2025thecompanyspent"
+    >>> found = Alignment("containment", 0, 0, 21, 21, ((0, 0, 5), (6, 6, 15)), 95.0)
+    >>> conflicts(lambda s, e: a[s:e], "in2026thecompanyspent", found)
+    [('5', '6')]
+    """
+    out: list[tuple[str, str]] = []
+    blocks = found.blocks
+    for (a1, b1, n1), (a2, b2, _) in zip(blocks, blocks[1:], strict=False):
+        a_gap, b_gap = get_a(a1 + n1, a2), b[b1 + n1 : b2]
+        if not a_gap and not b_gap:
+            continue
+        # widen to whole numbers: "2025" vs "2026" differ only in the last digit
+        a_num = _DIGIT_RUN.findall(get_a(max(0, a1 + n1 - 8), a2 + 8))
+        b_num = _DIGIT_RUN.findall(b[max(0, b1 + n1 - 8) : b2 + 8])
+        negation = any((w in a_gap) != (w in b_gap) for w in _NEGATIONS)
+        if a_num != b_num or negation:
+            out.append((a_gap, b_gap))
+    return out
+
+
+_DIGIT_RUN = regex.compile(r"\d+")
 
 
 def _rank(found: Alignment) -> tuple[bool, float, int, int]:

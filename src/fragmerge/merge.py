@@ -28,7 +28,15 @@ from dataclasses import dataclass
 
 import regex
 
-from fragmerge.align import SEED_LEN, Alignment, Prepared, find_overlap, pairwise, prepare
+from fragmerge.align import (
+    SEED_LEN,
+    Alignment,
+    Prepared,
+    conflicts,
+    find_overlap,
+    pairwise,
+    prepare,
+)
 from fragmerge.models import (
     Fragment,
     Join,
@@ -321,6 +329,16 @@ class _Merger:
             # piece continues the cut, even if the same words also stand further
             # back (a redundant restart begins at a sentence, not inside one).
             self._continue(b, last)
+        elif clash := conflicts(asm.get, b.view.chars, found):
+            self._note_overlaps(b, found)
+            a_gap, b_gap = clash[0]
+            self._keep_both(
+                b,
+                found.score,
+                found.score,
+                f"differs from the text before it in a number or a negation "
+                f"({a_gap or '∅'!r} vs {b_gap or '∅'!r})",
+            )
         elif found.kind == "containment":
             self._note_overlaps(b, found)
             self._record(b, "redundant", found.score, found.score)
@@ -435,7 +453,21 @@ class _Merger:
         q_b = found.b_end if found.exact_short else found.a_to_b(len_a)
         confidence = found.score if not found.exact_short else min(95.0, 55.0 + 10.0 * found.b_end)
         if self.options.min_confidence and confidence < self.options.min_confidence:
-            self._keep_both(b, found.score, confidence)
+            self._keep_both(
+                b,
+                found.score,
+                confidence,
+                f"overlaps the text before it, but the join scored {confidence:.0f} < "
+                f"min_confidence {self.options.min_confidence:.0f}",
+            )
+            return
+        a0, b0, _ = found.blocks[0]
+        new_head = any(u.end <= b.view.offsets[b0] for u in b.units) if b0 else False
+        if new_head or (self.options.prefer == "last" and not found.exact_short):
+            # The piece says something of its own before restating the text (a
+            # heading, a remark), or its wording is preferred: it replaces the
+            # assembled text from where its copy begins.
+            self._replace_from(b, found, 0 if new_head else b0, confidence)
             return
         keep_all = self._unit_ends_near(b, q_b, last.complete)
         a_piece = asm.pieces[-1]
@@ -502,12 +534,30 @@ class _Merger:
         )
         asm.append(b.index, resume)
 
-    def _keep_both(self, b: Prepared, score: float, confidence: float) -> None:
-        a = self.prep[self.asm.pieces[-1].frag]
-        self.warnings.append(
-            f"fragment {b.index} overlaps the text before it, but the join scored "
-            f"{confidence:.0f} < min_confidence {self.options.min_confidence:.0f}; both copies kept"
+    def _replace_from(self, b: Prepared, found: Alignment, b_from: int, confidence: float) -> None:
+        """Cut the assembled text where ``b``'s copy begins; ``b`` supplies the rest from ``b_from``."""
+        asm = self.asm
+        a0 = found.blocks[0][0]
+        piece, raw_cut = asm.locate(a0)
+        f = self.prep[asm.pieces[piece].frag]
+        if asm.starts_unit(a0):
+            raw_cut = max(asm.pieces[piece].start, f.units[_unit_index_at_raw(f, raw_cut)].start)
+        resume = _resume_raw(b, b_from)
+        asm.truncate(piece, raw_cut)
+        self._record(
+            b,
+            "restart",
+            found.score,
+            confidence,
+            left_cut=f.base + raw_cut,
+            right_resume=b.base + resume,
+            output_offset=self._output_length(),
         )
+        asm.append(b.index, resume)
+
+    def _keep_both(self, b: Prepared, score: float, confidence: float, why: str) -> None:
+        a = self.prep[self.asm.pieces[-1].frag]
+        self.warnings.append(f"fragment {b.index} {why}; both copies kept")
         self._record(b, "kept", score, confidence, output_offset=self._output_length())
         self.asm.append(b.index, 0, join=paragraph_separator(a.text))
 
