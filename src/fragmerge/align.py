@@ -193,7 +193,7 @@ def _align_forward(get_a: Callable[[int, int], str], len_a: int, b: str, pa: int
             nb = min(len_b - pb, len_a - pa + _SLACK)
         a_to = min(len_a, pa + nb + _SLACK)
         eq = _equal_blocks(get_a(a_from, a_to), b[pb : pb + nb], a_from, pb)
-        eq = [blk for blk in eq if blk[2] >= _MIN_BLOCK or blk[1] == 0]
+        eq = [blk for blk in eq if blk[2] >= _MIN_BLOCK]
         if not eq or sum(n for _, _, n in eq) * 2 < min(nb, a_to - pa):
             blocks.extend(eq)
             break
@@ -223,7 +223,7 @@ def _significant(blocks: list[Block]) -> list[Block]:
         merged.append((a, b, n))
     kept: list[Block] = []
     for a, b, n in merged:
-        if n < _MIN_BLOCK and not (not kept and b == 0 and n >= 2):
+        if n < _MIN_BLOCK:
             continue
         if kept:
             ka, kb, kn = kept[-1]
@@ -360,7 +360,18 @@ def conflicts(get_a: Callable[[int, int], str], b: str, found: Alignment) -> lis
     [('5', '6')]
     """
     out: list[tuple[str, str]] = []
-    blocks = found.blocks
+    blocks = list(found.blocks)
+    if not blocks:
+        return out
+    # the stretches before the first and after the last matched block count too
+    a0, b0, _ = blocks[0]
+    blocks.insert(0, (a0 - b0, 0, 0))
+    a_end, b_end = found.a_end, found.b_end
+    a_last, b_last, n_last = blocks[-1]
+    tail = min(a_end - (a_last + n_last), len(b) - (b_last + n_last))
+    if tail > 0:
+        blocks.append((a_last + n_last + tail, b_last + n_last + tail, 0))
+    del a_end, b_end
     for (a1, b1, n1), (a2, b2, _) in zip(blocks, blocks[1:], strict=False):
         a_gap, b_gap = get_a(a1 + n1, a2), b[b1 + n1 : b2]
         if not a_gap and not b_gap:

@@ -70,7 +70,8 @@ _CONTINUED_HEADING = regex.compile(
     regex.IGNORECASE,
 )
 _RULE_LINE = regex.compile(r"\s*(?:-{3,}|\*{3,}|_{3,})\s*")
-_FENCE_OPEN = regex.compile(r"\s*(`{3,}|~{3,})\s*")
+_FENCE_OPEN = regex.compile(r"\s*(`{3,}|~{3,})\s*")  # a bare fence: closes a block
+_FENCE_INFO = regex.compile(r"\s*(?:`{3,}|~{3,})[^`\n]*")  # may carry an info string: opens
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +139,7 @@ def _classify(lines: list[_Line], options: Options) -> list[LineClass]:
     i = 0
     while i < n:
         s = lines[i].stripped
-        if _FENCE_OPEN.fullmatch(s):
+        if (_FENCE_OPEN if in_fence else _FENCE_INFO).fullmatch(s):
             # An export banner is a fenced block holding one "Exported with ..." line.
             if (
                 not in_fence
@@ -321,7 +322,9 @@ def _is_restart(
         k += 1
     if k == 0:
         return False
-    if cut(j - 1) and run >= _MIN_TRUNCATED_RUN:
+    # A cut sentence restarted right away needs only a short run (it is the
+    # evidence itself); a restart further back needs a longer copied run.
+    if cut(j - 1) and run >= (_MIN_RESTATED_RUN // 2 if i == j - 1 else _MIN_TRUNCATED_RUN):
         return True
     if i + k != j:
         return False  # not a tandem copy: a passage quoted again later, not a restart
@@ -349,7 +352,7 @@ def _is_restart(
 
 _DIGITS = regex.compile(r"\d+")
 _CUT_PROSE = regex.compile(r"(?:\p{L}{2,}[ \t]+\p{L}{2,}|[\p{Han}\p{Hiragana}\p{Katakana}]{2})")
-_CUT_END = regex.compile(r"[\p{L}、，,]\Z")
+_CUT_END = regex.compile(r"[\p{L}\p{N}、，,]\Z")
 
 
 def _looks_cut(unit_text: str) -> bool:
@@ -362,7 +365,6 @@ def _looks_cut(unit_text: str) -> bool:
         not is_complete(unit_text)
         and bool(_CUT_END.search(unit_text))
         and bool(_CUT_PROSE.search(unit_text))
-        and "](" not in unit_text
     )
 
 

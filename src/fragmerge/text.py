@@ -112,7 +112,7 @@ _IMAGE_LINE = regex.compile(r"\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+")
 # only before whitespace (so decimals, versions and URLs stay whole).
 _CJK_END = regex.compile(
     r"(?:[。！？．｡]|(?<=[\p{Han}\p{Hiragana}\p{Katakana}ー])[!?])[。！？!?．｡]*"
-    r"[」』）)】〕〉》\"'”’*_]*(?![とっ])"
+    r"[」』）)】〕〉》\"'”’*_]*+(?![とっ])"
 )
 _LATIN_END = regex.compile(r"[.!?]+[\"'”’)\]*_]*(?=\s)")
 _ABBREVIATIONS = frozenset(
