@@ -14,7 +14,8 @@ text is never a marker either. Every fragment keeps its exact span in the input.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -242,7 +243,7 @@ _MIN_VERBATIM_RUN = 60  # ... for a verbatim copy of finished prose, layout unch
 _MAX_CANDIDATES = 8
 
 
-def _restart_points(text: str, body: int) -> list[int]:
+def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset()) -> list[int]:
     """Offsets in ``text`` where it restarts earlier text without any marker.
 
     A restart is taken only on evidence a real continuation leaves (DESIGN.md,
@@ -251,7 +252,8 @@ def _restart_points(text: str, body: int) -> list[int]:
     changes the layout (the copy's paragraph goes on, paragraphs are joined or
     split, the wording drifts); or it is a long verbatim tandem copy of finished
     prose. Shared phrases, refrains of short unpunctuated lines, code, tables and
-    front matter never split.
+    front matter never split. ``boundaries`` are offsets where pieces are known
+    to start (markers); what such a piece copies is not searched for restarts again.
     """
     from rapidfuzz import fuzz
 
@@ -263,40 +265,49 @@ def _restart_points(text: str, body: int) -> list[int]:
     ]
     heads: dict[str, list[int]] = {}
     points: list[int] = []
-    floor = 0  # units before the latest restart belong to earlier pieces
+    copied_until = 0  # units before this index restate earlier text already accounted for
     for j, u in enumerate(units):
         v = views[j]
         key = v[:_RESTART_KEY] if len(v) >= 8 else None
-        line_start = u.start == 0 or "\n" in text[units[j - 1].end : u.start] if j else False
-        quoted = text.startswith(">", u.start)
-        if key and line_start and not quoted and u.kind in ("sentence", "heading", "list_item"):
-            for i in reversed(heads.get(key, [])[-_MAX_CANDIDATES:]):
-                if _is_restart(text, units, views, i, j, fuzz.ratio):
+        earlier = heads.get(key, [])[-_MAX_CANDIDATES:] if key else []
+        line_start = j > 0 and "\n" in text[units[j - 1].end : u.start]
+        if j and text.rfind("\n", 0, u.start) + 1 in boundaries:
+            # a piece known to start here: skip over whatever it copies
+            runs = [_copy_run(text, units, views, i, j, fuzz.ratio)[0] for i in earlier]
+            copied_until = max(copied_until, j + max(runs, default=0))
+        elif (
+            j >= copied_until
+            and line_start
+            and not text.startswith(">", u.start)
+            and u.kind in ("sentence", "heading", "list_item")
+        ):
+            for i in reversed(earlier):
+                k, run, exact = _copy_run(text, units, views, i, j, fuzz.ratio)
+                if k and _is_restart(text, units, i, j, k, run, exact):
                     points.append(text.rfind("\n", 0, u.start) + 1)
-                    floor = j
+                    copied_until = j + k
                     break
         if key:
             heads.setdefault(key, []).append(j)
-    del floor
     return points
 
 
-def _is_restart(
+def _copy_run(
     text: str,
     units: list[Unit],
     views: list[str],
     i: int,
     j: int,
     ratio: Callable[[str, str], float],
-) -> bool:
-    """Whether unit ``j`` restarts the text at unit ``i`` (see :func:`_restart_points`)."""
+) -> tuple[int, int, bool]:
+    """How far units from ``j`` on restate units from ``i`` on: (units, view chars, verbatim)."""
 
     def cut(x: int) -> bool:
         u = units[x]
         return u.kind == "sentence" and _looks_cut(text[u.start : u.end])
 
     if views[i] != views[j] and not (views[j].startswith(views[i]) and cut(i)):
-        return False  # the copy must begin with the very same unit (or complete its cut copy)
+        return 0, 0, True  # the copy must begin with the very same unit (or complete its cut copy)
     k = 0
     run = 0
     exact = True
@@ -320,8 +331,18 @@ def _is_restart(
         else:
             break
         k += 1
-    if k == 0:
-        return False
+    return k, run, exact
+
+
+def _is_restart(
+    text: str, units: list[Unit], i: int, j: int, k: int, run: int, exact: bool
+) -> bool:
+    """Whether the copy of ``k`` units from ``i`` at ``j`` is a restart (see :func:`_restart_points`)."""
+
+    def cut(x: int) -> bool:
+        u = units[x]
+        return u.kind == "sentence" and _looks_cut(text[u.start : u.end])
+
     # A cut sentence restarted right away needs only a short run (it is the
     # evidence itself); a restart further back needs a longer copied run.
     if cut(j - 1) and run >= (_MIN_RESTATED_RUN // 2 if i == j - 1 else _MIN_TRUNCATED_RUN):
@@ -369,11 +390,23 @@ def _looks_cut(unit_text: str) -> bool:
 
 
 def _split_implicit(text: str, fragments: list[Fragment]) -> list[Fragment]:
-    out: list[Fragment] = []
+    # Look for restarts in all pieces read as one text: a piece may restart text
+    # that stands in an earlier piece, not only in itself.
+    joined = "\n\n".join(f.text for f in fragments)
+    offsets: list[int] = []
+    pos = 0
     for f in fragments:
-        body = front_matter_end(f.text) if f.start == 0 else 0
-        cuts = _restart_points(f.text, body)
-        starts = [0, *cuts]
+        offsets.append(pos)
+        pos += len(f.text) + 2
+    body = front_matter_end(joined) if fragments and fragments[0].start == 0 else 0
+    cuts_in: dict[int, list[int]] = defaultdict(list)
+    for point in _restart_points(joined, body, frozenset(offsets[1:])):
+        k = bisect_right(offsets, point) - 1
+        if point > offsets[k]:
+            cuts_in[k].append(point - offsets[k])
+    out: list[Fragment] = []
+    for k, f in enumerate(fragments):
+        starts = [0, *cuts_in[k]]
         sep_start, sep_end, boundary = f.separator_start, f.separator_end, f.boundary
         for n, s in enumerate(starts):
             e = starts[n + 1] if n + 1 < len(starts) else len(f.text)
