@@ -16,6 +16,7 @@ far).
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -372,7 +373,7 @@ def conflicts(get_a: Callable[[int, int], str], b: str, found: Alignment) -> lis
     if tail > 0:
         blocks.append((a_last + n_last + tail, b_last + n_last + tail, 0))
     del a_end, b_end
-    for (a1, b1, n1), (a2, b2, _) in zip(blocks, blocks[1:], strict=False):
+    for (a1, b1, n1), (a2, b2, _) in itertools.pairwise(blocks):
         a_gap, b_gap = get_a(a1 + n1, a2), b[b1 + n1 : b2]
         if not a_gap and not b_gap:
             continue

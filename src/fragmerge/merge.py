@@ -461,7 +461,7 @@ class _Merger:
                 f"min_confidence {self.options.min_confidence:.0f}",
             )
             return
-        a0, b0, _ = found.blocks[0]
+        b0 = found.blocks[0][1]
         new_head = any(u.end <= b.view.offsets[b0] for u in b.units) if b0 else False
         if new_head or (self.options.prefer == "last" and not found.exact_short):
             # The piece says something of its own before restating the text (a
@@ -535,7 +535,10 @@ class _Merger:
         asm.append(b.index, resume)
 
     def _replace_from(self, b: Prepared, found: Alignment, b_from: int, confidence: float) -> None:
-        """Cut the assembled text where ``b``'s copy begins; ``b`` supplies the rest from ``b_from``."""
+        """Cut the assembled text where ``b``'s copy begins; ``b`` supplies the rest.
+
+        ``b`` is taken from view position ``b_from`` on.
+        """
         asm = self.asm
         a0 = found.blocks[0][0]
         piece, raw_cut = asm.locate(a0)

@@ -337,7 +337,10 @@ def _copy_run(
 def _is_restart(
     text: str, units: list[Unit], i: int, j: int, k: int, run: int, exact: bool
 ) -> bool:
-    """Whether the copy of ``k`` units from ``i`` at ``j`` is a restart (see :func:`_restart_points`)."""
+    """Whether the copy of ``k`` units from ``i`` at ``j`` is a restart.
+
+    See :func:`_restart_points` for the evidence looked for.
+    """
 
     def cut(x: int) -> bool:
         u = units[x]
