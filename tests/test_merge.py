@@ -372,3 +372,30 @@ def test_block_cut_right_before_its_period_takes_the_complete_restart(
     para = "Some paragraph text that is long enough to seed the aligner."
     draft = f"Intro.\n\n{para}\n\n{truncated}\n\n---END---\n\n{para}\n\n{complete}\n\nBody.\n"
     assert fragmerge.fix(draft).text == f"Intro.\n\n{para}\n\n{complete}\n\nBody.\n"
+
+
+def test_inserted_sentence_with_a_negation_morpheme_is_not_a_conflict() -> None:
+    """The repeated copy has one extra sentence holding 不可欠 ("indispensable"): the
+    conflict check reads the inserted text as a negation ('∅' vs '…不可欠な動きです'),
+    keeps both copies and the whole paragraph is in the output twice. Seen in 14 of the
+    150 unlabeled real drafts (u024, u054, u059, u120, ...)."""
+    s = [
+        "データセンターの電力効率をいかに高めるかは、今後の大きな課題になるでしょう。",
+        "液浸冷却のような革新的な冷却技術は、その解決策の一つとして注目されています。",
+        "各社はこの分野への投資を加速させており、競争はますます激しくなっています。",
+        "投資家としては、こうした技術を持つ企業の動向を注視するべきです。",
+    ]
+    inserted = "これは環境対策としても不可欠な動きです。"
+    draft = (
+        "はじめに。\n\n"
+        + "".join(s[:3])
+        + s[3][:15]
+        + "\n\n---END---\n\n"
+        + s[0]
+        + inserted
+        + "".join(s[1:])
+        + "\n\n最後です。\n"
+    )
+    text = fragmerge.fix(draft).text
+    for sentence in s:
+        assert text.count(sentence) == 1, sentence
