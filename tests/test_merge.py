@@ -399,3 +399,35 @@ def test_inserted_sentence_with_a_negation_morpheme_is_not_a_conflict() -> None:
     text = fragmerge.fix(draft).text
     for sentence in s:
         assert text.count(sentence) == 1, sentence
+
+
+def test_expanded_regeneration_is_recognised_as_a_restart() -> None:
+    """The commonest failure in the unlabeled real drafts (u004, u012, u020, u030...):
+    the restarted copy is the same passage with a sentence inserted every few
+    sentences. No overlap is found, the piece is glued on as a continuation
+    (`…この流れは当分続データセンターの…`) and the whole passage is in the output twice.
+    Whatever is done with the inserted sentences, no sentence may appear twice."""
+    s = [
+        "データセンターの電力効率をいかに高めるかは、今後の大きな課題になるでしょう。",
+        "液浸冷却のような革新的な冷却技術は、その解決策の一つとして注目されています。",
+        "各社はこの分野への投資を加速させており、競争はますます激しくなっています。",
+        "投資家としては、こうした技術を持つ企業の動向を注視するべきです。",
+        "技術者にとっても、冷却や電源設計の知識は今後ますます価値を持つはずです。",
+        "この流れは当分続くと私は見ています。",
+    ]
+    inserted = {
+        1: "特に高密度のGPUラックでは、空冷だけでは限界があります。",
+        3: "正直なところ、私自身も最初は半信半疑でした。",
+    }
+    draft = (
+        "はじめに。\n\n"
+        + "".join(s[:5])
+        + s[5][:8]
+        + "\n\n---END---\n\n"
+        + "".join(x + inserted.get(i, "") for i, x in enumerate(s))
+        + "\n\n最後の段落です。\n"
+    )
+    text = fragmerge.fix(draft).text
+    for sentence in s:
+        assert text.count(sentence) == 1, sentence
+    assert text.endswith("最後の段落です。\n")
