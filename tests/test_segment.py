@@ -358,3 +358,27 @@ class TestImplicitRestarts:
         cut = "The [goal for Go modules](https://go.dev/blog) has been to add the concept of"
         draft = f"{P1}\n\n{cut}\n\n{cut} versions.\n\n{P3}\n"
         assert pieces(draft) == [f"{P1}\n\n{cut}", f"{cut} versions.\n\n{P3}"]
+
+
+@pytest.mark.parametrize(
+    "preamble",
+    [
+        # u030: "Of course, understood. I will write the continuation of the existing article..."
+        "もちろん、承知いたしました。既存の記事の続きを自然に、そして要求事項に沿って執筆します。",
+        # u026: "(the continuation starts here)"
+        "（ここから続きの文章です）",
+        # u100: "I will continue from '…'"
+        "「本題への入り口」から続きを書きます。",
+        # u016, u038, u074, u086, u099, u100, u107, u109, u128: the pipeline's prompt header
+        # "[the last part of the existing article]" echoed before the restart
+        "【既存の記事の最後の部分】",
+    ],
+    ids=["shouchi", "kokokara", "kara-tsuzuki", "prompt-header"],
+)
+def test_japanese_continuation_preambles_are_debris(preamble: str) -> None:
+    """Preambles found in the unlabeled real drafts are not recognised (issue 4 asks for
+    common Japanese forms): each is kept as content and glued onto the cut sentence
+    (`…途中で切れたもちろん、承知いたしました。…`)."""
+    draft = f"本文の最初の文です。途中で切れた\n\n---END---\n\n{preamble}\n\n途中で切れた文です。終わり。\n"
+    assert pieces(draft) == ["本文の最初の文です。途中で切れた", "途中で切れた文です。終わり。"]
+    assert fragmerge.fix(draft).text == "本文の最初の文です。途中で切れた文です。終わり。\n"
