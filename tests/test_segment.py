@@ -379,6 +379,7 @@ def test_japanese_continuation_preambles_are_debris(preamble: str) -> None:
     """Preambles found in the unlabeled real drafts are not recognised (issue 4 asks for
     common Japanese forms): each is kept as content and glued onto the cut sentence
     (`…途中で切れたもちろん、承知いたしました。…`)."""
-    draft = f"本文の最初の文です。途中で切れた\n\n---END---\n\n{preamble}\n\n途中で切れた文です。終わり。\n"
+    draft = f"本文の最初の文です。途中で切れた\n\n---END---\n\n{preamble}\n\n"
+    draft += "途中で切れた文です。終わり。\n"
     assert pieces(draft) == ["本文の最初の文です。途中で切れた", "途中で切れた文です。終わり。"]
     assert fragmerge.fix(draft).text == "本文の最初の文です。途中で切れた文です。終わり。\n"
