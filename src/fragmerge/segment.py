@@ -282,10 +282,10 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             and u.kind in ("sentence", "heading", "list_item")
         ):
             for i in reversed(earlier):
-                k, run, exact = _copy_run(text, units, views, i, j, fuzz.ratio)
-                if k and _is_restart(text, units, i, j, k, run, exact):
+                copy = _copy_run(text, units, views, i, j, fuzz.ratio)
+                if copy[0] and _is_restart(text, units, i, j, copy):
                     points.append(text.rfind("\n", 0, u.start) + 1)
-                    copied_until = j + k
+                    copied_until = j + copy[0]
                     break
         if key:
             heads.setdefault(key, []).append(j)
@@ -299,18 +299,23 @@ def _copy_run(
     i: int,
     j: int,
     ratio: Callable[[str, str], float],
-) -> tuple[int, int, bool]:
-    """How far units from ``j`` on restate units from ``i`` on: (units, view chars, verbatim)."""
+) -> tuple[int, int, bool, bool]:
+    """How far units from ``j`` on restate units from ``i`` on.
+
+    Returns (units, view characters, verbatim, whether the copy completes a
+    sentence the original leaves cut).
+    """
 
     def cut(x: int) -> bool:
         u = units[x]
         return u.kind == "sentence" and _looks_cut(text[u.start : u.end])
 
     if views[i] != views[j] and not (views[j].startswith(views[i]) and cut(i)):
-        return 0, 0, True  # the copy must begin with the very same unit (or complete its cut copy)
+        return 0, 0, True, False  # the copy must begin with the same unit (or complete it)
     k = 0
     run = 0
     exact = True
+    completes = False
     while i + k < j and j + k < len(units):
         a, b = views[i + k], views[j + k]
         if a == b:
@@ -319,6 +324,7 @@ def _copy_run(
             run += len(a)  # the original was cut here; the copy completes it
             k += 1
             exact = False
+            completes = len(b) > len(a)
             break
         elif a.startswith(b) and cut(j + k) and len(b) >= 4:
             run += len(b)  # the copy itself was cut (a redundant piece)
@@ -331,11 +337,11 @@ def _copy_run(
         else:
             break
         k += 1
-    return k, run, exact
+    return k, run, exact, completes
 
 
 def _is_restart(
-    text: str, units: list[Unit], i: int, j: int, k: int, run: int, exact: bool
+    text: str, units: list[Unit], i: int, j: int, copy: tuple[int, int, bool, bool]
 ) -> bool:
     """Whether the copy of ``k`` units from ``i`` at ``j`` is a restart.
 
@@ -346,6 +352,9 @@ def _is_restart(
         u = units[x]
         return u.kind == "sentence" and _looks_cut(text[u.start : u.end])
 
+    k, run, exact, completes = copy
+    if completes and run >= _MIN_TRUNCATED_RUN:
+        return True  # the copy finishes a sentence the original left cut: a restart
     # A cut sentence restarted right away needs only a short run (it is the
     # evidence itself); a restart further back needs a longer copied run.
     if cut(j - 1) and run >= (_MIN_RESTATED_RUN // 2 if i == j - 1 else _MIN_TRUNCATED_RUN):
