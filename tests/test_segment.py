@@ -383,3 +383,31 @@ def test_japanese_continuation_preambles_are_debris(preamble: str) -> None:
     draft += "途中で切れた文です。終わり。\n"
     assert pieces(draft) == ["本文の最初の文です。途中で切れた", "途中で切れた文です。終わり。"]
     assert fragmerge.fix(draft).text == "本文の最初の文です。途中で切れた文です。終わり。\n"
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        # u106: the marker glued to the end of the draft's last line
+        ("本文です。最後の文です。 ---END---\n", "本文です。最後の文です。\n"),
+        # u063, u100: glued to the end of a line, the next piece after a blank line
+        (
+            "本文です。最後の文です。 ---END---\n\n次の部分です。続きです。\n",
+            "本文です。最後の文です。\n\n次の部分です。続きです。\n",
+        ),
+        # u126: inside a line, the next piece on the same line
+        (
+            "本文です。最後の文です。 ---END--- 次の部分です。続きです。\n",
+            "本文です。最後の文です。次の部分です。続きです。\n",
+        ),
+    ],
+    ids=["line-end-last", "line-end", "mid-line"],
+)
+def test_marker_glued_to_text_is_removed(draft: str, expected: str) -> None:
+    """Markers are matched on whole lines only (DESIGN §2.1), so a `---END---` glued to
+    text stays in the output: 4 of the 150 unlabeled real drafts publish it (u063,
+    u100, u106, u126; the data set's SOURCES.md counts 8 drafts with a marker inside a
+    line). The marker token itself is never article text."""
+    result = fragmerge.fix(draft)
+    assert "---END---" not in result.text
+    assert result.text == expected
