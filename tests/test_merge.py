@@ -431,3 +431,13 @@ def test_expanded_regeneration_is_recognised_as_a_restart() -> None:
     for sentence in s:
         assert text.count(sentence) == 1, sentence
     assert text.endswith("最後の段落です。\n")
+
+
+def test_continuation_that_loops_back_to_earlier_pieces() -> None:
+    """u069, u001, u016...: a piece finishes the cut paragraph, then (no marker) starts
+    the article over: its copy of earlier paragraphs lies in an *earlier* marker piece,
+    which implicit-restart detection (within one marker piece only) never looks at, and
+    the merger keeps everything after the join. Expected: the loop adds only P4."""
+    p4 = "A fourth paragraph was added by the continuation. It is new text."
+    draft = f"{P1}\n\n{P2}\n\n{P3[:30]}\n\n---END---\n\n{P3}\n\n{P1}\n\n{P2}\n\n{p4}\n"
+    assert fragmerge.fix(draft).text == f"{P1}\n\n{P2}\n\n{P3}\n\n{p4}\n"
