@@ -441,3 +441,18 @@ def test_continuation_that_loops_back_to_earlier_pieces() -> None:
     p4 = "A fourth paragraph was added by the continuation. It is new text."
     draft = f"{P1}\n\n{P2}\n\n{P3[:30]}\n\n---END---\n\n{P3}\n\n{P1}\n\n{P2}\n\n{p4}\n"
     assert fragmerge.fix(draft).text == f"{P1}\n\n{P2}\n\n{P3}\n\n{p4}\n"
+
+
+def test_piece_with_a_sentence_of_its_own_is_not_redundant() -> None:
+    """DESIGN §2.4/§3 no loss: a piece is dropped as redundant when it lies inside the
+    text with a fuzzy score >= min_score, even if it holds a whole sentence nothing else
+    has (`extra`, reported redundant at score 90.72). Seen in the unlabeled real drafts:
+    u066 (two sentences of fragment 4, score 97.51), u025 (the heading
+    `**人間中心のAI社会をデザインするために**`, 97.94), u092 (`## 関連記事`)."""
+    p4 = "Paragraph four keeps the argument going with more words. It also has two sentences."
+    p5 = "Paragraph five wraps things up before the end. Nothing more to add here."
+    extra = "A new remark only this copy makes."
+    article = f"{P1}\n\n{P2}\n\n{P3}\n\n{p4}\n\n{p5}\n"
+    draft = f"{article}\n---END---\n\n{P2}\n\n{P3} {extra}\n\n{p4}\n\n{p5}\n"
+    result = fragmerge.fix(draft)
+    assert extra in result.text
