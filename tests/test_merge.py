@@ -185,6 +185,14 @@ class TestJoins:
             == "悲観的な見方もあります。しかしそれは悲観的な未来ではありません。\n"
         )
 
+    @pytest.mark.parametrize("lang", ["en", "ja"])
+    def test_cut_at_a_sentence_end_mid_paragraph_adds_no_break(self, lang: str) -> None:
+        # the blank line before the marker is no evidence of a paragraph break
+        p1, p2, p3 = LANGS[lang]
+        first, _ = sentences(p2)
+        draft = f"{p1}\n\n{first}\n\n{MARKER[lang]}\n\n{p2}\n\n{p3}\n"
+        assert repair(draft).text == article(lang)
+
     def test_unfinished_sentence_without_continuation_is_kept(self) -> None:
         draft = "A complete sentence. An unfinished one that just\n"
         result = repair(draft)
