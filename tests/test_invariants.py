@@ -403,3 +403,18 @@ def test_clean_article_unchanged(path: Path) -> None:
     assert result.text == article
     assert result.changed is False
     check_invariants(article, result)
+
+
+# ------------------------------------------------------------------ cross-check: simulate
+# fragmerge.testing.simulate cuts the same articles in its own (randomised, seeded) way.
+
+
+@pytest.mark.parametrize("profile", ["clean-restarts", "seedlike", "joined"])
+@pytest.mark.parametrize("path", corpus_articles(), ids=lambda p: p.stem)
+def test_simulated_draft_repairs(path: Path, profile: str) -> None:
+    simulate = pytest.importorskip("fragmerge.testing").simulate
+    sim = simulate(read(path), seed=0, profile=profile)
+    result = fragmerge.fix(sim.draft)
+    assert squash(result.text) == squash(sim.truth)
+    check_invariants(sim.draft, result)
+    check_no_duplication(result, sim.truth)
