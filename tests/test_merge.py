@@ -367,16 +367,19 @@ def test_cut_inside_an_image_line_does_not_double_the_bang() -> None:
     [
         ("## Just give me the TL;DR on what I need", "## Just give me the TL;DR on what I need."),
         ("- The first list item is here", "- The first list item is here."),
+        # ja-007 under simulate(seed=0, profile="seedlike"): a table row cut before its
+        # closing pipe is kept cut (the pipe, like the period, is invisible to the view)
+        ("| RegExp | /a/", "| RegExp | /a/ |"),
     ],
-    ids=["heading", "list-item"],
+    ids=["heading", "list-item", "table-row"],
 )
 def test_block_cut_right_before_its_period_takes_the_complete_restart(
     truncated: str, complete: str
 ) -> None:
-    """README convention 4: a truncated unit is replaced by its complete restart. A heading
-    or list item cut right before its final period keeps the truncated copy (the period
-    is lost): the merger treats the open heading/list item as finished where the view
-    (which ignores punctuation) says both copies end. Prose sentences are handled."""
+    """README convention 4: a truncated unit is replaced by its complete restart, even when
+    only punctuation is missing (a final period, a table row's closing pipe), which the
+    view cannot see. (Headings and list items were fixed in d0fe63e; table rows still
+    keep the cut copy.)"""
     para = "Some paragraph text that is long enough to seed the aligner."
     draft = f"Intro.\n\n{para}\n\n{truncated}\n\n---END---\n\n{para}\n\n{complete}\n\nBody.\n"
     assert fragmerge.fix(draft).text == f"Intro.\n\n{para}\n\n{complete}\n\nBody.\n"
