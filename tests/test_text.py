@@ -284,7 +284,6 @@ class TestPredicates:
             ("「はい。」", True),
             ("これで終わり。", True),
             ("完了！", True),
-            ("Heading:", True),
             ("それは、次世代のAIモデル", False),
             ("It was cut mid", False),
             ("x = 1.5", False),
