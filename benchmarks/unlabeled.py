@@ -22,6 +22,9 @@ Columns:
   case-folded, letters and digits only) and counts as lost when it is neither in
   the output's normalised text nor the start of an output sentence (a truncated
   sentence replaced by its complete restart is not lost);
+* **lost!**: of those, the ones with no near copy in the output either (rapidfuzz
+  ``partial_ratio`` < 85 against every normalised output sentence): the rest are
+  wording drift between copies where the first wording was kept;
 * **dup**: normalised output sentences of 15+ characters that the output has more
   often than any single fragment has them (the model may repeat a sentence inside
   one generation; a repeat across pieces is fragment overlap left in place);
@@ -104,6 +107,7 @@ class Row:
     ms: float = 0.0
     crash: str = ""
     lost: list[str] = field(default_factory=list)
+    lost_no_copy: list[str] = field(default_factory=list)
     duplicated: list[str] = field(default_factory=list)
     markers_left: int = 0
     warnings: tuple[str, ...] = ()
@@ -125,7 +129,8 @@ def lost_sentences(fragment_texts: Sequence[str], output: str) -> list[str]:
     lost: list[str] = []
     seen: set[str] = set()
     for text in fragment_texts:
-        for sentence in split_sentences(text):
+        # a marker glued inside a line is no sentence content ("…です。 ---END---")
+        for sentence in split_sentences(text.replace(MARKER, " ")):
             n = norm(sentence)
             if not n or n in seen:
                 continue
@@ -136,6 +141,24 @@ def lost_sentences(fragment_texts: Sequence[str], output: str) -> list[str]:
                 continue
             lost.append(sentence)
     return lost
+
+
+def without_near_copy(sentences: Sequence[str], output: str, cutoff: float = 85) -> list[str]:
+    """The ``sentences`` that have no near copy among the output's sentences.
+
+    >>> without_near_copy(["The cat sat on the mat today.", "Gone."], "The cat sat on a mat today.")
+    ['Gone.']
+    """
+    if not sentences:
+        return []
+    from rapidfuzz import fuzz, process
+
+    outs = [norm(s) for s in split_sentences(output)]
+    return [
+        s
+        for s in sentences
+        if process.extractOne(norm(s), outs, scorer=fuzz.partial_ratio, score_cutoff=cutoff) is None
+    ]
 
 
 def duplicated_sentences(fragment_texts: Sequence[str], output: str) -> list[str]:
@@ -183,6 +206,7 @@ def run_one(path: Path) -> Row:
     row.fragments = len(result.fragments)
     row.joins = Counter(j.kind for j in result.joins)
     row.lost = lost_sentences(texts, result.text)
+    row.lost_no_copy = without_near_copy(row.lost, result.text)
     row.duplicated = duplicated_sentences(texts, result.text)
     row.markers_left = result.text.count(MARKER)
     row.warnings = result.warnings
@@ -198,10 +222,10 @@ def report(rows: list[Row], shared: Path, elapsed: float, examples: int) -> str:
     head = (
         "| file | bytes | markers | fragments | "
         + " | ".join(JOIN_KINDS)
-        + " | ms | crash | lost | dup | left | warnings |"
+        + " | ms | crash | lost | lost! | dup | left | warnings |"
     )
     numeric = ["---:"] * (4 + len(JOIN_KINDS))
-    sep = "| --- | " + " | ".join([*numeric, "---", "---:", "---:", "---:", "---:"]) + " |"
+    sep = "| --- | " + " | ".join([*numeric, "---", *["---:"] * 5]) + " |"
     lines = [
         f"# Unlabeled real drafts, {date.today().isoformat()}",
         "",
@@ -223,6 +247,7 @@ def report(rows: list[Row], shared: Path, elapsed: float, examples: int) -> str:
             f"{r.ms:.1f}",
             short(r.crash, 60) if r.crash else "",
             str(len(r.lost)),
+            str(len(r.lost_no_copy)),
             str(len(r.duplicated)),
             str(r.markers_left),
             str(len(r.warnings)),
@@ -241,6 +266,7 @@ def report(rows: list[Row], shared: Path, elapsed: float, examples: int) -> str:
                 f"{sum(ms):.0f}",
                 str(sum(1 for r in rows if r.crash)),
                 str(sum(len(r.lost) for r in rows)),
+                str(sum(len(r.lost_no_copy) for r in rows)),
                 str(sum(len(r.duplicated) for r in rows)),
                 str(sum(r.markers_left for r in rows)),
                 str(sum(len(r.warnings) for r in rows)),
@@ -254,7 +280,9 @@ def report(rows: list[Row], shared: Path, elapsed: float, examples: int) -> str:
         "",
         f"- drafts: {len(rows)}; crashed: {sum(1 for r in rows if r.crash)}",
         f"- drafts with a lost sentence: {sum(1 for r in rows if r.lost)} "
-        f"({sum(len(r.lost) for r in rows)} sentences)",
+        f"({sum(len(r.lost) for r in rows)} sentences; "
+        f"{sum(len(r.lost_no_copy) for r in rows)} with no near copy in the output, "
+        f"in {sum(1 for r in rows if r.lost_no_copy)} drafts)",
         f"- drafts whose output still has a duplicated sentence: "
         f"{sum(1 for r in rows if r.duplicated)} "
         f"({sum(len(r.duplicated) for r in rows)} sentences)",
@@ -273,7 +301,9 @@ def report(rows: list[Row], shared: Path, elapsed: float, examples: int) -> str:
             lines.append("")
             if r.crash:
                 lines.append(f"- crash: `{r.crash}`")
-            lines += [f"- lost: {short(s)}" for s in r.lost[:examples]]
+            lines += [f"- lost (no near copy): {short(s)}" for s in r.lost_no_copy[:examples]]
+            drifted = [s for s in r.lost if s not in r.lost_no_copy]
+            lines += [f"- lost (drifted copy kept): {short(s)}" for s in drifted[:examples]]
             lines += [f"- dup: {short(s)}" for s in r.duplicated[:examples]]
             lines += [f"- warning: {short(w, 160)}" for w in r.warnings[:examples]]
             lines.append("")
