@@ -68,7 +68,14 @@ class Prepared:
         return max(0, i)
 
 
-def _seeds(view: str, vstarts: Sequence[int], vends: Sequence[int]) -> tuple[tuple[str, int], ...]:
+def _seeds(
+    view: str, vstarts: Sequence[int], vends: Sequence[int], runs: Sequence[int]
+) -> tuple[tuple[str, int], ...]:
+    """Seed keys: the start and end of every unit, and inside long units keys at
+    word/clause starts chosen by their content, so that two copies pick the same
+    keys even when one starts in the middle of a unit."""
+    from bisect import bisect_right
+
     out: list[tuple[str, int]] = []
     for s, e in zip(vstarts, vends, strict=True):
         if s + SEED_LEN <= len(view):
@@ -76,8 +83,17 @@ def _seeds(view: str, vstarts: Sequence[int], vends: Sequence[int]) -> tuple[tup
             out.append((view[s : s + SEED_LEN], s))
         if e - s < SEED_LEN:
             continue
-        for p in range(s + _SEED_STRIDE, e - SEED_LEN, _SEED_STRIDE):
+        last = s
+        for r in range(bisect_right(runs, s), len(runs)):
+            p = runs[r]
+            if p > e - SEED_LEN:
+                break
+            c = view[p]
+            # every clause start in scripts without spaces; about one word in three elsewhere
+            if (c.isascii() and (ord(c) + 3 * ord(view[p + 1])) % 3) or p - last < 8:
+                continue
             out.append((view[p : p + SEED_LEN], p))
+            last = p
         if e - SEED_LEN > s:
             out.append((view[e - SEED_LEN : e], e - SEED_LEN))
     return tuple(out)
@@ -116,7 +132,7 @@ def prepare(fragment: Fragment, draft: str | None = None) -> Prepared:
         unit_starts=tuple(u.start for u in units),
         unit_vstarts=vstarts,
         unit_vends=vends,
-        seeds=_seeds(view.chars, vstarts, vends),
+        seeds=_seeds(view.chars, vstarts, vends, view.runs),
         trailing_break=trailing,
     )
 

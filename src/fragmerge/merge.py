@@ -509,7 +509,19 @@ class _Merger:
                 )
                 asm.append(b.index, sep_start)
             return
-        if found.a_start > last.apos:
+        a_last, b_last, n_last = found.blocks[-1]
+        exact_end = not found.exact_short and a_last + n_last == len_a and len_a > last.apos
+        if exact_end and found.a_start <= last.apos:
+            # The copy matches the unfinished unit exactly up to where it was cut:
+            # keep its first wording and take only what the restart adds after it
+            # (the punctuation in between comes from the restart).
+            q = b_last + n_last
+            piece, raw_cut = asm.locate(len_a - 1)
+            raw_cut = self.prep[asm.pieces[piece].frag].view.raw_end(
+                asm.pieces[piece].vstart + (len_a - asm.pieces[piece].astart)
+            )
+            resume = b.view.raw_end(q)
+        elif found.a_start > last.apos:
             # the fragment resumes inside the unfinished unit: cut there, keep the rest of it
             # both sides cut at a view character, so punctuation before it is kept once (A's)
             piece, raw_cut = asm.locate(found.a_start)

@@ -51,6 +51,7 @@ class View:
 
     chars: str
     offsets: tuple[int, ...]
+    runs: tuple[int, ...] = ()  # view positions where a word or clause begins
 
     def raw_start(self, view_pos: int, raw_len: int) -> int:
         """Raw offset of view position ``view_pos`` (``raw_len`` past the end)."""
@@ -66,10 +67,12 @@ def build_view(raw: str, start: int = 0) -> View:
     skipped = [m.span() for m in _CONTINUED_SUFFIX.finditer(raw, start)]
     chars: list[str] = []
     offsets: list[int] = []
+    runs: list[int] = []
     for match in _VIEW_RUN.finditer(raw, start):
         start, end = match.span()
         if skipped and any(s <= start < e for s, e in skipped):
             continue
+        runs.append(len(offsets))
         run = match.group()
         folded = unicodedata.normalize("NFKC", run).casefold()
         if len(folded) == len(run):
@@ -82,7 +85,7 @@ def build_view(raw: str, start: int = 0) -> View:
                 if _VIEW_RUN.fullmatch(out):
                     chars.append(out)
                     offsets.append(start + i)
-    return View("".join(chars), tuple(offsets))
+    return View("".join(chars), tuple(offsets), tuple(runs))
 
 
 # --------------------------------------------------------------------------- units
@@ -309,7 +312,7 @@ def _rstrip_pos(text: str, start: int, end: int) -> int:
 
 
 _COMPLETE_END = regex.compile(
-    r"(?:[。！？!?．｡.…]+|[:：])[」』）)】〕〉》\"'”’*_`\]]*\s*$|```\s*$|~~~\s*$"
+    r"[。！？!?．｡.…]+[」』）)】〕〉》\"'”’*_`\]]*\s*$|```\s*$|~~~\s*$"
 )
 
 
