@@ -41,6 +41,7 @@ _DIVERGENCE_GAP = 160  # a gap this long on both sides ends an alignment
 _END_TOLERANCE = 24  # view characters that may trail unmatched at an end
 _HEAD_TOLERANCE = 24
 _SHORT_OVERLAP_MAX = 200
+_TINY_WINDOW = 4000  # how far back a piece too short to seed is looked for
 _HEAD_SEEDS = 96  # seeds from the start of a fragment that propose where it resumes
 _MAX_PARTNERS = 4  # fragments verified against each fragment in the pairwise stage
 
@@ -300,7 +301,12 @@ def verify(
         kind = "containment"
     else:
         return None  # both go on differently: a shared passage, not a restart
-    score = _score(blocks, a_end - a_start, b_end)
+    # Unmatched ends count against the score: the target's tail for a restart,
+    # the query's tail for a copy that stops inside the target.
+    if kind == "dovetail":
+        score = _score(blocks, len_a - a_start, b_end + a_left)
+    else:
+        score = _score(blocks, a_end - a_start, len(b))
     if score < min_score:
         return None
     return Alignment(kind, a_start, 0, a_end, b_end, tuple(blocks), score)
@@ -443,6 +449,16 @@ def find_overlap(
         )
         blocks = ((len_a - k, 0, k),)
         found.append(Alignment(kind, len_a - k, 0, len_a, k, blocks, 100.0, exact_short=True))
+    n_b = len(b.view.chars)
+    if not found and 0 < n_b < SEED_LEN:
+        # A piece too short to seed (a lone heading): look for it near the end.
+        window = get_a(max(0, len_a - _TINY_WINDOW), len_a)
+        hit = window.rfind(b.view.chars)
+        if hit >= 0:
+            a0 = max(0, len_a - _TINY_WINDOW) + hit
+            found.append(
+                Alignment("containment", a0, 0, a0 + n_b, n_b, ((a0, 0, n_b),), 100.0)
+            )
     # A copy that runs through the end of the target (a restart) beats an older
     # copy of the same passage further back (legitimate repetition).
     return max(found, key=_rank, default=None)
