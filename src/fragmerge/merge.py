@@ -595,7 +595,14 @@ class _Merger:
         u = b.units[j]
         if a_complete:
             return abs(b.unit_vends[j] - q_b) <= 3
-        return b.unit_vends[j] == q_b and not is_complete(b.text[u.start : u.end])
+        if b.unit_vends[j] != q_b or is_complete(b.text[u.start : u.end]):
+            return False
+        # punctuation after the last letter ("：", " |") that only the copy has
+        b_tail = b.text[b.view.raw_end(q_b) : u.end].strip()
+        a_piece = self.asm.pieces[-1]
+        a = self.prep[a_piece.frag]
+        a_tail = a.text[a.view.raw_end(a_piece.vend) : a_piece.end].strip()
+        return len(b_tail) <= len(a_tail)
 
     def _output_length(self) -> int:
         return sum(len(p.join) + (p.end - p.start) for p in self.asm.pieces)
