@@ -66,6 +66,9 @@ class Prepared:
         from bisect import bisect_right
 
         i = bisect_right(self.unit_vstarts, vpos) - 1
+        # units without letters ("(...)") share their view start with the next unit
+        while i > 0 and self.unit_vstarts[i - 1] == self.unit_vstarts[i] == vpos:
+            i -= 1
         return max(0, i)
 
 
@@ -411,8 +414,15 @@ def conflicts(get_a: Callable[[int, int], str], b: str, found: Alignment) -> lis
 _DIGIT_RUN = regex.compile(r"\d+")
 
 
-def _rank(found: Alignment) -> tuple[bool, float, int, int]:
-    return (found.kind == "dovetail", found.score, found.b_end, found.a_start)
+def _rank(found: Alignment) -> tuple[bool, bool, float, int, int]:
+    # restarts first; a seeded (long) overlap before a short exact one
+    return (
+        found.kind == "dovetail",
+        not found.exact_short,
+        found.score,
+        found.b_end,
+        found.a_start,
+    )
 
 
 def find_overlap(
@@ -424,11 +434,14 @@ def find_overlap(
     min_score: float,
     a_tail_incomplete: bool,
     last_unit_len: int = 0,
+    a_raw_before: Callable[[int], str] | None = None,
 ) -> Alignment | None:
     """Where query ``b`` lies on the target, or None if it repeats nothing there.
 
     ``a_tail_incomplete`` says the target ends with an unfinished unit of
-    ``last_unit_len`` view characters, which admits very short exact overlaps.
+    ``last_unit_len`` view characters, which admits very short exact overlaps;
+    ``a_raw_before(pos)`` gives the raw character before target view position
+    ``pos`` (to tell a word start from a word middle).
     """
     found = [
         hit
@@ -443,6 +456,11 @@ def find_overlap(
     k = short_overlap(tail, b.view.chars, min_len=1 if a_tail_incomplete else SEED_LEN)
     if k == 1 and not (a_tail_incomplete and last_unit_len == 1):
         k = 0
+    if 0 < k < last_unit_len and a_raw_before is not None:
+        # a partial overlap must start where a word starts ("who|se" + "se|lecting" is chance)
+        before = a_raw_before(len_a - k)
+        if before.isascii() and before.isalnum():
+            k = 0
     if k:
         kind: Literal["dovetail", "containment"] = (
             "dovetail" if len(b.view.chars) > k else "containment"
@@ -456,9 +474,7 @@ def find_overlap(
         hit = window.rfind(b.view.chars)
         if hit >= 0:
             a0 = max(0, len_a - _TINY_WINDOW) + hit
-            found.append(
-                Alignment("containment", a0, 0, a0 + n_b, n_b, ((a0, 0, n_b),), 100.0)
-            )
+            found.append(Alignment("containment", a0, 0, a0 + n_b, n_b, ((a0, 0, n_b),), 100.0))
     # A copy that runs through the end of the target (a restart) beats an older
     # copy of the same passage further back (legitimate repetition).
     return max(found, key=_rank, default=None)

@@ -120,6 +120,12 @@ class _Assembly:
         raw = view.offsets[vpos] if vpos < len(view.offsets) else p.end
         return i, max(p.start, min(raw, p.end))
 
+    def raw_before(self, apos: int) -> str:
+        """The raw character just before assembled view position ``apos`` ("" at a piece start)."""
+        i, raw = self.locate(apos)
+        p = self.pieces[i]
+        return self.prep[p.frag].text[raw - 1] if raw > p.start else ""
+
     def starts_unit(self, apos: int) -> bool:
         """Whether a unit (sentence, heading...) starts at assembled view position ``apos``."""
         from bisect import bisect_left
@@ -316,6 +322,7 @@ class _Merger:
             min_score=self.options.min_score,
             a_tail_incomplete=not last.complete,
             last_unit_len=asm.length - last.apos,
+            a_raw_before=asm.raw_before,
         )
         if found is None:
             unplaced = self._unplaced_hosts(b_index) if allow_wait else set()

@@ -311,9 +311,7 @@ def _rstrip_pos(text: str, start: int, end: int) -> int:
     return end
 
 
-_COMPLETE_END = regex.compile(
-    r"[。！？!?．｡.…]+[」』）)】〕〉》\"'”’*_`\]]*\s*$|```\s*$|~~~\s*$"
-)
+_COMPLETE_END = regex.compile(r"[。！？!?．｡.…]+[」』）)】〕〉》\"'”’*_`\]]*\s*$|```\s*$|~~~\s*$")
 
 
 def is_complete(unit_text: str) -> bool:
