@@ -471,9 +471,9 @@ def find_overlap(
     if not found and 0 < n_b < SEED_LEN:
         # A piece too short to seed (a lone heading): look for it near the end.
         window = get_a(max(0, len_a - _TINY_WINDOW), len_a)
-        hit = window.rfind(b.view.chars)
-        if hit >= 0:
-            a0 = max(0, len_a - _TINY_WINDOW) + hit
+        at = window.rfind(b.view.chars)
+        if at >= 0:
+            a0 = max(0, len_a - _TINY_WINDOW) + at
             found.append(Alignment("containment", a0, 0, a0 + n_b, n_b, ((a0, 0, n_b),), 100.0))
     # A copy that runs through the end of the target (a restart) beats an older
     # copy of the same passage further back (legitimate repetition).
