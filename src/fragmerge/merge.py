@@ -655,17 +655,48 @@ class _Merger:
                 )
                 out.append(chunk)
                 pos += len(chunk)
+        newline = self._final_newline(pieces[-1]) if pieces and entries else None
+        if newline is not None:
+            # the draft's last line ended in a marker: end the article with its newline
+            last = entries[-1]
+            entries.append(
+                last.model_copy(
+                    update={
+                        "output_start": pos,
+                        "output_end": pos + 1,
+                        "input_start": newline,
+                        "input_end": newline + 1,
+                        "join": "",
+                    }
+                )
+            )
+            out.append("\n")
         return "".join(out), entries
+
+    def _final_newline(self, piece: _Piece) -> int | None:
+        """Input offset of the newline ending the draft's last line, when a marker glued
+        to that line stands between it and the text."""
+        f = self.prep[piece.frag]
+        if piece.end != len(f.text) or self._final_extension(f, piece):
+            return None
+        after = self.draft[f.base + len(f.text) :]
+        first_line = after.split("\n", 1)[0]
+        if "\n" not in after or not first_line.strip():
+            return None
+        return f.base + len(f.text) + len(first_line)
 
     def _final_extension(self, f: Prepared, piece: _Piece) -> int:
         """Input characters to keep after the last piece: its trailing whitespace when
-        nothing but whitespace follows in the draft, else one newline if there is one."""
+        nothing but whitespace follows in the draft, else the whitespace up to and
+        including the first newline (a marker glued to the last line ends the draft)."""
         if piece.end != len(f.text):
             return 0
         after = self.draft[f.base + len(f.text) :]
         if not after.strip():
             return len(after)
-        return 1 if after.startswith("\n") else 0
+        if after.startswith("\n"):
+            return 1
+        return 0
 
 
 def merge(

@@ -62,6 +62,11 @@ _PREAMBLE = regex.compile(
     r"(?:continu|rest of|remainder|where (?:i|we) left off|next part|part \d)[^\n]{0,80}[:.!]"
     r"|(?:以下|こちら)(?:が|は)?(?:、)?続き(?:です|になります)[。:：]?"
     r"|続きを(?:書きます|お書きします)[。:：]?"
+    r"|(?:もちろん|はい|承知(?:いたし|し)ました|かしこまりました)[、。！!]?[^\n]{0,80}?続き[^\n]{0,60}?"
+    r"(?:執筆|書き|記述|作成)(?:し)?(?:ます|いたします)[。！!]?"
+    r"|[（(【「]?ここから(?:が)?続き(?:の文章|の記事|の本文)?(?:です)?[）)】」]?[。]?"
+    r"|「[^」\n]{1,60}」から続きを(?:書き|執筆し|記述し)(?:ます|ましょう)[。]?"
+    r"|【(?:既存の記事の(?:最後の部分|続き|末尾)|続き|続きの文章)】"
     r"|(?:好的[，,]?)?以下是(?:文章的)?(?:续写|后续|剩余)(?:内容|部分)?[：:。]?",
     regex.IGNORECASE,
 )
@@ -94,6 +99,26 @@ def _lines(text: str, start: int) -> Iterator[_Line]:
         end = n if nl < 0 else nl + 1
         yield _Line(pos, end, text[pos:end])
         pos = end
+
+
+# A marker token glued to the end of a line of text ("…最後の文です。 ---END---").
+_GLUED_MARKER = regex.compile(r"[ \t]*(?:-{3,}\s*END\s*-{3,}|<\|endoftext\|>|<\|im_end\|>)[ \t]*$")
+
+
+def _split_glued_markers(lines: list[_Line]) -> list[_Line]:
+    """Split a line ending with a marker token into its text and the marker."""
+    out: list[_Line] = []
+    for line in lines:
+        body = line.text.rstrip("\n")
+        m = _GLUED_MARKER.search(body)
+        if m is None or not body[: m.start()].strip():
+            out.append(line)
+            continue
+        cut = line.start + m.start()
+        split = cut - line.start
+        out.append(_Line(line.start, cut, line.text[:split]))
+        out.append(_Line(cut, line.end, line.text[split:]))
+    return out
 
 
 def _compile_markers(options: Options) -> regex.Pattern[str]:
@@ -450,7 +475,7 @@ def segment(text: str, options: Options | None = None) -> tuple[Fragment, ...]:
     """
     opts = options if options is not None else Options()
     body_start = front_matter_end(text)
-    lines = list(_lines(text, body_start))
+    lines = _split_glued_markers(list(_lines(text, body_start)))
     classes = _classify(lines, opts)
     if opts.remove_debris:
         _title_prompt_line(lines, classes)
