@@ -470,3 +470,20 @@ def test_piece_with_a_sentence_of_its_own_is_not_redundant() -> None:
     draft = f"{article}\n---END---\n\n{P2}\n\n{P3} {extra}\n\n{p4}\n\n{p5}\n"
     result = fragmerge.fix(draft)
     assert extra in result.text
+
+
+def test_lines_differing_only_in_spacing_are_both_kept() -> None:
+    """zh-021 under simulate(seed=0, profile="joined"): a style guide shows a correct and
+    a wrong example that differ only in spaces (`10 Gbps` / `10Gbps`), identical on the
+    view. The piece restarting at `错误：` is anchored on the *correct* example (its first
+    unit, two view characters, falls within the head tolerance), the text is cut there
+    and the correct example is lost."""
+    correct = "> 我家的光纤入屋宽带有 10 Gbps，SSD 一共有 20 TB"
+    wrong = "> 我家的光纤入屋宽带有 10Gbps，SSD 一共有 20TB"
+    draft = (
+        f"统一中文文案的排版用法。\n\n正确：\n\n{correct}\n\n错误：\n\n---END---\n\n"
+        f"错误：\n\n{wrong}\n\n下一节的内容在这里。\n"
+    )
+    assert fragmerge.fix(draft).text == (
+        f"统一中文文案的排版用法。\n\n正确：\n\n{correct}\n\n错误：\n\n{wrong}\n\n下一节的内容在这里。\n"
+    )
