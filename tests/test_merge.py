@@ -487,3 +487,29 @@ def test_lines_differing_only_in_spacing_are_both_kept() -> None:
     assert fragmerge.fix(draft).text == (
         f"统一中文文案的排版用法。\n\n正确：\n\n{correct}\n\n错误：\n\n{wrong}\n\n下一节的内容在这里。\n"
     )
+
+
+def test_letterless_unit_after_the_resume_point_is_kept() -> None:
+    """zh-014 under simulate(seed=0, profile="seedlike"): the piece ends at a sentence end,
+    the next one repeats that sentence and goes on with ` (...) `, which has no letters,
+    so no view character. The resume point is the next view character and the `(...)`
+    between is dropped."""
+    a = "The first sentence is long enough to seed. Frankly, it is all a bit outdated."
+    draft = (
+        f"{a}\n\n---END---\n\nFrankly, it is all a bit outdated. (...) That is why we rewrote it.\n"
+    )
+    assert fragmerge.fix(draft).text == f"{a} (...) That is why we rewrote it.\n"
+
+
+def test_restart_of_a_short_last_sentence_after_a_complete_piece() -> None:
+    """A piece ends with a complete short sentence (10 view characters) and the next piece
+    restarts it: with the text so far complete, an exact overlap must be SEED_LEN (12)
+    long, so this one is missed, the piece is appended after a paragraph break and the
+    sentence is in the output twice."""
+    draft = (
+        "多年以来我们一直是领先者。坦率地说它都有点过时。\n\n---END---\n\n"
+        "坦率地说它都有点过时。这也是我们发布新版本的原因之一。\n"
+    )
+    assert fragmerge.fix(draft).text == (
+        "多年以来我们一直是领先者。坦率地说它都有点过时。这也是我们发布新版本的原因之一。\n"
+    )
