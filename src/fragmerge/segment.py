@@ -301,7 +301,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             runs = [_copy_run(text, units, views, i, j, fuzz.ratio)[0] for i in earlier]
             copied_until = max(copied_until, j + max(runs, default=0))
         elif (
-            j >= copied_until
+            (j >= copied_until or _cut_unit(text, units[j - 1]))
             and line_start
             and not text.startswith(">", u.start)
             and u.kind in ("sentence", "heading", "list_item")
@@ -315,6 +315,11 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
         if key:
             heads.setdefault(key, []).append(j)
     return points
+
+
+def _cut_unit(text: str, u: Unit) -> bool:
+    """A sentence or list item of prose that stops without a terminator."""
+    return u.kind in ("sentence", "list_item") and _looks_cut(text[u.start : u.end])
 
 
 def _copy_run(
@@ -333,7 +338,7 @@ def _copy_run(
 
     def cut(x: int) -> bool:
         u = units[x]
-        return u.kind == "sentence" and _looks_cut(text[u.start : u.end])
+        return u.kind in ("sentence", "list_item") and _looks_cut(text[u.start : u.end])
 
     if views[i] != views[j] and not (views[j].startswith(views[i]) and cut(i)):
         return 0, 0, True, False  # the copy must begin with the same unit (or complete it)
@@ -375,7 +380,7 @@ def _is_restart(
 
     def cut(x: int) -> bool:
         u = units[x]
-        return u.kind == "sentence" and _looks_cut(text[u.start : u.end])
+        return u.kind in ("sentence", "list_item") and _looks_cut(text[u.start : u.end])
 
     k, run, exact, completes = copy
     if completes and run >= _MIN_TRUNCATED_RUN:

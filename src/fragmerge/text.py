@@ -234,8 +234,7 @@ def _line_kind(line: str) -> UnitKind | None:
     return None
 
 
-_SOFT_WRAP_END = regex.compile(r"[\p{Ll},;、，\-–(]$")
-_SOFT_WRAP_START = regex.compile(r"[\p{Ll}\d(]")
+_HARD_LINE_END = regex.compile(r"(?:[。！？!?．｡.…:：])[」』）)】〕〉》\"'”’*_`\]]*$|^$")
 
 
 def split_units(text: str, start: int = 0, end: int | None = None) -> list[Unit]:
@@ -299,10 +298,13 @@ def split_units(text: str, start: int = 0, end: int | None = None) -> list[Unit]
 
 
 def _is_soft_wrap(text: str, line_start: int) -> bool:
-    """Whether the newline before ``line_start`` wraps a sentence (rather than ending one)."""
-    prev = text[max(0, line_start - 2) : line_start - 1]
-    nxt = text[line_start : line_start + 1]
-    return bool(_SOFT_WRAP_END.search(prev)) or bool(nxt and _SOFT_WRAP_START.match(nxt))
+    """Whether the newline before ``line_start`` wraps a sentence (rather than ending one).
+
+    In Markdown a single newline inside a paragraph is a wrap; a line that ends
+    a sentence (or announces something with a colon) ends its unit.
+    """
+    prev = text[max(0, line_start - 12) : line_start - 1].rstrip()
+    return not _HARD_LINE_END.search(prev)
 
 
 def _rstrip_pos(text: str, start: int, end: int) -> int:
