@@ -435,13 +435,15 @@ def find_overlap(
     a_tail_incomplete: bool,
     last_unit_len: int = 0,
     a_raw_before: Callable[[int], str] | None = None,
+    doubtful: Callable[[Alignment], bool] | None = None,
 ) -> Alignment | None:
     """Where query ``b`` lies on the target, or None if it repeats nothing there.
 
     ``a_tail_incomplete`` says the target ends with an unfinished unit of
     ``last_unit_len`` view characters, which admits very short exact overlaps;
     ``a_raw_before(pos)`` gives the raw character before target view position
-    ``pos`` (to tell a word start from a word middle).
+    ``pos`` (to tell a word start from a word middle); alignments ``doubtful``
+    says are suspect (they disagree on a number) are taken only if nothing else fits.
     """
     found = [
         hit
@@ -477,6 +479,9 @@ def find_overlap(
             found.append(Alignment("containment", a0, 0, a0 + n_b, n_b, ((a0, 0, n_b),), 100.0))
     # A copy that runs through the end of the target (a restart) beats an older
     # copy of the same passage further back (legitimate repetition).
+    if doubtful is not None and len(found) > 1:
+        sure = [f for f in found if not doubtful(f)]
+        found = sure or found
     return max(found, key=_rank, default=None)
 
 

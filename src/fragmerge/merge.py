@@ -323,6 +323,7 @@ class _Merger:
             a_tail_incomplete=not last.complete,
             last_unit_len=asm.length - last.apos,
             a_raw_before=asm.raw_before,
+            doubtful=lambda f: bool(conflicts(asm.get, b.view.chars, f)),
         )
         if found is None:
             unplaced = self._unplaced_hosts(b_index) if allow_wait else set()

@@ -109,6 +109,7 @@ _BOLD_LINE = regex.compile(r"\s*(\*\*|__)[^\n]+?\1[:：]?\s*")
 _LIST_ITEM = regex.compile(r"\s*(?:[-*+•・]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+\S")
 _TABLE_ROW = regex.compile(r"\s*\|.*\|\s*")
 _RULE = regex.compile(r"[ ]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
+_LINK_DEFINITION = regex.compile(r"[ ]{0,3}\[[^\]\n]+\]:(?:[ \t]|$)")
 _IMAGE_LINE = regex.compile(r"\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+")
 
 # Sentence ends. CJK terminators end a sentence wherever they stand; Latin ones
@@ -229,7 +230,7 @@ def _line_kind(line: str) -> UnitKind | None:
         return "heading"
     if _LIST_ITEM.match(line):
         return "list_item"
-    if _IMAGE_LINE.fullmatch(line.rstrip("\n")):
+    if _IMAGE_LINE.fullmatch(line.rstrip("\n")) or _LINK_DEFINITION.match(line):
         return "sentence"
     return None
 
