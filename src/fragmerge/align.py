@@ -455,9 +455,13 @@ def find_overlap(
     # バージョン"): too short for seeds, and easily outvoted by an older copy of
     # the same passage further back, so it is always looked for.
     tail = get_a(max(0, len_a - _SHORT_OVERLAP_MAX), len_a)
-    k = short_overlap(tail, b.view.chars, min_len=1 if a_tail_incomplete else SEED_LEN)
+    k = short_overlap(tail, b.view.chars, min_len=1)
     if k == 1 and not (a_tail_incomplete and last_unit_len == 1):
         k = 0
+    if not a_tail_incomplete and k < SEED_LEN:
+        # after a finished sentence only a whole repeated sentence counts
+        whole = k == last_unit_len >= 4 and k in b.unit_vends
+        k = k if whole else 0
     if 0 < k < last_unit_len and a_raw_before is not None:
         # a partial overlap must start where a word starts ("who|se" + "se|lecting" is chance)
         before = a_raw_before(len_a - k)

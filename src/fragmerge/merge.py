@@ -586,9 +586,9 @@ class _Merger:
 
     @staticmethod
     def _unit_ending_near(b: Prepared, q_b: int) -> int:
-        ends = b.unit_vends
-        best = min(range(len(ends)), key=lambda i: (abs(ends[i] - q_b), -i))
-        return best
+        ends, starts = b.unit_vends, b.unit_vstarts
+        # the unit that ends there, not a letterless one ("(...)") standing after it
+        return min(range(len(ends)), key=lambda i: (abs(ends[i] - q_b), ends[i] == starts[i], i))
 
     def _unit_ends_near(self, b: Prepared, q_b: int, a_complete: bool) -> bool:
         """Whether ``b`` finishes a unit where the assembled text ends, as completely as it does.
