@@ -308,9 +308,15 @@ def verify(
     # the query's tail for a copy that stops inside the target.
     if kind == "dovetail":
         score = _score(blocks, len_a - a_start, b_end + a_left)
+        covered = _score(blocks, len_a - a_start, 0)
     else:
         score = _score(blocks, a_end - a_start, len(b))
-    if score < min_score:
+        covered = _score(blocks, a_end - a_start, 0)
+    # An expanded regeneration (sentences inserted into the copy) covers the
+    # target's text although it is longer: accept it on the target's coverage as
+    # long as most of the copy is matched too.
+    expanded = kind == "dovetail" and b0 <= 2 and covered >= min_score and score >= 50
+    if score < min_score and not expanded:
         return None
     return Alignment(kind, a_start, 0, a_end, b_end, tuple(blocks), score)
 
@@ -405,6 +411,8 @@ def conflicts(get_a: Callable[[int, int], str], b: str, found: Alignment) -> lis
         # widen to whole numbers: "2025" vs "2026" differ only in the last digit
         a_num = _DIGIT_RUN.findall(get_a(max(0, a1 + n1 - 8), a2 + 8))
         b_num = _DIGIT_RUN.findall(b[max(0, b1 + n1 - 8) : b2 + 8])
+        if max(len(a_gap), len(b_gap)) > _CONFLICT_GAP:
+            continue  # an inserted or rewritten sentence, not a changed number or word
         negation = any((w in a_gap) != (w in b_gap) for w in _NEGATIONS)
         if a_num != b_num or negation:
             out.append((a_gap, b_gap))
@@ -412,6 +420,7 @@ def conflicts(get_a: Callable[[int, int], str], b: str, found: Alignment) -> lis
 
 
 _DIGIT_RUN = regex.compile(r"\d+")
+_CONFLICT_GAP = 12  # longer differing stretches are rewording, not a flipped number or word
 
 
 def _rank(found: Alignment) -> tuple[bool, bool, float, int, int]:

@@ -138,13 +138,14 @@ class _Assembly:
         return k < len(f.unit_vstarts) and f.unit_vstarts[k] == vpos
 
     # -- changing it
-    def append(self, frag: int, raw_start: int, join: str = "") -> None:
+    def append(self, frag: int, raw_start: int, join: str = "", raw_end: int | None = None) -> None:
         from bisect import bisect_left
 
         f = self.prep[frag]
+        end = len(f.text) if raw_end is None else raw_end
         vstart = bisect_left(f.view.offsets, raw_start)
-        vend = len(f.view.chars)
-        self.pieces.append(_Piece(frag, raw_start, len(f.text), vstart, vend, self.length, join))
+        vend = bisect_left(f.view.offsets, end)
+        self.pieces.append(_Piece(frag, raw_start, end, vstart, vend, self.length, join))
         self._astarts.append(self.length)
         self._index_piece(self.pieces[-1])
         self.length += vend - vstart
@@ -169,6 +170,12 @@ class _Assembly:
                 entries.pop()
             else:
                 entries.remove(apos)
+
+    def spans_from(self, piece: int, raw: int) -> list[tuple[int, int, int]]:
+        """The assembled text from (piece, raw offset) on, as (fragment, start, end) spans."""
+        out = [(self.pieces[piece].frag, raw, self.pieces[piece].end)]
+        out += [(p.frag, p.start, p.end) for p in self.pieces[piece + 1 :]]
+        return [s for s in out if s[2] > s[1]]
 
     def truncate(self, piece: int, raw_cut: int) -> None:
         from bisect import bisect_left
@@ -347,6 +354,11 @@ class _Merger:
                 f"differs from the text before it in a number or a negation "
                 f"({a_gap or '∅'!r} vs {b_gap or '∅'!r})",
             )
+        elif found.kind == "containment" and self._own_units(b, found):
+            # a copy that also says something of its own: it replaces the passage
+            # it restates, so nothing it adds is lost
+            self._note_overlaps(b, found)
+            self._splice(b, found)
         elif found.kind == "containment":
             self._note_overlaps(b, found)
             self._record(b, "redundant", found.score, found.score)
@@ -471,7 +483,8 @@ class _Merger:
             return
         b0 = found.blocks[0][1]
         new_head = any(u.end <= b.view.offsets[b0] for u in b.units) if b0 else False
-        if new_head or (self.options.prefer == "last" and not found.exact_short):
+        expanded = not found.exact_short and self._own_units(b, found)
+        if new_head or expanded or (self.options.prefer == "last" and not found.exact_short):
             # The piece says something of its own before restating the text (a
             # heading, a remark), or its wording is preferred: it replaces the
             # assembled text from where its copy begins.
@@ -577,6 +590,61 @@ class _Merger:
             output_offset=self._output_length(),
         )
         asm.append(b.index, resume)
+
+    def _own_units(self, b: Prepared, found: Alignment) -> bool:
+        """Whether ``b`` holds, inside the stretch it restates, a unit nothing matched."""
+        covered = [0] * len(b.units)
+        for _, bpos, n in found.blocks:
+            for i in range(b.unit_at(bpos), len(b.units)):
+                s, e = b.unit_vstarts[i], b.unit_vends[i]
+                if s >= bpos + n:
+                    break
+                covered[i] += max(0, min(e, bpos + n) - max(s, bpos))
+        last = b.unit_at(max(0, found.b_end - 1))
+        return any(
+            b.unit_vends[i] - b.unit_vstarts[i] >= 8
+            and covered[i] * 10 < 3 * (b.unit_vends[i] - b.unit_vstarts[i])
+            for i in range(b.unit_at(found.blocks[0][1]), last)
+        )
+
+    def _splice(self, b: Prepared, found: Alignment) -> None:
+        """Put ``b`` in place of the passage ``[a_start, a_end)`` it restates."""
+        asm = self.asm
+        a0, b0, _ = found.blocks[0]
+        tail_piece, tail_raw = asm.locate(found.a_end) if found.a_end < asm.length else (0, -1)
+        tail = asm.spans_from(tail_piece, tail_raw) if tail_raw >= 0 else []
+        if tail:
+            f = self.prep[tail[0][0]]
+            ui = _unit_index_at_raw(f, tail[0][1])
+            # resume the rest at the unit boundary after the restated passage
+            if f.units and f.units[ui].start < tail[0][1]:
+                nxt = ui + 1
+                start = f.units[nxt].start if nxt < len(f.units) else tail[0][2]
+                start = max(start, tail[0][1])
+                ws = f.text.rfind("\n", tail[0][1], start)
+                tail[0] = (tail[0][0], ws if ws >= 0 else start, tail[0][2])
+        piece, raw_cut = asm.locate(a0)
+        f = self.prep[asm.pieces[piece].frag]
+        if asm.starts_unit(a0):
+            raw_cut = max(asm.pieces[piece].start, f.units[_unit_index_at_raw(f, raw_cut)].start)
+        resume = _resume_raw(b, b0)
+        asm.truncate(piece, raw_cut)
+        self._record(
+            b,
+            "restart",
+            found.score,
+            found.score,
+            left_cut=f.base + raw_cut,
+            right_resume=b.base + resume,
+            output_offset=self._output_length(),
+        )
+        self.warnings.append(
+            f"fragment {b.index} restates text already there but adds to it; "
+            "its copy replaces the earlier one"
+        )
+        asm.append(b.index, resume)
+        for frag, start, end in tail:
+            asm.append(frag, start, raw_end=end)
 
     def _keep_both(self, b: Prepared, score: float, confidence: float, why: str) -> None:
         a = self.prep[self.asm.pieces[-1].frag]
