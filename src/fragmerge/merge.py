@@ -356,9 +356,18 @@ class _Merger:
             )
         elif found.kind == "containment" and self._own_units(b, found):
             # a copy that also says something of its own: it replaces the passage
-            # it restates, so nothing it adds is lost
+            # it restates, so nothing it adds is lost (unless that passage has
+            # sentences of its own too: then both are kept)
             self._note_overlaps(b, found)
-            self._splice(b, found)
+            if self._a_own_units(found):
+                self._keep_both(
+                    b,
+                    found.score,
+                    found.score,
+                    "and the text before it each have sentences the other lacks",
+                )
+            else:
+                self._splice(b, found)
         elif found.kind == "containment":
             self._note_overlaps(b, found)
             self._record(b, "redundant", found.score, found.score)
@@ -484,6 +493,14 @@ class _Merger:
         b0 = found.blocks[0][1]
         new_head = any(u.end <= b.view.offsets[b0] for u in b.units) if b0 else False
         expanded = not found.exact_short and self._own_units(b, found)
+        if expanded and self._a_own_units(found):
+            self._keep_both(
+                b,
+                found.score,
+                confidence,
+                "and the text before it each have sentences the other lacks",
+            )
+            return
         if new_head or expanded or (self.options.prefer == "last" and not found.exact_short):
             # The piece says something of its own before restating the text (a
             # heading, a remark), or its wording is preferred: it replaces the
@@ -606,6 +623,23 @@ class _Merger:
             and covered[i] * 10 < 3 * (b.unit_vends[i] - b.unit_vstarts[i])
             for i in range(b.unit_at(found.blocks[0][1]), last)
         )
+
+    def _a_own_units(self, found: Alignment) -> bool:
+        """Whether the assembled text holds, inside the passage ``found`` restates, a
+        sentence the copy does not match (replacing the passage would lose it)."""
+        asm = self.asm
+        text = asm.get(found.a_start, found.a_end)
+        matched = bytearray(len(text))
+        for a, _, n in found.blocks:
+            lo, hi = max(0, a - found.a_start), min(len(text), a + n - found.a_start)
+            matched[lo:hi] = b"\x01" * max(0, hi - lo)
+        # stretches of 24+ unmatched view characters are a sentence of its own
+        run = 0
+        for flag in matched:
+            run = 0 if flag else run + 1
+            if run >= 24:
+                return True
+        return False
 
     def _splice(self, b: Prepared, found: Alignment) -> None:
         """Put ``b`` in place of the passage ``[a_start, a_end)`` it restates."""
