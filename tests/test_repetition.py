@@ -1,0 +1,48 @@
+"""Clean texts that repeat themselves on purpose come back untouched (issue 4, repeat guards).
+
+The fixtures (tests/fixtures/repetition/, see its README) hold a refrain, FAQ headings,
+changelog entries, code shown twice, legal boilerplate, near-identical product entries,
+a poem's couplet and an echoed line of dialogue, in English, Japanese and Chinese.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import fragmerge
+
+FIXTURES = Path(__file__).parent / "fixtures" / "repetition"
+TEXTS = sorted(p for p in FIXTURES.glob("*.md") if p.name != "README.md")
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)
+def test_legitimate_repetition_is_left_alone(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    result = fragmerge.fix(text)
+    assert result.text == text
+    assert result.changed is False
+    assert [f.boundary for f in result.fragments] == ["start"]
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)
+def test_a_cut_and_restart_of_a_repetitive_text_still_repairs(path: Path) -> None:
+    """The repeats must not pull a real restart to the wrong copy."""
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    paragraphs = [m.start() for m in re.finditer(r"\n\n", text)]
+    cut_at = paragraphs[len(paragraphs) * 2 // 3]
+    restart_at = paragraphs[len(paragraphs) * 2 // 3 - 1] + 2
+    cut = text[: cut_at - 3]  # mid-word, mid-sentence
+    draft = f"{cut}\n\n---END---\n\n{text[restart_at:]}\n"
+    assert squash(fragmerge.fix(draft).text) == squash(text)
+
+
+def test_fixtures_cover_eight_kinds_in_three_languages() -> None:
+    assert len(TEXTS) >= 8
+    assert {p.suffixes[0] for p in TEXTS} == {".en", ".ja", ".zh"}
