@@ -13,8 +13,6 @@ the string.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from fragmerge.align import align
 from fragmerge.api import fix, fix_text
 from fragmerge.errors import FragmergeError, InputError, LowConfidenceError, OptionsError
@@ -30,10 +28,21 @@ from fragmerge.models import (
 )
 from fragmerge.segment import segment
 
-try:
-    __version__ = version("fragmerge")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+
+
+def __getattr__(name: str) -> str:
+    # The version is read from the package metadata on first use only: reading
+    # it costs more than importing the rest of the package.
+    if name != "__version__":
+        raise AttributeError(f"module 'fragmerge' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        value = version("fragmerge")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        value = "0.0.0+unknown"
+    globals()["__version__"] = value
+    return value
 
 __all__ = [
     "DEFAULT_MARKERS",
