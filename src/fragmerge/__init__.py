@@ -29,7 +29,6 @@ from fragmerge.models import (
 from fragmerge.segment import segment
 
 
-
 def __getattr__(name: str) -> str:
     # The version is read from the package metadata on first use only: reading
     # it costs more than importing the rest of the package.
@@ -43,6 +42,7 @@ def __getattr__(name: str) -> str:
         value = "0.0.0+unknown"
     globals()["__version__"] = value
     return value
+
 
 __all__ = [
     "DEFAULT_MARKERS",

@@ -490,8 +490,15 @@ class _Merger:
                 f"min_confidence {self.options.min_confidence:.0f}",
             )
             return
-        b0 = found.blocks[0][1]
+        a0, b0, _ = found.blocks[0]
         new_head = any(u.end <= b.view.offsets[b0] for u in b.units) if b0 else False
+        # a heading cannot restate the middle of a sentence: it is the piece's own
+        new_head = new_head or (
+            bool(b.units)
+            and b.units[0].kind == "heading"
+            and b.unit_vends[0] > b0
+            and not asm.starts_unit(max(0, a0 - b0))
+        )
         expanded = not found.exact_short and self._own_units(b, found)
         if expanded and self._a_own_units(found):
             self._keep_both(
@@ -572,7 +579,7 @@ class _Merger:
             piece, raw_cut = last.piece, last.raw
             resume = _resume_raw(b, max(0, found.a_to_b(last.apos)))
         cut_frag = self.prep[asm.pieces[piece].frag]
-        asm.truncate(piece, raw_cut)
+        join = self._cut(piece, raw_cut, found)
         self._record(
             b,
             "restart",
@@ -582,7 +589,30 @@ class _Merger:
             right_resume=b.base + resume,
             output_offset=self._output_length(),
         )
-        asm.append(b.index, resume)
+        asm.append(b.index, resume, join=join)
+
+    def _cut(self, piece: int, raw_cut: int, found: Alignment) -> str:
+        """Truncate the assembled text for a restart, keeping whole pieces after the cut
+        that the restart does not repeat (a heading glued on by an earlier piece).
+
+        Returns the separator the restart needs after such kept pieces ("" if none).
+        """
+        asm = self.asm
+        orphans: list[_Piece] = []
+        for p in asm.pieces[piece + 1 :]:
+            n = p.vend - p.vstart
+            lo, hi = p.astart, p.astart + n
+            covered = sum(max(0, min(hi, a + k) - max(lo, a)) for a, _, k in found.blocks)
+            if n and covered * 10 < 3 * n:
+                orphans.append(p)
+        asm.truncate(piece, raw_cut)
+        for p in orphans:
+            self.warnings.append(
+                f"text of fragment {self.prep[p.frag].index} that the next restart does not "
+                "repeat is kept before it"
+            )
+            asm.append(p.frag, p.start, join=p.join or "\n\n", raw_end=p.end)
+        return "\n\n" if orphans else ""
 
     def _replace_from(self, b: Prepared, found: Alignment, b_from: int, confidence: float) -> None:
         """Cut the assembled text where ``b``'s copy begins; ``b`` supplies the rest.
@@ -596,7 +626,7 @@ class _Merger:
         if asm.starts_unit(a0):
             raw_cut = max(asm.pieces[piece].start, f.units[_unit_index_at_raw(f, raw_cut)].start)
         resume = _resume_raw(b, b_from)
-        asm.truncate(piece, raw_cut)
+        join = self._cut(piece, raw_cut, found)
         self._record(
             b,
             "restart",
@@ -606,7 +636,7 @@ class _Merger:
             right_resume=b.base + resume,
             output_offset=self._output_length(),
         )
-        asm.append(b.index, resume)
+        asm.append(b.index, resume, join=join)
 
     def _own_units(self, b: Prepared, found: Alignment) -> bool:
         """Whether ``b`` holds, inside the stretch it restates, a unit nothing matched."""
