@@ -293,7 +293,7 @@ class _Merger:
                 if owner not in self.placed and owner != b_index:
                     shared[owner] += 1
         best = sorted(shared, key=lambda c: (-shared[c], c))[:4]
-        return {c for c in best if pairwise(self.prep[c], b, self.options, adjacent=False)}
+        return {c for c in best if pairwise(self.prep[c], b, self.options, adjacent=True)}
 
     def run(self) -> None:
         """Add fragments in input order; one whose start lies in a piece not yet
