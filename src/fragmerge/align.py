@@ -176,17 +176,6 @@ class Alignment:
             prev_end_a, prev_end_b = a + n, b + n
         return prev_end_b + (apos - prev_end_a)
 
-    def b_to_a(self, bpos: int) -> int:
-        """Target position aligned to query position ``bpos``."""
-        prev_end_a, prev_end_b = self.a_start, self.b_start
-        for a, b, n in self.blocks:
-            if bpos < b:
-                return max(prev_end_a, a - (b - bpos))
-            if bpos < b + n:
-                return a + (bpos - b)
-            prev_end_a, prev_end_b = a + n, b + n
-        return prev_end_a + (bpos - prev_end_b)
-
 
 def _equal_blocks(a: str, b: str, a_off: int, b_off: int) -> list[Block]:
     blocks: list[Block] = []

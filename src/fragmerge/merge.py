@@ -578,8 +578,26 @@ class _Merger:
         else:
             piece, raw_cut = last.piece, last.raw
             resume = _resume_raw(b, max(0, found.a_to_b(last.apos)))
-        cut_frag = self.prep[asm.pieces[piece].frag]
-        join = self._cut(piece, raw_cut, found)
+        self._switch(b, found, (piece, raw_cut), resume, confidence)
+
+    def _switch(
+        self,
+        b: Prepared,
+        found: Alignment,
+        cut: tuple[int, int],
+        resume: int,
+        confidence: float,
+        *,
+        keep_unrepeated: bool = True,
+    ) -> None:
+        """Cut the assembled text at ``cut`` (piece, raw offset); go on with ``b`` at ``resume``."""
+        piece, raw_cut = cut
+        cut_frag = self.prep[self.asm.pieces[piece].frag]
+        if keep_unrepeated:
+            join = self._cut(piece, raw_cut, found)
+        else:
+            self.asm.truncate(piece, raw_cut)
+            join = ""
         self._record(
             b,
             "restart",
@@ -589,7 +607,7 @@ class _Merger:
             right_resume=b.base + resume,
             output_offset=self._output_length(),
         )
-        asm.append(b.index, resume, join=join)
+        self.asm.append(b.index, resume, join=join)
 
     def _cut(self, piece: int, raw_cut: int, found: Alignment) -> str:
         """Truncate the assembled text for a restart, keeping whole pieces after the cut
@@ -619,24 +637,18 @@ class _Merger:
 
         ``b`` is taken from view position ``b_from`` on.
         """
+        cut = self._cut_point(found.blocks[0][0])
+        self._switch(b, found, cut, _resume_raw(b, b_from), confidence)
+
+    def _cut_point(self, apos: int) -> tuple[int, int]:
+        """(piece, raw offset) to cut at for assembled view position ``apos``: the start
+        of its unit when a unit starts there (leading markup included)."""
         asm = self.asm
-        a0 = found.blocks[0][0]
-        piece, raw_cut = asm.locate(a0)
+        piece, raw_cut = asm.locate(apos)
         f = self.prep[asm.pieces[piece].frag]
-        if asm.starts_unit(a0):
+        if asm.starts_unit(apos):
             raw_cut = max(asm.pieces[piece].start, f.units[_unit_index_at_raw(f, raw_cut)].start)
-        resume = _resume_raw(b, b_from)
-        join = self._cut(piece, raw_cut, found)
-        self._record(
-            b,
-            "restart",
-            found.score,
-            confidence,
-            left_cut=f.base + raw_cut,
-            right_resume=b.base + resume,
-            output_offset=self._output_length(),
-        )
-        asm.append(b.index, resume, join=join)
+        return piece, raw_cut
 
     def _own_units(self, b: Prepared, found: Alignment) -> bool:
         """Whether ``b`` holds, inside the stretch it restates, a unit nothing matched."""
@@ -687,26 +699,12 @@ class _Merger:
                 start = max(start, tail[0][1])
                 ws = f.text.rfind("\n", tail[0][1], start)
                 tail[0] = (tail[0][0], ws if ws >= 0 else start, tail[0][2])
-        piece, raw_cut = asm.locate(a0)
-        f = self.prep[asm.pieces[piece].frag]
-        if asm.starts_unit(a0):
-            raw_cut = max(asm.pieces[piece].start, f.units[_unit_index_at_raw(f, raw_cut)].start)
-        resume = _resume_raw(b, b0)
-        asm.truncate(piece, raw_cut)
-        self._record(
-            b,
-            "restart",
-            found.score,
-            found.score,
-            left_cut=f.base + raw_cut,
-            right_resume=b.base + resume,
-            output_offset=self._output_length(),
-        )
         self.warnings.append(
             f"fragment {b.index} restates text already there but adds to it; "
             "its copy replaces the earlier one"
         )
-        asm.append(b.index, resume)
+        cut = self._cut_point(a0)
+        self._switch(b, found, cut, _resume_raw(b, b0), found.score, keep_unrepeated=False)
         for frag, start, end in tail:
             asm.append(frag, start, raw_end=end)
 
