@@ -301,7 +301,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             runs = [_copy_run(text, units, views, i, j, fuzz.ratio)[0] for i in earlier]
             copied_until = max(copied_until, j + max(runs, default=0))
         elif (
-            (j >= copied_until or _cut_unit(text, units[j - 1]))
+            j >= copied_until
             and line_start
             and not text.startswith(">", u.start)
             and u.kind in ("sentence", "heading", "list_item")
