@@ -304,7 +304,13 @@ def verify(
     # An expanded regeneration (sentences inserted into the copy) covers the
     # target's text although it is longer: accept it on the target's coverage as
     # long as most of the copy is matched too.
-    expanded = kind == "dovetail" and b0 <= 2 and covered >= min_score and score >= 50
+    expanded = (
+        kind == "dovetail"
+        and b0 <= 2
+        and len_a - a_start >= _MIN_EXPANDED
+        and covered >= min_score
+        and score >= 50
+    )
     if score < min_score and not expanded:
         return None
     return Alignment(kind, a_start, 0, a_end, b_end, tuple(blocks), score)
@@ -410,6 +416,7 @@ def conflicts(get_a: Callable[[int, int], str], b: str, found: Alignment) -> lis
 
 _DIGIT_RUN = regex.compile(r"\d+")
 _CONFLICT_GAP = 12  # longer differing stretches are rewording, not a flipped number or word
+_MIN_EXPANDED = 150  # view characters an expanded regeneration must restate at least
 
 
 def _rank(found: Alignment) -> tuple[bool, bool, float, int, int]:
