@@ -261,7 +261,7 @@ def _title_prompt_line(lines: list[_Line], classes: list[LineClass]) -> None:
 
 # ---------------------------------------------------------------- implicit restarts
 
-_RESTART_KEY = 12  # view characters that propose an earlier copy of a unit
+_RESTART_KEY = 8  # view characters that propose an earlier copy of a unit
 _MIN_TRUNCATED_RUN = 24  # copied view characters needed after an unfinished sentence
 _MIN_RESTATED_RUN = 20  # ... after a finished one, when the copy changes the layout
 _MIN_VERBATIM_RUN = 60  # ... for a verbatim copy of finished prose, layout unchanged
@@ -293,7 +293,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
     copied_until = 0  # units before this index restate earlier text already accounted for
     for j, u in enumerate(units):
         v = views[j]
-        key = v[:_RESTART_KEY] if len(v) >= 8 else None
+        key = v[:_RESTART_KEY] if len(v) >= _RESTART_KEY else None
         earlier = heads.get(key, [])[-_MAX_CANDIDATES:] if key else []
         line_start = j > 0 and "\n" in text[units[j - 1].end : u.start]
         if j and text.rfind("\n", 0, u.start) + 1 in boundaries:
@@ -340,7 +340,13 @@ def _copy_run(
         u = units[x]
         return u.kind in ("sentence", "list_item") and _looks_cut(text[u.start : u.end])
 
-    if views[i] != views[j] and not (views[j].startswith(views[i]) and cut(i)):
+    # a heading cut right before its restart counts too ("### Differ" / "### Differences")
+    cut_heading = (
+        i == j - 1
+        and units[i].kind == units[j].kind == "heading"
+        and len(views[j]) > len(views[i]) >= _RESTART_KEY
+    )
+    if views[i] != views[j] and not (views[j].startswith(views[i]) and (cut(i) or cut_heading)):
         return 0, 0, True, False  # the copy must begin with the same unit (or complete it)
     k = 0
     run = 0
@@ -350,7 +356,7 @@ def _copy_run(
         a, b = views[i + k], views[j + k]
         if a == b:
             run += len(a)
-        elif b.startswith(a) and cut(i + k):
+        elif b.startswith(a) and (cut(i + k) or (k == 0 and cut_heading)):
             run += len(a)  # the original was cut here; the copy completes it
             k += 1
             exact = False
@@ -383,6 +389,8 @@ def _is_restart(
         return u.kind in ("sentence", "list_item") and _looks_cut(text[u.start : u.end])
 
     k, run, exact, completes = copy
+    if completes and i == j - 1 and run >= _RESTART_KEY:
+        return True  # the unit right before is restarted and completed at once
     if completes and run >= _MIN_TRUNCATED_RUN:
         return True  # the copy finishes a sentence the original left cut: a restart
     # A cut sentence restarted right away needs only a short run (it is the
@@ -401,8 +409,15 @@ def _is_restart(
     if k == 1:
         # "…でしょうか？\n\n" then "…でしょうか？ この問いは…": the copy re-opens the
         # last sentence and goes on in the same paragraph.
-        goes_on = j + 1 < len(units) and not breaks(j, 1)[0]
-        return goes_on and breaks(i, 1)[0] and run >= _MIN_RESTATED_RUN
+        # (a blank line, not any newline: list items go on line by line)
+        def blank_after(x: int) -> bool:
+            return (
+                x + 1 < len(units)
+                and _BLANK.search(text, units[x].end, units[x + 1].start) is not None
+            )
+
+        goes_on = j + 1 < len(units) and not blank_after(j)
+        return goes_on and blank_after(i) and run >= _MIN_RESTATED_RUN
     layout_changed = breaks(i, k) != breaks(j, k) or not exact
     if layout_changed and run >= 2 * _MIN_RESTATED_RUN:
         return True
@@ -415,6 +430,7 @@ def _is_restart(
 
 _DIGITS = regex.compile(r"\d+")
 _CUT_PROSE = regex.compile(r"(?:\p{L}{2,}[ \t]+\p{L}{2,}|[\p{Han}\p{Hiragana}\p{Katakana}]{2})")
+_BLANK = regex.compile(r"\n[ \t]*\n")
 _CUT_END = regex.compile(r"[\p{L}\p{N}、，,]\Z")
 
 

@@ -285,6 +285,15 @@ def split_units(text: str, start: int = 0, end: int | None = None) -> list[Unit]
         if kind is not None:
             flush(pos)
             s = pos + (len(line) - len(line.lstrip()))
+            if kind == "list_item":
+                # a list item goes on over its indented continuation lines
+                while line_end < stop:
+                    nl = text.find("\n", line_end, stop)
+                    nxt_end = stop if nl < 0 else nl + 1
+                    nxt = text[line_end:nxt_end]
+                    if not nxt.strip() or not nxt[:1].isspace() or _line_kind(nxt) is not None:
+                        break
+                    line_end = nxt_end
             units.append(Unit(s, _rstrip_pos(text, s, line_end), kind))
             pos = line_end
             continue
