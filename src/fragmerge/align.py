@@ -32,7 +32,7 @@ __all__ = ["Alignment", "Prepared", "align", "conflicts", "find_overlap", "prepa
 
 SEED_LEN = 12  # view characters per seed key
 _SEED_STRIDE = 48  # extra keys inside long units, every this many view characters
-_MAX_KEY_HITS = 64  # keys repeated more often than this are scaffolding, not evidence
+_MAX_KEY_HITS = 16  # keys repeated more often than this are scaffolding, not evidence
 _CHUNK = 12_000  # longest window handed to rapidfuzz at once
 _FIRST_CHUNK = 384  # the first window: enough to reject a wrong candidate cheaply
 _SLACK = 48  # extra view characters on the target side of a window
@@ -566,11 +566,28 @@ def align_prepared(prepared: Sequence[Prepared], options: Options) -> tuple[Over
     return tuple(overlaps)
 
 
-def pairwise(a: Prepared, b: Prepared, options: Options, *, adjacent: bool) -> Overlap | None:
-    """Where ``b`` repeats text of ``a`` (``adjacent``: ``b`` directly follows ``a``)."""
+def seed_positions(p: Prepared) -> dict[str, list[int]]:
+    """Seed key -> view positions in ``p`` (the lookup table :func:`pairwise` aligns against)."""
     positions: dict[str, list[int]] = defaultdict(list)
-    for key, pos in a.seeds:
+    for key, pos in p.seeds:
         positions[key].append(pos)
+    return positions
+
+
+def pairwise(
+    a: Prepared,
+    b: Prepared,
+    options: Options,
+    *,
+    adjacent: bool,
+    positions: dict[str, list[int]] | None = None,
+) -> Overlap | None:
+    """Where ``b`` repeats text of ``a`` (``adjacent``: ``b`` directly follows ``a``).
+
+    ``positions`` is ``seed_positions(a)``, when the caller keeps it for reuse.
+    """
+    if positions is None:
+        positions = seed_positions(a)
     chars = a.view.chars
 
     def get_a(s: int, e: int) -> str:

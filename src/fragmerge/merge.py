@@ -36,6 +36,7 @@ from fragmerge.align import (
     find_overlap,
     pairwise,
     prepare,
+    seed_positions,
 )
 from fragmerge.models import (
     Fragment,
@@ -273,6 +274,7 @@ class _Merger:
         for o in overlaps or ():
             self.resumes_in[o.right].add(o.left)
         self._seed_owners: dict[str, set[int]] | None = None
+        self._positions: dict[int, dict[str, list[int]]] = {}  # seed tables of possible hosts
         # whether the piece after fragment i was split off at an implicit restart
         self.implicit_after: list[bool] = [False] * len(prepared)
 
@@ -288,12 +290,22 @@ class _Merger:
             self._seed_owners = owners
         b = self.prep[b_index]
         shared: dict[int, int] = defaultdict(int)
-        for key, _ in b.seeds[:96]:
+        # the piece's start decides where it resumes: its first keys pick the hosts
+        for key, _ in b.seeds[:16]:
             for owner in self._seed_owners.get(key, ()):
                 if owner not in self.placed and owner != b_index:
                     shared[owner] += 1
-        best = sorted(shared, key=lambda c: (-shared[c], c))[:4]
-        return {c for c in best if pairwise(self.prep[c], b, self.options, adjacent=True)}
+        best = sorted(shared, key=lambda c: (-shared[c], c))[:2]
+        hosts = set()
+        for c in best:
+            if c not in self._positions:
+                self._positions[c] = seed_positions(self.prep[c])
+            found = pairwise(
+                self.prep[c], b, self.options, adjacent=True, positions=self._positions[c]
+            )
+            if found is not None:
+                hosts.add(c)
+        return hosts
 
     def run(self) -> None:
         """Add fragments in input order; one whose start lies in a piece not yet
