@@ -39,7 +39,6 @@ import platform
 import re
 import signal
 import statistics
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -52,6 +51,7 @@ from types import FrameType
 
 from baselines import BASELINES
 from rapidfuzz.distance import Levenshtein
+from runinfo import git_commit, shared_dir
 
 import fragmerge
 from fragmerge.testing import PROFILES, simulate, split_sentences
@@ -61,33 +61,6 @@ ROOT = Path(__file__).resolve().parent.parent
 TIME_LIMIT = 60
 
 METHODS: dict[str, Callable[[str], str]] = {"fragmerge": fragmerge.fix_text, **BASELINES}
-
-
-def git_commit() -> str:
-    """The repository's short HEAD commit (marked if src/ has uncommitted changes)."""
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-    commit = done.stdout.strip() or "unknown"
-    status = subprocess.run(
-        ["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no", "--", "src"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return commit + " + uncommitted changes in src/" if status.stdout.strip() else commit
-
-
-def shared_dir() -> Path:
-    """``$FRAGMERGE_SHARED`` or ``../shared`` next to the repository."""
-    env = os.environ.get("FRAGMERGE_SHARED")
-    return Path(env) if env else ROOT.parent / "shared"
 
 
 def corpus_files(shared: Path) -> list[Path]:

@@ -31,37 +31,13 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from runinfo import git_commit, shared_dir
+
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
 METHODS = ("fragmerge", "strip-markers", "dedup-paragraphs", "difflib", "lcs-merge")
 SIZES = {"100K": 100_000, "1M": 1_000_000, "5M": 5_000_000}
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
-
-
-def git_commit() -> str:
-    """The repository's short HEAD commit (marked if src/ has uncommitted changes)."""
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-    commit = done.stdout.strip() or "unknown"
-    status = subprocess.run(
-        ["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no", "--", "src"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return commit + " + uncommitted changes in src/" if status.stdout.strip() else commit
-
-
-def shared_dir() -> Path:
-    env = os.environ.get("FRAGMERGE_SHARED")
-    return Path(env) if env else ROOT.parent / "shared"
 
 
 def parse_size(text: str) -> int:

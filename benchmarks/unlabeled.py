@@ -39,9 +39,7 @@ has any (default 3).
 from __future__ import annotations
 
 import argparse
-import os
 import platform
-import subprocess
 import sys
 import time
 import traceback
@@ -52,6 +50,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from runinfo import git_commit, shared_dir
+
 import fragmerge
 from fragmerge.testing import split_sentences
 
@@ -59,32 +59,6 @@ ROOT = Path(__file__).resolve().parent.parent
 MARKER = "---END---"
 JOIN_KINDS = ("restart", "continuation", "gap", "redundant", "kept")
 MIN_DUP_CHARS = 15
-
-
-def shared_dir() -> Path:
-    """``$FRAGMERGE_SHARED`` or ``../shared`` next to the repository."""
-    env = os.environ.get("FRAGMERGE_SHARED")
-    return Path(env) if env else ROOT.parent / "shared"
-
-
-def git_commit() -> str:
-    """The repository's short HEAD commit (marked if src/ has uncommitted changes)."""
-    try:
-        head = subprocess.run(
-            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no", "--", "src"],
-            capture_output=True,
-            text=True,
-            check=False,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-    return f"{head} + uncommitted changes in src/" if dirty else head or "unknown"
 
 
 def norm(sentence: str) -> str:

@@ -544,27 +544,19 @@ class _Merger:
             # a marker it is only the pipeline's spacing and proves nothing.
             text_break = a.trailing_break and self.implicit_after[a.index]
             if gap.count("\n") < 2 and text_break and last.kind == "sentence":
-                self._record(
-                    b,
-                    "restart",
-                    found.score,
-                    confidence,
-                    left_cut=left_cut,
-                    right_resume=b.base + resume,
-                    output_offset=output_offset,
-                )
-                asm.append(b.index, resume, join=paragraph_separator(a.text))
+                resume_at, join = resume, paragraph_separator(a.text)
             else:
-                self._record(
-                    b,
-                    "restart",
-                    found.score,
-                    confidence,
-                    left_cut=left_cut,
-                    right_resume=b.base + sep_start,
-                    output_offset=output_offset,
-                )
-                asm.append(b.index, sep_start)
+                resume_at, join = sep_start, ""  # the copy's own whitespace
+            self._record(
+                b,
+                "restart",
+                found.score,
+                confidence,
+                left_cut=left_cut,
+                right_resume=b.base + resume_at,
+                output_offset=output_offset,
+            )
+            asm.append(b.index, resume_at, join=join)
             return
         a_last, b_last, n_last = found.blocks[-1]
         exact_end = not found.exact_short and a_last + n_last == len_a and len_a > last.apos

@@ -1,0 +1,37 @@
+"""What every benchmark report says about its run: the commit measured and where the
+shared data lives. One place for the three scripts that need it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def git_commit() -> str:
+    """The repository's short HEAD commit (marked if src/ has uncommitted changes)."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    commit = done.stdout.strip() or "unknown"
+    status = subprocess.run(
+        ["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no", "--", "src"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return commit + " + uncommitted changes in src/" if status.stdout.strip() else commit
+
+
+def shared_dir() -> Path:
+    """``$FRAGMERGE_SHARED`` or ``../shared`` next to the repository."""
+    env = os.environ.get("FRAGMERGE_SHARED")
+    return Path(env) if env else ROOT.parent / "shared"
