@@ -537,3 +537,13 @@ def test_restart_of_a_short_last_sentence_after_a_complete_piece() -> None:
     assert fragmerge.fix(draft).text == (
         "多年以来我们一直是领先者。坦率地说它都有点过时。这也是我们发布新版本的原因之一。\n"
     )
+
+
+def test_strict_option_raises_instead_of_keeping_both_copies() -> None:
+    """Options.strict turns a join that would keep both copies into LowConfidenceError."""
+    kept = "In 2025 the company spent 72 billion dollars on new data centres in the country."
+    restarted = kept.replace("2025", "2026")
+    draft = f"{P1}\n\n{kept} Then\n\n---END---\n\n{restarted} Then it went on.\n"
+    assert [j.kind for j in fragmerge.fix(draft).joins] == ["kept"]
+    with pytest.raises(fragmerge.LowConfidenceError, match="fragment 1"):
+        fragmerge.fix(draft, strict=True)

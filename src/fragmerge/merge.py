@@ -38,6 +38,7 @@ from fragmerge.align import (
     prepare,
     seed_positions,
 )
+from fragmerge.errors import LowConfidenceError
 from fragmerge.models import (
     Fragment,
     Join,
@@ -714,6 +715,11 @@ class _Merger:
 
     def _keep_both(self, b: Prepared, score: float, confidence: float, why: str) -> None:
         a = self.prep[self.asm.pieces[-1].frag]
+        if self.options.strict:
+            raise LowConfidenceError(
+                f"fragment {b.index} {why}; review the draft, or lower min_confidence "
+                "(or turn strict off) to keep both copies"
+            )
         self.warnings.append(f"fragment {b.index} {why}; both copies kept")
         self._record(b, "kept", score, confidence, output_offset=self._output_length())
         self.asm.append(b.index, 0, join=paragraph_separator(a.text))

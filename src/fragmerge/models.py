@@ -78,6 +78,10 @@ class Options(_Frozen):
         le=100,
         description="Joins scored below this keep both copies and warn instead of merging.",
     )
+    strict: bool = Field(
+        default=False,
+        description="Raise LowConfidenceError instead of keeping both copies of a join.",
+    )
     prefer: Literal["first", "last"] = Field(
         default="first",
         description="Whose wording wins where overlapping copies differ slightly.",
