@@ -2,12 +2,13 @@
 
 Candidates are seeded cheaply: every unit (sentence, heading, list item...)
 contributes the first and last few characters of its comparison view as an
-exact-match key, plus keys every ``_SEED_STRIDE`` characters inside long units.
-A key shared by two texts proposes a diagonal (where the later text's start
-would sit in the earlier one). Only proposed diagonals are verified, with
-rapidfuzz's Levenshtein opcodes on bounded windows (chunks of at most
-``_CHUNK`` characters), which also give the exact correspondence used to cut
-and resume. Nothing compares full texts all against all.
+exact-match key, plus keys at content-chosen word/clause starts inside long
+units. A key shared by two texts proposes a diagonal (where the later text's
+start would sit in the earlier one). Only proposed diagonals are verified: the
+exact match is extended both ways with rapidfuzz's Indel opcodes on bounded
+windows (chunks of at most ``_CHUNK`` characters), which also give the exact
+correspondence used to cut and resume. Nothing compares full texts all against
+all.
 
 The same machinery serves the public :func:`align` stage (pairwise overlaps
 between fragments) and the merger (a fragment against the text assembled so
@@ -25,13 +26,12 @@ from typing import Literal
 import regex
 from rapidfuzz.distance import Indel
 
-from fragmerge.models import Fragment, Options, Overlap, UnitKind
+from fragmerge.models import Fragment, Options, Overlap
 from fragmerge.text import Unit, View, build_view, front_matter_end, split_units
 
 __all__ = ["Alignment", "Prepared", "align", "conflicts", "find_overlap", "prepare"]
 
 SEED_LEN = 12  # view characters per seed key
-_SEED_STRIDE = 48  # extra keys inside long units, every this many view characters
 _MAX_KEY_HITS = 16  # keys repeated more often than this are scaffolding, not evidence
 _CHUNK = 12_000  # longest window handed to rapidfuzz at once
 _FIRST_CHUNK = 384  # the first window: enough to reject a wrong candidate cheaply
@@ -510,13 +510,13 @@ class _Index:
 
 def _to_overlap(a: Prepared, b: Prepared, found: Alignment) -> Overlap:
     def a_raw(vpos: int) -> int:
-        return a.base + (a.view.offsets[vpos] if vpos < len(a.view.offsets) else len(a.text))
+        return a.base + a.view.raw_start(vpos, len(a.text))
 
     def b_raw(vpos: int) -> int:
-        return b.base + (b.view.offsets[vpos] if vpos < len(b.view.offsets) else len(b.text))
+        return b.base + b.view.raw_start(vpos, len(b.text))
 
-    a_last_char = a.view.raw_end(found.a_end) if found.a_end > 0 else 0
-    b_last_char = b.view.raw_end(found.b_end) if found.b_end > 0 else 0
+    a_last_char = a.view.raw_end(found.a_end)
+    b_last_char = b.view.raw_end(found.b_end)
     return Overlap(
         left=a.index,
         right=b.index,
@@ -622,8 +622,3 @@ def align(
     """
     opts = options if options is not None else Options()
     return align_prepared([prepare(f, draft) for f in fragments], opts)
-
-
-def unit_kind(p: Prepared, i: int) -> UnitKind:
-    """Kind of unit ``i`` of ``p`` (a small convenience for the merger)."""
-    return p.units[i].kind

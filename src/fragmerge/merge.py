@@ -68,6 +68,7 @@ class _Piece:
     vend: int
     astart: int  # position of ``vstart`` in the assembled view
     join: str = ""
+    ostart: int = 0  # where the piece (its join first) starts in the output
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +120,7 @@ class _Assembly:
         p = self.pieces[i]
         vpos = p.vstart + (apos - p.astart)
         view = self.prep[p.frag].view
-        raw = view.offsets[vpos] if vpos < len(view.offsets) else p.end
+        raw = view.raw_start(vpos, p.end)
         return i, max(p.start, min(raw, p.end))
 
     def raw_before(self, apos: int) -> str:
@@ -147,7 +148,8 @@ class _Assembly:
         end = len(f.text) if raw_end is None else raw_end
         vstart = bisect_left(f.view.offsets, raw_start)
         vend = bisect_left(f.view.offsets, end)
-        self.pieces.append(_Piece(frag, raw_start, end, vstart, vend, self.length, join))
+        ostart = self.output_length()
+        self.pieces.append(_Piece(frag, raw_start, end, vstart, vend, self.length, join, ostart))
         self._astarts.append(self.length)
         self._index_piece(self.pieces[-1])
         self.length += vend - vstart
@@ -172,6 +174,13 @@ class _Assembly:
                 entries.pop()
             else:
                 entries.remove(apos)
+
+    def output_length(self) -> int:
+        """Length of the output text assembled so far."""
+        if not self.pieces:
+            return 0
+        p = self.pieces[-1]
+        return p.ostart + len(p.join) + (p.end - p.start)
 
     def spans_from(self, piece: int, raw: int) -> list[tuple[int, int, int]]:
         """The assembled text from (piece, raw offset) on, as (fragment, start, end) spans."""
@@ -477,7 +486,7 @@ class _Merger:
                 )
             else:
                 kind, confidence = "continuation", 100.0
-        output_offset = self._output_length()
+        output_offset = self.asm.output_length()
         self._record(
             b,
             kind,
@@ -539,7 +548,7 @@ class _Merger:
             resume = b.units[j + 1].start
             gap = b.text[sep_start:resume]
             left_cut = a.base + a_piece.end
-            output_offset = self._output_length()
+            output_offset = self.asm.output_length()
             # A blank line after a finished sentence is the text's own paragraph
             # break where no marker stood (pieces split at implicit restarts); before
             # a marker it is only the pipeline's spacing and proves nothing.
@@ -575,11 +584,7 @@ class _Merger:
             # the fragment resumes inside the unfinished unit: cut there, keep the rest of it
             # both sides cut at a view character, so punctuation before it is kept once (A's)
             piece, raw_cut = asm.locate(found.a_start)
-            resume = (
-                b.view.offsets[found.b_start]
-                if found.b_start < len(b.view.offsets)
-                else len(b.text)
-            )
+            resume = b.view.raw_start(found.b_start, len(b.text))
         else:
             piece, raw_cut = last.piece, last.raw
             resume = _resume_raw(b, max(0, found.a_to_b(last.apos)))
@@ -610,7 +615,7 @@ class _Merger:
             confidence,
             left_cut=cut_frag.base + raw_cut,
             right_resume=b.base + resume,
-            output_offset=self._output_length(),
+            output_offset=self.asm.output_length(),
         )
         self.asm.append(b.index, resume, join=join)
 
@@ -721,7 +726,7 @@ class _Merger:
                 "(or turn strict off) to keep both copies"
             )
         self.warnings.append(f"fragment {b.index} {why}; both copies kept")
-        self._record(b, "kept", score, confidence, output_offset=self._output_length())
+        self._record(b, "kept", score, confidence, output_offset=self.asm.output_length())
         self.asm.append(b.index, 0, join=paragraph_separator(a.text))
 
     @staticmethod
@@ -751,9 +756,6 @@ class _Merger:
         a = self.prep[a_piece.frag]
         a_tail = a.text[a.view.raw_end(a_piece.vend) : a_piece.end].strip()
         return len(b_tail) <= len(a_tail)
-
-    def _output_length(self) -> int:
-        return sum(len(p.join) + (p.end - p.start) for p in self.asm.pieces)
 
     # -- output
     def render(self) -> tuple[str, list[ProvenanceEntry]]:
