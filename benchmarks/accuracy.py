@@ -51,7 +51,7 @@ from types import FrameType
 
 from baselines import BASELINES
 from rapidfuzz.distance import Levenshtein
-from runinfo import git_commit, shared_dir
+from runinfo import git_commit, shared_dir, write_report
 
 import fragmerge
 from fragmerge.testing import PROFILES, simulate, split_sentences
@@ -402,10 +402,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(report)
     if args.out:
-        args.out.mkdir(parents=True, exist_ok=True)
-        target = args.out / f"accuracy-{date.today().isoformat()}.md"
-        target.write_text(report, encoding="utf-8")
-        print(f"wrote {target}", file=sys.stderr)
+        write_report(args.out, "accuracy", report)
     return 0
 
 

@@ -36,6 +36,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from runinfo import write_report
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("FRAGMERGE_SHARED", ROOT.parent / "shared"))
 MARKER = "\n\n---END---\n\n"
@@ -202,10 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     report = header + table(rows, help_s, pass_s)
     print(report, end="")
     if args.out is not None:
-        args.out.mkdir(parents=True, exist_ok=True)
-        target = args.out / f"perf-{dt.date.today():%Y-%m-%d}.md"
-        target.write_text("# Speed\n\n" + report, "utf-8")
-        print(f"wrote {target}")
+        write_report(args.out, "perf", "# Speed\n\n" + report)
     return 0
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,3 +37,12 @@ def shared_dir() -> Path:
     """``$FRAGMERGE_SHARED`` or ``../shared`` next to the repository."""
     env = os.environ.get("FRAGMERGE_SHARED")
     return Path(env) if env else ROOT.parent / "shared"
+
+
+def write_report(out: Path, name: str, text: str) -> Path:
+    """Write ``text`` to ``out/<name>-YYYY-MM-DD.md`` (today's date) and say so on stderr."""
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / f"{name}-{date.today().isoformat()}.md"
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}", file=sys.stderr)
+    return target

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from runinfo import git_commit, shared_dir
+from runinfo import git_commit, shared_dir, write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
@@ -195,10 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(report)
     if args.out:
-        args.out.mkdir(parents=True, exist_ok=True)
-        target = args.out / f"scale-{date.today().isoformat()}.md"
-        target.write_text(report + "\n", encoding="utf-8")
-        print(f"wrote {target}", file=sys.stderr)
+        write_report(args.out, "scale", report + "\n")
     return 0
 
 

@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from runinfo import git_commit, shared_dir
+from runinfo import git_commit, shared_dir, write_report
 
 import fragmerge
 from fragmerge.testing import split_sentences
@@ -308,10 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = report(rows, shared, time.perf_counter() - started, args.examples)
     print(text, end="")
     if args.out:
-        args.out.mkdir(parents=True, exist_ok=True)
-        target = args.out / f"unlabeled-{date.today().isoformat()}.md"
-        target.write_text(text, encoding="utf-8")
-        print(f"wrote {target}", file=sys.stderr)
+        write_report(args.out, "unlabeled", text)
     return 0
 
 
