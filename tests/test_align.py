@@ -8,16 +8,7 @@ import fragmerge
 from fragmerge import Options, Overlap, align, segment
 from fragmerge.align import short_overlap
 from fragmerge.text import build_view
-
-P1 = "The first sentence of the article sets the scene. The second sentence adds some detail to it."
-P2 = (
-    "A new paragraph begins with a long sentence about something else. It goes on for a while here."
-)
-P3 = "The third paragraph concludes the article nicely. It has two sentences in it."
-
-JA1 = "日本語の記事はここから始まります。最初の段落では背景を説明します。"
-JA2 = "次の段落では詳細に踏み込みます。技術的な内容も含まれています。"
-JA3 = "最後の段落では全体をまとめます。読んでいただきありがとうございました。"
+from texts import JA1, JA2, JA3, P1, P2, P3
 
 ZH1 = "这篇文章从这里开始。第一段介绍了背景和动机。"
 ZH2 = "第二段深入讨论技术细节。其中包含了很多具体的例子。"

@@ -8,6 +8,7 @@ import pytest
 
 import fragmerge
 from fragmerge import DEFAULT_MARKERS, Fragment, Options, OptionsError, segment
+from texts import P1, P2, P3
 
 
 def pieces(draft: str, options: Options | None = None) -> list[str]:
@@ -291,13 +292,6 @@ def test_debris_after_a_fenced_block_with_an_info_string() -> None:
 
 # ------------------------------------------------------------------ implicit restarts
 # No marker, no debris: the next piece is found where the text restarts earlier text.
-
-P1 = "The first sentence of the article sets the scene. The second sentence adds some detail to it."
-P2 = (
-    "A new paragraph begins with a long sentence about something else. It goes on for a while here."
-)
-P3 = "The third paragraph concludes the article nicely. It has two sentences in it."
-JA1 = "日本語の記事はここから始まります。最初の段落では背景を説明します。"
 
 
 class TestImplicitRestarts:

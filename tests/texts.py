@@ -1,0 +1,11 @@
+"""Short article paragraphs shared by the stage tests (three English, three Japanese)."""
+
+P1 = "The first sentence of the article sets the scene. The second sentence adds some detail to it."
+P2 = (
+    "A new paragraph begins with a long sentence about something else. It goes on for a while here."
+)
+P3 = "The third paragraph concludes the article nicely. It has two sentences in it."
+
+JA1 = "日本語の記事はここから始まります。最初の段落では背景を説明します。"
+JA2 = "次の段落では詳細に踏み込みます。技術的な内容も含まれています。"
+JA3 = "最後の段落では全体をまとめます。読んでいただきありがとうございました。"
