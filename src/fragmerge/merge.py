@@ -264,6 +264,7 @@ class _Merger:
     def __init__(
         self,
         draft: str,
+        fragments: Sequence[Fragment],
         prepared: list[Prepared],
         overlaps: Sequence[Overlap] | None,
         options: Options,
@@ -286,7 +287,10 @@ class _Merger:
         self._seed_owners: dict[str, set[int]] | None = None
         self._positions: dict[int, dict[str, list[int]]] = {}  # seed tables of possible hosts
         # whether the piece after fragment i was split off at an implicit restart
-        self.implicit_after: list[bool] = [False] * len(prepared)
+        self.implicit_after = [
+            i + 1 < len(fragments) and fragments[i + 1].boundary == "implicit"
+            for i in range(len(fragments))
+        ]
 
     def _unplaced_hosts(self, b_index: int) -> set[int]:
         """Fragments not yet placed that ``b_index`` repeats text of."""
@@ -883,11 +887,7 @@ def merge_prepared(
             provenance=(),
             warnings=(),
         )
-    merger = _Merger(text, prepared, overlaps, opts)
-    merger.implicit_after = [
-        i + 1 < len(fragments) and fragments[i + 1].boundary == "implicit"
-        for i in range(len(fragments))
-    ]
+    merger = _Merger(text, fragments, prepared, overlaps, opts)
     merger.run()
     out, provenance = merger.render()
     if len(fragments) == 1 and out == text[fragments[0].start :] and fragments[0].start == 0:
