@@ -192,7 +192,8 @@ def run_method(method: str, text: str) -> tuple[str | None, float]:
 Task = tuple[str, str, tuple[int, ...], tuple[str, ...]]
 
 
-#: A draft fragmerge did not repair exactly: (profile, article, seed, lost, duplicated, similarity).
+#: A draft fragmerge did not repair exactly, or lost or duplicated a sentence on:
+#: (profile, article, seed, lost, duplicated, similarity).
 Miss = tuple[str, str, int, int, int, float]
 
 
@@ -222,7 +223,7 @@ def run_task(task: Task) -> tuple[str, dict[str, Score], list[Miss]]:
             output, ms = run_method(method, draft)
             result = score(output, truth, ms)
             scores[method].add(result)
-            if method == "fragmerge" and not result.exact:
+            if method == "fragmerge" and (not result.exact or result.lost or result.duplicated):
                 misses.append(
                     (
                         profile,
@@ -348,8 +349,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--misses",
         type=Path,
-        help="write fragmerge's inexact drafts (profile, article, seed, lost, duplicated, "
-        "similarity) to this TSV file, to reproduce them with fragmerge.testing.simulate",
+        help="write the drafts fragmerge did not repair exactly, or on which it lost or "
+        "duplicated a sentence (profile, article, seed, lost, duplicated, similarity), to "
+        "this TSV file, to reproduce them with fragmerge.testing.simulate",
     )
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     args = parser.parse_args(argv)

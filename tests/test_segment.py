@@ -408,3 +408,19 @@ def test_marker_glued_to_text_is_removed(draft: str, expected: str) -> None:
     result = fragmerge.fix(draft)
     assert "---END---" not in result.text
     assert result.text == expected
+
+
+def test_bare_role_word_ending_a_piece_is_a_cut_word_not_a_header() -> None:
+    """`AI` alone before a marker is the cut start of "AIエージェントの…", not an assistant
+    role header (a header introduces text): it stays in the fragment."""
+    draft = "#### ステップ3：段階的な導入\n\nAI\n\n---END---\n\nAIエージェントの導入を進めます。\n"
+    fragments = segment(draft)
+    assert fragments[0].text.endswith("AI")
+    assert fragmerge.fix(draft).text == (
+        "#### ステップ3：段階的な導入\n\nAIエージェントの導入を進めます。\n"
+    )
+
+
+def test_bare_role_word_before_text_is_still_a_header() -> None:
+    draft = "First part of the text.\n\n---END---\n\nAI\n\nSecond part of the text.\n"
+    assert "AI" not in fragmerge.fix(draft).text

@@ -415,14 +415,18 @@ def conflicts(get_a: Callable[[int, int], str], b: str, found: Alignment) -> lis
 
 
 _DIGIT_RUN = regex.compile(r"\d+")
+# a sentence ends right before: a stop, closing quotes or brackets, and a space
+# (none needed after a CJK stop)
+_STOP_BEFORE = regex.compile(r"(?:[.!?][\p{Pe}\p{Pf}\"']*\s+|[。！？][\p{Pe}\p{Pf}]*\s*)\Z")
 _CONFLICT_GAP = 12  # longer differing stretches are rewording, not a flipped number or word
 _MIN_EXPANDED = 150  # view characters an expanded regeneration must restate at least
 
 
-def _rank(found: Alignment) -> tuple[bool, bool, float, int, int]:
-    # restarts first; a seeded (long) overlap before a short exact one
+def _rank(found: Alignment, len_a: int) -> tuple[bool, bool, float, int, int]:
+    # Copies that reach the target's end first (restarts, and redundant pieces
+    # cut where the target is cut); a seeded (long) overlap before a short exact one.
     return (
-        found.kind == "dovetail",
+        found.kind == "dovetail" or found.a_end >= len_a - _END_TOLERANCE,
         not found.exact_short,
         found.score,
         found.b_end,
@@ -439,15 +443,15 @@ def find_overlap(
     min_score: float,
     a_tail_incomplete: bool,
     last_unit_len: int = 0,
-    a_raw_before: Callable[[int], str] | None = None,
+    a_raw_before: Callable[[int, int], str] | None = None,
     doubtful: Callable[[Alignment], bool] | None = None,
 ) -> Alignment | None:
     """Where query ``b`` lies on the target, or None if it repeats nothing there.
 
     ``a_tail_incomplete`` says the target ends with an unfinished unit of
     ``last_unit_len`` view characters, which admits very short exact overlaps;
-    ``a_raw_before(pos)`` gives the raw character before target view position
-    ``pos`` (to tell a word start from a word middle); alignments ``doubtful``
+    ``a_raw_before(pos, n)`` gives up to ``n`` raw characters before target view
+    position ``pos`` (to tell a word or sentence start from a word middle); alignments ``doubtful``
     says are suspect (they disagree on a number) are taken only if nothing else fits.
     """
     found = [
@@ -461,15 +465,30 @@ def find_overlap(
     # the same passage further back, so it is always looked for.
     tail = get_a(max(0, len_a - _SHORT_OVERLAP_MAX), len_a)
     k = short_overlap(tail, b.view.chars, min_len=1)
-    if k == 1 and not (a_tail_incomplete and last_unit_len == 1):
+    if k == 1 and not (
+        a_tail_incomplete
+        and (
+            last_unit_len == 1
+            # "…呼ばれます)。こ" | "これにより…": one character after a full stop
+            or (a_raw_before is not None and _STOP_BEFORE.search(a_raw_before(len_a - 1, 3)))
+        )
+    ):
         k = 0
     if not a_tail_incomplete and k < SEED_LEN:
         # after a finished sentence only a whole repeated sentence counts
         whole = k == last_unit_len >= 4 and k in b.unit_vends
-        k = k if whole else 0
+        # ...or a short sentence the splitter left inside the last unit, after a
+        # stop it read as an abbreviation ("e.g. Java." | "Java." <span>...)
+        short_sentence = (
+            4 <= k < last_unit_len
+            and k in b.unit_vends
+            and a_raw_before is not None
+            and _STOP_BEFORE.search(a_raw_before(len_a - k, 3)) is not None
+        )
+        k = k if whole or short_sentence else 0
     if 0 < k < last_unit_len and a_raw_before is not None:
         # a partial overlap must start where a word starts ("who|se" + "se|lecting" is chance)
-        before = a_raw_before(len_a - k)
+        before = a_raw_before(len_a - k, 1)
         if before.isascii() and before.isalnum():
             k = 0
     if k:
@@ -491,7 +510,16 @@ def find_overlap(
     if doubtful is not None and len(found) > 1:
         sure = [f for f in found if not doubtful(f)]
         found = sure or found
-    return max(found, key=_rank, default=None)
+    # ...unless the whole piece stands verbatim further back and only a word or
+    # two of it meets the cut ("SIZE:" | "SIZE: 11323612 bytes SHA1: ..." in a
+    # list of look-alike checksum blocks): then it is a redundant copy.
+    whole_copy = max(
+        (f.b_end for f in found if f.kind == "containment" and f.b_end >= n_b - _END_TOLERANCE),
+        default=0,
+    )
+    if whole_copy >= 2 * SEED_LEN:
+        found = [f for f in found if not (f.exact_short and 4 * f.b_end <= whole_copy)] or found
+    return max(found, key=lambda f: _rank(f, len_a), default=None)
 
 
 # ------------------------------------------------------------------ public stage

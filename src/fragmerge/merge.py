@@ -123,11 +123,12 @@ class _Assembly:
         raw = view.raw_start(vpos, p.end)
         return i, max(p.start, min(raw, p.end))
 
-    def raw_before(self, apos: int) -> str:
-        """The raw character just before assembled view position ``apos`` ("" at a piece start)."""
+    def raw_before(self, apos: int, n: int = 1) -> str:
+        """Up to ``n`` raw characters just before assembled view position ``apos``
+        (fewer at a piece start)."""
         i, raw = self.locate(apos)
         p = self.pieces[i]
-        return self.prep[p.frag].text[raw - 1] if raw > p.start else ""
+        return self.prep[p.frag].text[max(p.start, raw - n) : raw]
 
     def starts_unit(self, apos: int) -> bool:
         """Whether a unit (sentence, heading...) starts at assembled view position ``apos``."""
@@ -237,11 +238,19 @@ def _unit_index_at_raw(f: Prepared, raw: int) -> int:
     return max(0, bisect_right(f.unit_starts, raw) - 1)
 
 
-def _resume_raw(b: Prepared, bpos: int) -> int:
-    """Fragment-relative raw offset where ``b`` resumes at view position ``bpos``."""
+def _resume_raw(b: Prepared, bpos: int, *, letterless: bool = True) -> int:
+    """Fragment-relative raw offset where ``b`` resumes at view position ``bpos``.
+
+    Units without letters (a table rule, "(...)") right before ``bpos`` share
+    its view position; they are taken along unless ``letterless`` is False
+    (the text they would join has its own copy of them).
+    """
     if bpos >= len(b.view.offsets):
         return len(b.text)
     ui = b.unit_at(bpos)
+    if not letterless:
+        while ui + 1 < len(b.units) and b.unit_vstarts[ui] == b.unit_vends[ui] == bpos:
+            ui += 1
     at_unit_start = bool(b.units) and b.unit_vstarts[ui] == bpos
     start = b.units[ui].start if at_unit_start else b.view.offsets[bpos]
     if start == 0 or bpos == 0:
@@ -360,6 +369,11 @@ class _Merger:
         )
         if found is None:
             unplaced = self._unplaced_hosts(b_index) if allow_wait else set()
+            if not last.complete:
+                # A later piece that restates the cut and this piece's start in one
+                # stretch ("**対" | "策**: …" | "**対策**: …") shows it continues the cut.
+                bridge = asm.get(max(last.apos, asm.length - 8), asm.length) + b.view.chars[:16]
+                unplaced = {c for c in unplaced if bridge not in self.prep[c].view.chars}
             if unplaced:
                 return min(unplaced)
             self._continue(b, last)
@@ -517,7 +531,13 @@ class _Merger:
             )
             return
         a0, b0, _ = found.blocks[0]
-        new_head = any(u.end <= b.view.offsets[b0] for u in b.units) if b0 else False
+        # (a unit before the first matched block that matches too, only too short
+        # for a block, "**対策**:" before "* AIエージェント…", is not new)
+        new_head = (
+            b0 > 0
+            and asm.get(max(0, a0 - b0), a0) != b.view.chars[:b0]
+            and any(u.end <= b.view.offsets[b0] for u in b.units)
+        )
         # a heading cannot restate the middle of a sentence: it is the piece's own
         new_head = new_head or (
             bool(b.units)
@@ -591,7 +611,8 @@ class _Merger:
             resume = b.view.raw_start(found.b_start, len(b.text))
         else:
             piece, raw_cut = last.piece, last.raw
-            resume = _resume_raw(b, max(0, found.a_to_b(last.apos)))
+            # the letterless units before an unfinished sentence stay A's
+            resume = _resume_raw(b, max(0, found.a_to_b(last.apos)), letterless=last.apos >= len_a)
         self._switch(b, found, (piece, raw_cut), resume, confidence)
 
     def _switch(

@@ -202,7 +202,7 @@ def _classify(lines: list[_Line], options: Options) -> list[LineClass]:
             i = j
             continue
         elif (
-            _ROLE_ASSISTANT.fullmatch(s)
+            (_ROLE_ASSISTANT.fullmatch(s) and not _cut_word_before_marker(lines, classes, i))
             or _USER_TURN.fullmatch(s)
             or _BANNER.fullmatch(s)
             or (_AVATAR_LINE.fullmatch(s) and _AVATAR_HINT.search(s))
@@ -211,6 +211,17 @@ def _classify(lines: list[_Line], options: Options) -> list[LineClass]:
         i += 1
     _absorb_rules_and_preambles(lines, classes)
     return classes
+
+
+def _cut_word_before_marker(lines: list[_Line], classes: list[LineClass], i: int) -> bool:
+    """A bare word such as "AI" ending a piece is the cut start of a sentence
+    ("AI" | "AIエージェントの導入は…"), not a role header: a header introduces text."""
+    if not lines[i].stripped.isalnum():
+        return False  # "**AI:**", "## Assistant": decorated, a header
+    j = i + 1
+    while j < len(lines) and classes[j] == "blank":
+        j += 1
+    return j == len(lines) or classes[j] == "marker"
 
 
 def _absorb_rules_and_preambles(lines: list[_Line], classes: list[LineClass]) -> None:
@@ -297,9 +308,15 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
         earlier = heads.get(key, [])[-_MAX_CANDIDATES:] if key else []
         line_start = j > 0 and "\n" in text[units[j - 1].end : u.start]
         if j and text.rfind("\n", 0, u.start) + 1 in boundaries:
-            # a piece known to start here: skip over whatever it copies
-            runs = [_copy_run(text, units, views, i, j, fuzz.ratio)[0] for i in earlier]
-            copied_until = max(copied_until, j + max(runs, default=0))
+            # a piece known to start here: skip over whatever it copies (from its
+            # first unit long enough to key; "Mandate\n-------" is too short)
+            first = j
+            while first < min(j + 2, len(units) - 1) and len(views[first]) < _RESTART_KEY:
+                first += 1
+            if first > j:
+                earlier = heads.get(views[first][:_RESTART_KEY], [])[-_MAX_CANDIDATES:]
+            runs = [_copy_run(text, units, views, i, first, fuzz.ratio)[0] for i in earlier]
+            copied_until = max(copied_until, first + max(runs, default=0))
         elif (
             j >= copied_until
             and line_start

@@ -106,7 +106,10 @@ class Unit:
 _FENCE = regex.compile(r"[ ]{0,3}(`{3,}|~{3,})")
 _HEADING = regex.compile(r"[ ]{0,3}#{1,6}(?:[ \t]|$)")
 _BOLD_LINE = regex.compile(r"\s*(\*\*|__)[^\n]+?\1[:：]?\s*")
-_LIST_ITEM = regex.compile(r"\s*(?:[-*+•・]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+\S")
+# (a bare number, "2.", is an item cut right after its marker: open, not a sentence)
+_LIST_ITEM = regex.compile(
+    r"\s*(?:(?:[-*+•・]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+\S|\d{1,3}[.)][ \t]*$)"
+)
 _TABLE_ROW = regex.compile(r"\s*\|.*\|\s*")
 _RULE = regex.compile(r"[ ]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
 _LINK_DEFINITION = regex.compile(r"[ ]{0,3}\[[^\]\n]+\]:(?:[ \t]|$)")
