@@ -409,20 +409,9 @@ def test_clean_article_unchanged(path: Path) -> None:
 # fragmerge.testing.simulate cuts the same articles in its own (randomised, seeded) way.
 
 
-# Known limits (strict xfail: a fix shows up as a failure to unmark).
-KNOWN_SIMULATED_MISSES = {
-    ("zh-021", "joined"): "known limit: style-guide lines that differ only in spacing are "
-    "identical to the view, so a restart aligns to the wrong one",
-}
-
-
 @pytest.mark.parametrize("profile", ["clean-restarts", "seedlike", "joined"])
 @pytest.mark.parametrize("path", corpus_articles(), ids=lambda p: p.stem)
-def test_simulated_draft_repairs(path: Path, profile: str, request: pytest.FixtureRequest) -> None:
-    if (path.stem, profile) in KNOWN_SIMULATED_MISSES:
-        request.applymarker(
-            pytest.mark.xfail(strict=True, reason=KNOWN_SIMULATED_MISSES[path.stem, profile])
-        )
+def test_simulated_draft_repairs(path: Path, profile: str) -> None:
     simulate = pytest.importorskip("fragmerge.testing").simulate
     sim = simulate(read(path), seed=0, profile=profile)
     result = fragmerge.fix(sim.draft)

@@ -496,6 +496,10 @@ def find_overlap(
             "dovetail" if len(b.view.chars) > k else "containment"
         )
         blocks = ((len_a - k, 0, k),)
+        # A longer alignment that leaves exactly these k characters unmatched at
+        # both ends aligns to a look-alike line further back ("正确：> 10 Gbps…错" |
+        # "错误：> 10Gbps…"): the exact overlap at the cut explains both ends.
+        found = [f for f in found if not (len_a - f.a_end == k and f.blocks[0][1] >= k)]
         found.append(Alignment(kind, len_a - k, 0, len_a, k, blocks, 100.0, exact_short=True))
     n_b = len(b.view.chars)
     if not found and 0 < n_b < SEED_LEN:
