@@ -353,9 +353,19 @@ def _copy_run(
     sentence the original leaves cut).
     """
 
-    def cut(x: int) -> bool:
+    def cut(x: int, run: int) -> bool:
+        if _cut_unit(text, units[x]):
+            return True
+        # The unit right before the restart, unterminated, that the copy extends
+        # after a long enough run: cut too, though it is not plain prose
+        # ("…](https://…/14683)," | "`Enumerator::Lazy#eager`" | "SHA1:").
         u = units[x]
-        return u.kind in ("sentence", "list_item") and _looks_cut(text[u.start : u.end])
+        return (
+            x == j - 1
+            and run + len(views[x]) >= _MIN_TRUNCATED_RUN
+            and u.kind in ("sentence", "list_item")
+            and not is_complete(text[u.start : u.end])
+        )
 
     # a heading cut right before its restart counts too ("### Differ" / "### Differences")
     cut_heading = (
@@ -363,7 +373,7 @@ def _copy_run(
         and units[i].kind == units[j].kind == "heading"
         and len(views[j]) > len(views[i]) >= _RESTART_KEY
     )
-    if views[i] != views[j] and not (views[j].startswith(views[i]) and (cut(i) or cut_heading)):
+    if views[i] != views[j] and not (views[j].startswith(views[i]) and (cut(i, 0) or cut_heading)):
         return 0, 0, True, False  # the copy must begin with the same unit (or complete it)
     k = 0
     run = 0
@@ -373,13 +383,13 @@ def _copy_run(
         a, b = views[i + k], views[j + k]
         if a == b:
             run += len(a)
-        elif b.startswith(a) and (cut(i + k) or (k == 0 and cut_heading)):
+        elif b.startswith(a) and (cut(i + k, run) or (k == 0 and cut_heading)):
             run += len(a)  # the original was cut here; the copy completes it
             k += 1
             exact = False
             completes = len(b) > len(a)
             break
-        elif a.startswith(b) and cut(j + k) and len(b) >= 4:
+        elif a.startswith(b) and _cut_unit(text, units[j + k]) and len(b) >= 4:
             run += len(b)  # the copy itself was cut (a redundant piece)
             k += 1
             exact = False
@@ -402,8 +412,7 @@ def _is_restart(
     """
 
     def cut(x: int) -> bool:
-        u = units[x]
-        return u.kind in ("sentence", "list_item") and _looks_cut(text[u.start : u.end])
+        return _cut_unit(text, units[x])
 
     k, run, exact, completes = copy
     if completes and i == j - 1 and run >= _RESTART_KEY:
