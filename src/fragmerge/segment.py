@@ -323,6 +323,10 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             and not text.startswith(">", u.start)
             and u.kind in ("sentence", "heading", "list_item")
         ):
+            if _restarts_cut_paragraph_end(text, units, views, j):
+                points.append(text.rfind("\n", 0, u.start) + 1)
+                copied_until = j + 1
+                earlier = []
             for i in reversed(earlier):
                 copy = _copy_run(text, units, views, i, j, fuzz.ratio)
                 if copy[0] and _is_restart(text, units, i, j, copy):
@@ -332,6 +336,35 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
         if key:
             heads.setdefault(key, []).append(j)
     return points
+
+
+def _restarts_cut_paragraph_end(text: str, units: list[Unit], views: list[str], j: int) -> bool:
+    """Whether unit ``j`` restarts the unfinished sentence that ends the paragraph
+    before it, however short ("…at run-time. For" | "For example, you don't…").
+
+    The next paragraph must begin with exactly the cut text and go on. The cut
+    must not begin its paragraph (or tight list, "* All"), unless its end cannot
+    finish anything ("Note:", "SIZE:   8316772", "[{{"): a short paragraph of its
+    own ("Summary") may be a title that the next paragraph happens to begin with.
+    """
+    i = j - 1
+    if i < 0 or not views[i] or len(views[j]) <= len(views[i]):
+        return False
+    u = units[i]
+    cut = text[u.start : u.end]
+    if u.kind != units[j].kind or u.kind not in ("sentence", "list_item") or is_complete(cut):
+        return False
+    mid_paragraph = (
+        i > 0
+        and units[i - 1].kind == u.kind
+        and _BLANK.search(text, units[i - 1].end, u.start) is None
+    )
+    return (
+        (mid_paragraph or _OPEN_END.search(cut) is not None)
+        and _BLANK.search(text, u.end, units[j].start) is not None
+        and views[j].startswith(views[i])
+        and text.startswith(cut, units[j].start)
+    )
 
 
 def _cut_unit(text: str, u: Unit) -> bool:
@@ -457,6 +490,7 @@ def _is_restart(
 _DIGITS = regex.compile(r"\d+")
 _CUT_PROSE = regex.compile(r"(?:\p{L}{2,}[ \t]+\p{L}{2,}|[\p{Han}\p{Hiragana}\p{Katakana}]{2})")
 _BLANK = regex.compile(r"\n[ \t]*\n")
+_OPEN_END = regex.compile(r"(?:[:：,，、\d]|[\[({「『（【]+)\s*\Z")
 _CUT_END = regex.compile(r"[\p{L}\p{N}、，,]\Z")
 
 
