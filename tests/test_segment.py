@@ -353,6 +353,45 @@ class TestImplicitRestarts:
         draft = f"{P1}\n\n{cut}\n\n{cut} versions.\n\n{P3}\n"
         assert pieces(draft) == [f"{P1}\n\n{cut}", f"{cut} versions.\n\n{P3}"]
 
+    @pytest.mark.parametrize(
+        ("before", "cut", "rest"),
+        [
+            ("Ruby is dynamically typed. ", "For", " example, you do not need to know it."),
+            ("* There are no header files.\n", "* All", " variables live on the heap."),
+            ("## Core classes updates\n\n", "Note:", " We are only listing outstanding updates."),
+            ("Goals\n=====\n\n", "The", " following section formalizes the goals of the group."),
+            ("* [tool.tar.xz](https://example.org/t.xz)\n\n", "SIZE:   8316772", " bytes"),
+        ],
+        ids=["mid-paragraph", "tight-list", "colon", "article", "digits"],
+    )
+    def test_restart_of_a_paragraph_end_cut_too_short_to_key(
+        self, before: str, cut: str, rest: str
+    ) -> None:
+        """The unfinished last sentence of a paragraph, shorter than a seed key, and the
+        next paragraph beginning with exactly its text: a restart (in the same paragraph,
+        or in the same tight list, or with an end that cannot finish anything)."""
+        head = f"{P1}\n\n{before}{cut}"
+        draft = f"{head}\n\n{cut}{rest}\n\n{P3}\n"
+        assert pieces(draft) == [head, f"{cut}{rest}\n\n{P3}"]
+
+    @pytest.mark.parametrize("title", ["Summary", "Plan A", "Vitamin A"])
+    def test_short_paragraph_that_begins_the_next_one_is_a_title(self, title: str) -> None:
+        """A short paragraph of its own whose end could finish a title is kept apart from
+        a next paragraph that happens to begin with it: no restart."""
+        draft = f"{P1}\n\n{title}\n\n{title} of the changes made this year.\n\n{P3}\n"
+        assert pieces(draft) == [draft.strip()]
+
+    def test_redundant_copy_ending_at_the_same_colon_cut_is_a_restart(self) -> None:
+        """Everything from a list item to a cut "SHA512:" restated right after it (a
+        redundant piece cut where the text was cut): a restart, not a repeat."""
+        block = (
+            "* [tool-2.0.0.tar.bz2](https://example.org/tool-2.0.0.tar.bz2)\n\n"
+            "      SIZE:   10772113 bytes\n      SHA256: 1f626f20647693a215a8db3ea0d6ab5a\n"
+            "      SHA512:"
+        )
+        draft = f"{P1}\n\n{block}\n\n{block}\n\n{P3}\n"
+        assert pieces(draft) == [f"{P1}\n\n{block}", f"{block}\n\n{P3}"]
+
 
 @pytest.mark.parametrize(
     "preamble",

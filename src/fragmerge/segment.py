@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -291,14 +291,19 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
     front matter never split. ``boundaries`` are offsets where pieces are known
     to start (markers); what such a piece copies is not searched for restarts again.
     """
-    from rapidfuzz import fuzz
-
     units = split_units(text, body)
     view = build_view(text, body)
     views = [
         view.chars[bisect_left(view.offsets, u.start) : bisect_left(view.offsets, u.end)]
         for u in units
     ]
+    # units that end a piece before a marker: the marked piece after them resumes
+    # their cut, so a later copy completing them is no evidence of another restart
+    resolved = frozenset(
+        x
+        for x in range(len(units) - 1)
+        if text.rfind("\n", 0, units[x + 1].start) + 1 in boundaries
+    )
     heads: dict[str, list[int]] = {}
     points: list[int] = []
     copied_until = 0  # units before this index restate earlier text already accounted for
@@ -315,7 +320,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                 first += 1
             if first > j:
                 earlier = heads.get(views[first][:_RESTART_KEY], [])[-_MAX_CANDIDATES:]
-            runs = [_copy_run(text, units, views, i, first, fuzz.ratio)[0] for i in earlier]
+            runs = [_copy_run(text, units, views, i, first, resolved)[0] for i in earlier]
             copied_until = max(copied_until, first + max(runs, default=0))
         elif (
             j >= copied_until
@@ -328,7 +333,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                 copied_until = j + 1
                 earlier = []
             for i in reversed(earlier):
-                copy = _copy_run(text, units, views, i, j, fuzz.ratio)
+                copy = _copy_run(text, units, views, i, j, resolved)
                 if copy[0] and _is_restart(text, units, i, j, copy):
                     points.append(text.rfind("\n", 0, u.start) + 1)
                     copied_until = j + copy[0]
@@ -378,26 +383,32 @@ def _copy_run(
     views: list[str],
     i: int,
     j: int,
-    ratio: Callable[[str, str], float],
+    resolved: frozenset[int] = frozenset(),
 ) -> tuple[int, int, bool, bool]:
     """How far units from ``j`` on restate units from ``i`` on.
 
     Returns (units, view characters, verbatim, whether the copy completes a
-    sentence the original leaves cut).
+    sentence the original leaves cut). Cut units in ``resolved`` (resumed by a
+    marked piece already) count as cut only right before ``j``.
     """
+    from rapidfuzz.fuzz import ratio
 
     def cut(x: int, run: int) -> bool:
+        if x in resolved and x != j - 1:
+            return False
         if _cut_unit(text, units[x]):
             return True
-        # The unit right before the restart, unterminated, that the copy extends
-        # after a long enough run: cut too, though it is not plain prose
-        # ("…](https://…/14683)," | "`Enumerator::Lazy#eager`" | "SHA1:").
+        # An unterminated unit that the copy extends after a long enough run is
+        # cut too, though it is not plain prose, if it is the unit right before
+        # the restart ("…](https://…/14683)," | "`Enumerator::Lazy#eager`") or
+        # its end cannot finish anything ("SHA512:").
         u = units[x]
+        unit_text = text[u.start : u.end]
         return (
-            x == j - 1
-            and run + len(views[x]) >= _MIN_TRUNCATED_RUN
+            run + len(views[x]) >= _MIN_TRUNCATED_RUN
             and u.kind in ("sentence", "list_item")
-            and not is_complete(text[u.start : u.end])
+            and not is_complete(unit_text)
+            and (x == j - 1 or _OPEN_END.search(unit_text) is not None)
         )
 
     # a heading cut right before its restart counts too ("### Differ" / "### Differences")
@@ -458,6 +469,11 @@ def _is_restart(
         return True
     if i + k != j:
         return False  # not a tandem copy: a passage quoted again later, not a restart
+    last = text[units[j - 1].start : units[j - 1].end]
+    if run >= _MIN_TRUNCATED_RUN and not is_complete(last) and _OPEN_END.search(last):
+        # everything up to an end that cannot finish anything ("SHA512:") is
+        # restated right after it: a redundant piece cut where the text was
+        return True
 
     def breaks(first: int, count: int) -> list[bool]:
         return [
@@ -490,7 +506,13 @@ def _is_restart(
 _DIGITS = regex.compile(r"\d+")
 _CUT_PROSE = regex.compile(r"(?:\p{L}{2,}[ \t]+\p{L}{2,}|[\p{Han}\p{Hiragana}\p{Katakana}]{2})")
 _BLANK = regex.compile(r"\n[ \t]*\n")
-_OPEN_END = regex.compile(r"(?:[:：,，、\d]|[\[({「『（【]+)\s*\Z")
+# Ends that cannot finish a sentence, a title or a line of verse: a colon, a comma, a
+# digit, an opening bracket, an English article, preposition or conjunction.
+_OPEN_END = regex.compile(
+    r"(?:[:：,，、\d]|[\[({「『（【]+"
+    r"|\b(?:[Tt]he|[Aa]n|a|of|to|in|on|at|by|for|from|with|into|and|or|but|that|which|is|are|was)"
+    r")\s*\Z"
+)
 _CUT_END = regex.compile(r"[\p{L}\p{N}、，,]\Z")
 
 
