@@ -381,6 +381,42 @@ class TestImplicitRestarts:
         draft = f"{P1}\n\n{title}\n\n{title} of the changes made this year.\n\n{P3}\n"
         assert pieces(draft) == [draft.strip()]
 
+    def test_heading_cut_before_the_heading_it_begins(self) -> None:
+        """`## 冷` and then `## 冷门但有用`: a section without a word of its own, restarted."""
+        draft = f"{P1}\n\n## 冷\n\n## 冷门但有用\n\n{P3}\n"
+        assert pieces(draft) == [f"{P1}\n\n## 冷", f"## 冷门但有用\n\n{P3}"]
+
+    def test_restart_of_a_cut_before_a_redundant_piece(self) -> None:
+        """A cut list item (`* 使用现代`), then a redundant piece restating earlier text
+        (cut itself), then the restart of the cut item: found though the cut is not
+        right before it."""
+        items = "* 第一项说明了背景。\n* 第二项说明了细节。"
+        cut = "* 使用现代"
+        redundant = f"{P1}\n\n* 第一项说明了背景。\n* 第二项说"
+        full = "* 使用现代的表达语法来显示符号类型键值的情况。"
+        draft = f"{P1}\n\n{items}\n{cut}\n\n{redundant}\n\n{full}\n\n{P3}\n"
+        assert pieces(draft) == [f"{P1}\n\n{items}\n{cut}", redundant, f"{full}\n\n{P3}"]
+
+    def test_list_of_names_followed_by_names_with_versions_is_not_a_restart(self) -> None:
+        """A tight list of gem names ending `* syslog`, and further on a list with
+        versions (`* syslog 0.1.2`): a changelog, not a cut."""
+        draft = (
+            f"{P1}\n\n* racc\n* rinda\n* syslog\n\nNew default gems.\n\n"
+            "* prism 0.19.0\n* syslog 0.1.2\n"
+        )
+        assert pieces(draft) == [draft.strip()]
+
+    def test_code_block_before_a_restart_goes_with_it(self) -> None:
+        """A restart that begins with a code block (which cannot begin a restart
+        itself) starts at the block, not at the first sentence after it."""
+        code = "```bash\n{\n  # code here\n}\n```"
+        cut = "- Use `man ascii` for a table. `man unicode`, `man utf-8`, and `man latin1`"
+        draft = (
+            f"{P1}\n\n{code}\n\n- Learn about here documents in Bash.\n\n{cut}\n\n"
+            f"{code}\n\n- Learn about here documents in Bash.\n\n{cut} help too.\n"
+        )
+        assert pieces(draft)[-1].startswith(code)
+
     def test_redundant_copy_ending_at_the_same_colon_cut_is_a_restart(self) -> None:
         """Everything from a list item to a cut "SHA512:" restated right after it (a
         redundant piece cut where the text was cut): a restart, not a repeat."""

@@ -305,6 +305,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
         if text.rfind("\n", 0, units[x + 1].start) + 1 in boundaries
     )
     heads: dict[str, list[int]] = {}
+    open_cuts: list[int] = []  # unfinished paragraph ends not restarted yet (latest last)
     points: list[int] = []
     copied_until = 0  # units before this index restate earlier text already accounted for
     for j, u in enumerate(units):
@@ -328,48 +329,89 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             and not text.startswith(">", u.start)
             and u.kind in ("sentence", "heading", "list_item")
         ):
-            if _restarts_cut_paragraph_end(text, units, views, j):
+            # the latest unfinished paragraph ends first: a restart resumes the last cut
+            cut = next(
+                (x for x in reversed(open_cuts) if _restarts_cut(text, units, views, x, j)), None
+            )
+            if cut is not None:
                 points.append(text.rfind("\n", 0, u.start) + 1)
                 copied_until = j + 1
+                open_cuts.remove(cut)
                 earlier = []
             for i in reversed(earlier):
                 copy = _copy_run(text, units, views, i, j, resolved)
                 if copy[0] and _is_restart(text, units, i, j, copy):
-                    points.append(text.rfind("\n", 0, u.start) + 1)
+                    start = units[_copy_start(text, units, copied_until, i, j)].start
+                    points.append(text.rfind("\n", 0, start) + 1)
                     copied_until = j + copy[0]
                     break
         if key:
             heads.setdefault(key, []).append(j)
+        if j not in resolved and _paragraph_end_cut(text, units, views, j):
+            open_cuts = [*open_cuts[-(_MAX_CANDIDATES - 1) :], j]
     return points
 
 
-def _restarts_cut_paragraph_end(text: str, units: list[Unit], views: list[str], j: int) -> bool:
-    """Whether unit ``j`` restarts the unfinished sentence that ends the paragraph
-    before it, however short ("…at run-time. For" | "For example, you don't…").
-
-    The next paragraph must begin with exactly the cut text and go on. The cut
-    must not begin its paragraph (or tight list, "* All"), unless its end cannot
-    finish anything ("Note:", "SIZE:   8316772", "[{{"): a short paragraph of its
-    own ("Summary") may be a title that the next paragraph happens to begin with.
+def _copy_start(text: str, units: list[Unit], floor: int, i: int, j: int) -> int:
+    """The first unit of a restart found at ``j`` (a copy of ``i``): code blocks,
+    tables and rules right before it that equal those right before ``i`` are part
+    of the copy (they cannot begin a restart themselves).
     """
-    i = j - 1
-    if i < 0 or not views[i] or len(views[j]) <= len(views[i]):
+    s = j
+    while (
+        s - 1 > max(floor, i)
+        and i - (j - s) - 1 >= 0
+        and units[s - 1].kind not in ("sentence", "heading", "list_item")
+        and text[units[s - 1].start : units[s - 1].end]
+        == text[units[i - (j - s) - 1].start : units[i - (j - s) - 1].end]
+    ):
+        s -= 1
+    return s
+
+
+def _paragraph_end_cut(text: str, units: list[Unit], views: list[str], x: int) -> bool:
+    """Whether unit ``x`` is an unfinished sentence ending its paragraph, which a
+    later paragraph beginning with exactly its text restarts, however short
+    ("…at run-time. For" | "For example, you don't…").
+
+    The cut must not begin its paragraph (or tight list, "* All"), unless its end
+    cannot finish anything ("Note:", "SIZE:   8316772", "[{{"): a short paragraph
+    of its own ("Summary") may be a title that a later paragraph begins with. A
+    heading right before a heading that begins with it ("## 冷" | "## 冷门但有用")
+    is a section without a word of its own: a cut too.
+    """
+    if not views[x] or x + 1 >= len(units):
         return False
-    u = units[i]
+    u = units[x]
+    if _BLANK.search(text, u.end, units[x + 1].start) is None:
+        return False
+    if u.kind == "heading":
+        return units[x + 1].kind == "heading"
     cut = text[u.start : u.end]
-    if u.kind != units[j].kind or u.kind not in ("sentence", "list_item") or is_complete(cut):
+    if u.kind not in ("sentence", "list_item") or is_complete(cut):
         return False
     mid_paragraph = (
-        i > 0
-        and units[i - 1].kind == u.kind
-        and _BLANK.search(text, units[i - 1].end, u.start) is None
+        x > 0
+        and units[x - 1].kind == u.kind
+        and _BLANK.search(text, units[x - 1].end, u.start) is None
     )
-    return (
-        (mid_paragraph or _OPEN_END.search(cut) is not None)
-        and _BLANK.search(text, u.end, units[j].start) is not None
-        and views[j].startswith(views[i])
-        and text.startswith(cut, units[j].start)
-    )
+    return mid_paragraph or _OPEN_END.search(cut) is not None
+
+
+def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int) -> bool:
+    """Whether unit ``j`` begins with exactly the text of the paragraph-end cut ``x``
+    and goes on (see :func:`_paragraph_end_cut`).
+
+    Further back than the paragraph right before, the cut must read as cut prose
+    (two words, or CJK): a list of names ("* syslog") may be followed later by a
+    list of the same names with versions ("* syslog 0.1.2").
+    """
+    u = units[x]
+    if u.kind != units[j].kind or len(views[j]) <= len(views[x]):
+        return False
+    if x != j - 1 and (u.kind == "heading" or not _cut_unit(text, u)):
+        return False
+    return views[j].startswith(views[x]) and text.startswith(text[u.start : u.end], units[j].start)
 
 
 def _cut_unit(text: str, u: Unit) -> bool:
@@ -514,14 +556,24 @@ _OPEN_END = regex.compile(
     r")\s*\Z"
 )
 _CUT_END = regex.compile(r"[\p{L}\p{N}、，,]\Z")
+# a link, a code span or emphasis ending the text: "[text](url)" -> "text"
+_INLINE_TAIL = regex.compile(
+    r"(?:\[([^\]\n]*)\]\([^)\n]*\)|`([^`\n]*)`|[*_]{1,2}([^*_\n]+)[*_]{1,2})\Z"
+)
 
 
 def _looks_cut(unit_text: str) -> bool:
     """An unfinished sentence of prose: words (or CJK) that stop without a terminator.
 
+    Inline markup at the end counts as its text: a sentence cut right after a
+    link or a code span ("about DL, [CVE-2009-5147](http://…)") is cut too.
+
     >>> _looks_cut("これは、あなたの仕事がなくなる、という悲観的な"), _looks_cut("3fc5fef310caa35")
     (True, False)
+    >>> _looks_cut("And, about DL, [CVE-2009-5147](http://cve.example/5147)")
+    True
     """
+    unit_text = _INLINE_TAIL.sub(lambda m: "".join(g for g in m.groups() if g), unit_text.rstrip())
     return (
         not is_complete(unit_text)
         and bool(_CUT_END.search(unit_text))
