@@ -682,13 +682,3 @@ def test_new_output_files_follow_the_umask(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert stat.S_IMODE(out.stat().st_mode) == 0o644
-
-
-@pytest.mark.parametrize("module", ["fragmerge._io", "fragmerge.cli"])
-def test_docstring_examples_run(module: str) -> None:
-    import doctest
-    import importlib
-
-    outcome = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
-    assert outcome.attempted > 0
-    assert outcome.failed == 0

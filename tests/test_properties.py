@@ -551,16 +551,6 @@ def test_benchmarks_doc_lists_every_field_of_the_testing_records() -> None:
         assert f"`{name}`" in doc, f"docs/benchmarks.md does not describe profile {name}"
 
 
-def test_the_examples_in_fragmerge_testing_run() -> None:
-    import doctest
-
-    import fragmerge.testing
-
-    failures, tried = doctest.testmod(fragmerge.testing, optionflags=doctest.ELLIPSIS)
-    assert tried > 10
-    assert failures == 0
-
-
 _MARKDOWN_BITS = st.sampled_from(
     [*"ab c.。、\n#-*`~|>1,xyz日本語？!", "```\n", "---\n", "\n\n", "- ", "## ", "1000"]
 )

@@ -9,7 +9,6 @@ here (the draft is small and any repair will do); the update protocol is.
 from __future__ import annotations
 
 import ast
-import doctest
 import importlib.util
 import json
 import sys
@@ -303,9 +302,3 @@ def test_docs_page_matches_the_plugin(pytester: pytest.Pytester) -> None:
     assert len(quoted_lines) >= 6
     for line in quoted_lines:
         assert line in doc, f"docs/pytest-plugin.md does not show: {line}"
-
-
-def test_docstring_examples_run() -> None:
-    outcome = doctest.testmod(fragmerge.pytest_plugin)
-    assert outcome.attempted > 0
-    assert outcome.failed == 0

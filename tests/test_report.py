@@ -11,7 +11,6 @@ page and the screenshot to ``DIR`` (``report-seed.html``, ``report-seed.png``).
 
 from __future__ import annotations
 
-import doctest
 import os
 import re
 import shutil
@@ -545,9 +544,3 @@ def test_seed_report_in_headless_chromium(tmp_path: Path) -> None:
     sampled = len(rows[::4]) * len(range(0, width * bpp, bpp * 4))
     # The article fills about half the page and is mostly tinted background.
     assert tinted_pixels > sampled // 20, f"only {tinted_pixels}/{sampled} sampled pixels tinted"
-
-
-def test_docstring_examples_run() -> None:
-    outcome = doctest.testmod(fragmerge.report)
-    assert outcome.attempted > 0
-    assert outcome.failed == 0

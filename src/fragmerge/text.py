@@ -384,7 +384,7 @@ def paragraph_separator(text: str) -> str:
     """The whitespace this text puts between paragraphs (``"\\n\\n"``, or ``"\\n"``
     if it uses single newlines).
 
-    >>> paragraph_separator("One.\\nTwo.\\nThree.\\n\\nFour.")
+    >>> paragraph_separator("One.\\nTwo.\\nThree.\\nFour.\\n\\nFive.")
     '\\n'
     >>> paragraph_separator("One.\\n\\nTwo.")
     '\\n\\n'
