@@ -330,6 +330,35 @@ def test_digits_and_negation_are_a_conflict_not_a_match(kept: str, restarted: st
     assert result.warnings
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("important", "crucial"), ("know", "see"), ("非常", "很")],
+    ids=["important", "know", "feichang"],
+)
+def test_changed_word_holding_negation_letters_is_drift(old: str, new: str) -> None:
+    """A changed word that merely contains a negation's letters ("important" holds "nt",
+    "know" holds "no", 非常 holds 非) is drift, not a flipped statement: the restart joins."""
+    sentence = f"It is {old} to back up the database before running the migration script."
+    drifted = sentence.replace(old, new)
+    draft = f"{P1}\n\n{sentence} Then\n\n---END---\n\n{drifted} Then it went on.\n"
+    result = fragmerge.fix(draft)
+    assert [j.kind for j in result.joins] == ["restart"]
+    assert result.text == f"{P1}\n\n{sentence} Then it went on.\n"
+
+
+def test_number_before_the_aligned_copy_is_not_a_conflict() -> None:
+    """A restart whose first characters drifted ("<UURL") is aligned from its second
+    word on; the text before the alignment in the earlier copy holds a number ("[3]")
+    that only looks unmatched: not a conflict."""
+    head = "* [&lt;URL:https://cache.example.org/pub/tool-2.0.0-rc2.tar.gz&gt;][3]"
+    body = "\n  SIZE:   15118480 bytes\n  MD5:    1a2d33f1c50e32ca1532f8dea4790d53\n"
+    link = "* [&lt;URL:https://cache.example.org/pub/tool-2.0.0-rc2.zip&gt;][4]"
+    draft = f"{P1}\n\n{head}\n\n{link[:40]}\n\n---END---\n\n{link.replace('URL', 'UURL')}{body}"
+    result = fragmerge.fix(draft)
+    assert not [w for w in result.warnings if "number" in w]
+    assert result.text == f"{P1}\n\n{head}\n\n{link}{body}"
+
+
 def test_prefer_last_keeps_the_later_wording() -> None:
     """Options.prefer="last" is documented ("whose wording wins where overlapping copies
     differ slightly") but nothing in src/ reads it: the first wording is always kept."""

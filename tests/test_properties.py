@@ -431,6 +431,28 @@ def test_drift_profile_changes_only_repeated_wording() -> None:
     assert {e.kind for e in edits} >= {"punctuation", "insert", "delete"}
 
 
+def test_drift_never_flips_a_negation() -> None:
+    """Drift is wording, not meaning: characters of "not", "cannot", 不 or ない are never
+    inserted or deleted (fragmerge reports such a difference as a conflict)."""
+    text = (
+        "# 注意\n\n这不是问题。我们没有时间，也无法等待。\n\n"
+        "それは難しくない。まだ終わっていません。\n\n"
+        "You should not do this. We cannot wait, and there is no time.\n"
+    ) * 6
+    negations = [
+        range(m.start(), m.end())
+        for m in re.finditer(r"\bnot\b|\bcannot\b|\bno\b|不|没|无|ない|ません", text)
+    ]
+    touched = 0
+    for seed in range(40):
+        for piece in simulate(text, seed=seed, profile="drift").pieces:
+            for edit in piece.drift:
+                if edit.kind in ("insert", "delete"):
+                    touched += 1
+                    assert not any(edit.start in span for span in negations), edit
+    assert touched
+
+
 def test_clean_restarts_profile_has_no_drift_no_joins_no_redundancy() -> None:
     for seed in range(20):
         sim = simulate(ZH_ARTICLE, seed=seed, profile="clean-restarts")

@@ -399,19 +399,49 @@ def conflicts(get_a: Callable[[int, int], str], b: str, found: Alignment) -> lis
     if tail > 0:
         blocks.append((a_last + n_last + tail, b_last + n_last + tail, 0))
     del a_end, b_end
-    for (a1, b1, n1), (a2, b2, _) in itertools.pairwise(blocks):
+    for (a1, b1, n1), (a2, b2, n2) in itertools.pairwise(blocks):
         a_gap, b_gap = get_a(a1 + n1, a2), b[b1 + n1 : b2]
         if not a_gap and not b_gap:
             continue
-        # widen to whole numbers: "2025" vs "2026" differ only in the last digit
-        a_num = _DIGIT_RUN.findall(get_a(max(0, a1 + n1 - 8), a2 + 8))
-        b_num = _DIGIT_RUN.findall(b[max(0, b1 + n1 - 8) : b2 + 8])
+        # widen to whole numbers ("2025" vs "2026" differ only in the last digit),
+        # into the matched blocks on either side only: the same text on both sides
+        left, right = min(8, n1), min(8, n2)
+        a_num = _DIGIT_RUN.findall(get_a(a1 + n1 - left, a2 + right))
+        b_num = _DIGIT_RUN.findall(b[b1 + n1 - left : b2 + right])
         if max(len(a_gap), len(b_gap)) > _CONFLICT_GAP:
             continue  # an inserted or rewritten sentence, not a changed number or word
-        negation = any((w in a_gap) != (w in b_gap) for w in _NEGATIONS)
-        if a_num != b_num or negation:
+        if not (n1 and n2):
+            # Before the first or after the last block the target's side is only a
+            # guess of the same length: compare the numbers in the stretches alone,
+            # and only a number on both sides ("2025" / "2026") proves anything.
+            a_num, b_num = _DIGIT_RUN.findall(a_gap), _DIGIT_RUN.findall(b_gap)
+            if not (a_num and b_num):
+                a_num = b_num
+        if a_num != b_num or _negation_flip(a_gap, b_gap):
             out.append((a_gap, b_gap))
     return out
+
+
+def _negation_flip(a_gap: str, b_gap: str) -> bool:
+    """Whether two differing stretches differ by a negation ("do" / "do not").
+
+    A negation counts when it is all one side adds ("" / "not", "can" / "cannot")
+    or all a side says ("never" / "always"): a changed word that merely contains
+    the letters ("important" / "crucial") is drift.
+
+    >>> _negation_flip("", "not"), _negation_flip("never", "always")
+    (True, True)
+    >>> _negation_flip("importantt", "crucialt")
+    False
+    >>> _negation_flip("不", ""), _negation_flip("非常", "很")
+    (True, False)
+    """
+
+    def says(gap: str, other: str, word: str) -> bool:
+        # the gap is the word, or the other side's text with the word before or after it
+        return gap in (word, word + other, other + word)
+
+    return any(says(a_gap, b_gap, w) != says(b_gap, a_gap, w) for w in _NEGATIONS)
 
 
 _DIGIT_RUN = regex.compile(r"\d+")

@@ -42,7 +42,8 @@ What it models
 * **Wording drift**, in the repeated region only (never in the truncated
   sentence itself): a punctuation variant (``、``/``,``, ``。``/``.``,
   ``？``/``?``, ...), an inserted or deleted character, a changed word, a
-  reformatted number (``1000``/``1,000``).
+  reformatted number (``1000``/``1,000``). Drift never touches a negation
+  (``not``, ``不``, ``ない``): that changes what the text says (a conflict).
 * **Separators**: a marker line (``---END---``, ``<|endoftext|>``,
   ``[continued]``, ``（続き）``) surrounded by blank lines, or just a blank line.
 * **Order**: pieces may appear out of generation order in the draft (piece 0,
@@ -498,6 +499,20 @@ class _Structure:
         return max(bisect.bisect_left(self.paragraphs, pos) - 1, 0)
 
 
+_NEGATION_CHARS = frozenset("不没沒未别無无非")
+_NEGATION_WORD = re.compile(
+    r"(?i)\b(?:not|never|no|none|nor|neither|cannot|\w+n't)\b|ない|ません|ず|ぬ"
+)
+
+
+def _in_negation(text: str, i: int) -> bool:
+    """Whether ``text[i]`` belongs to a negation ("not", "can't", "不", "ない")."""
+    if text[i] in _NEGATION_CHARS:
+        return True
+    lo = max(0, i - 12)
+    return any(m.start() <= i < m.end() for m in _NEGATION_WORD.finditer(text, lo, i + 12))
+
+
 def _ends_sentence(text: str, pos: int) -> bool:
     """Whether ``text[:pos]`` ends with a sentence terminator (closing quotes allowed)."""
     while pos > 0 and text[pos - 1] in _CLOSERS:
@@ -723,7 +738,8 @@ class _Simulator:
             elif kind in ("insert", "delete"):
                 for i in range(start, end):
                     ch = text[i]
-                    if ch.isalpha() and free(i, i + 1):
+                    # drift never flips a meaning: negations are not touched
+                    if ch.isalpha() and free(i, i + 1) and not _in_negation(text, i):
                         if kind == "delete":
                             candidates.append((i, i + 1, ""))
                         else:
