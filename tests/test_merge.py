@@ -648,3 +648,19 @@ def test_bare_list_number_at_a_cut_is_restarted() -> None:
     second = items.index("2.")
     draft = f"{JA1}\n\n{items[: second + 2]}\n\n---END---\n\n{items[second:]}"
     assert repair(draft).text == f"{JA1}\n\n{items}"
+
+
+def test_drifted_restart_further_back_beats_a_perfect_match_of_a_look_alike_heading() -> None:
+    """`### Differences from C++` / `Unlike` (cut) and a restart (with a typo) from the
+    earlier `### Differences from C` section: the view drops "++", so the restart's first
+    words also match the cut heading exactly. The copy that restates the whole stretch
+    through the cut is the restart; resuming after the look-alike heading doubles it."""
+    c_part = (
+        "### Differences from C\n\nUnlike C, in Ruby, you do not need to compile your code. "
+        "You just run it directly, and objects are strongly typed.\n\n"
+    )
+    cpp_part = "### Differences from C++\n\nUnlike C++, in Ruby, there are no explicit references."
+    drifted = c_part.replace("compile", "compille")
+    draft = f"{P1}\n\n{c_part}{cpp_part[:32]}\n\n---END---\n\n{drifted}{cpp_part}\n"
+    result = repair(draft)
+    assert result.text == f"{P1}\n\n{c_part}{cpp_part}\n"

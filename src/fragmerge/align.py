@@ -450,14 +450,24 @@ _DIGIT_RUN = regex.compile(r"\d+")
 _STOP_BEFORE = regex.compile(r"(?:[.!?][\p{Pe}\p{Pf}\"']*\s+|[。！？][\p{Pe}\p{Pf}]*\s*)\Z")
 _CONFLICT_GAP = 12  # longer differing stretches are rewording, not a flipped number or word
 _MIN_EXPANDED = 150  # view characters an expanded regeneration must restate at least
+_CLOSE_COPY = 95.0  # score of a copy that differs by drift only
 
 
-def _rank(found: Alignment, len_a: int) -> tuple[bool, bool, float, int, int]:
+def _rank(found: Alignment, len_a: int) -> tuple[bool, bool, bool, int, float, int, int]:
     # Copies that reach the target's end first (restarts, and redundant pieces
-    # cut where the target is cut); a seeded (long) overlap before a short exact one.
+    # cut where the target is cut); a seeded (long) overlap before a short exact
+    # one; then among close copies (drift only) the one that restates more. Two
+    # copies that both run through the target's end and differ in length cannot
+    # both be right, and the longer one ("### Differences from C … ### Differences
+    # from C++ Unlike", with drift) explains more than a perfect short one ("###
+    # Differences from C++ Unlike"). A looser copy is a look-alike block further
+    # back ("{{ release.size.xz }}" / "{{ release.size.zip }}"): the best score wins.
+    close = found.score >= _CLOSE_COPY
     return (
         found.kind == "dovetail" or found.a_end >= len_a - _END_TOLERANCE,
         not found.exact_short,
+        close,
+        sum(n for _, _, n in found.blocks) if close else 0,
         found.score,
         found.b_end,
         found.a_start,
