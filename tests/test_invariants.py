@@ -418,3 +418,29 @@ def test_simulated_draft_repairs(path: Path, profile: str) -> None:
     assert squash(result.text) == squash(sim.truth)
     check_invariants(sim.draft, result)
     check_no_duplication(result, sim.truth)
+
+
+# Simulated drafts that once failed, with what failed (regressions, by article, profile
+# and seed; the articles are the redistributable ones in tests/fixtures/corpus).
+SIMULATED_REGRESSIONS = {
+    ("en-013", "joined", 2): "a short RST heading at a marker let the restart after it split again",
+    ("en-015", "clean-restarts", 2): 'a one-word sentence after "e.g." restarted',
+    ("zh-014", "drift", 0): "a marked piece whose first sentence drifted was split again",
+    ("zh-016", "drift", 1): "a number in the text before the alignment read as a conflict",
+    ("zh-009", "drift", 2): "simulated drift deleted 不 (a flipped statement)",
+}
+
+
+@pytest.mark.parametrize(
+    ("article", "profile", "seed"),
+    sorted(SIMULATED_REGRESSIONS),
+    ids=[f"{a}-{p}-{s}" for a, p, s in sorted(SIMULATED_REGRESSIONS)],
+)
+def test_simulated_regression_repairs(article: str, profile: str, seed: int) -> None:
+    simulate = pytest.importorskip("fragmerge.testing").simulate
+    path = next(p for p in corpus_articles() if p.stem == article)
+    sim = simulate(read(path), seed=seed, profile=profile)
+    result = fragmerge.fix(sim.draft)
+    assert squash(result.text) == squash(sim.truth), SIMULATED_REGRESSIONS[article, profile, seed]
+    check_invariants(sim.draft, result)
+    check_no_duplication(result, sim.truth)

@@ -314,15 +314,19 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
         earlier = heads.get(key, [])[-_MAX_CANDIDATES:] if key else []
         line_start = j > 0 and "\n" in text[units[j - 1].end : u.start]
         if j and text.rfind("\n", 0, u.start) + 1 in boundaries:
-            # a piece known to start here: skip over whatever it copies (from its
-            # first unit long enough to key; "Mandate\n-------" is too short)
-            first = j
-            while first < min(j + 2, len(units) - 1) and len(views[first]) < _RESTART_KEY:
-                first += 1
-            if first > j:
-                earlier = heads.get(views[first][:_RESTART_KEY], [])[-_MAX_CANDIDATES:]
-            runs = [_copy_run(text, units, views, i, first, resolved)[0] for i in earlier]
-            copied_until = max(copied_until, first + max(runs, default=0))
+            # A piece known to start here: skip over whatever it copies, from its
+            # first unit that keys an earlier copy (one too short to key,
+            # "Mandate\n-------", or drifted, "一些获の得…", is passed over).
+            for first in range(j, min(j + 3, len(units))):
+                if first > j:
+                    earlier = heads.get(views[first][:_RESTART_KEY], [])[-_MAX_CANDIDATES:]
+                run = max(
+                    (_copy_run(text, units, views, i, first, resolved)[0] for i in earlier),
+                    default=0,
+                )
+                if run:
+                    copied_until = max(copied_until, first + run)
+                    break
         elif (
             j >= copied_until
             and line_start
