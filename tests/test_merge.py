@@ -664,3 +664,14 @@ def test_drifted_restart_further_back_beats_a_perfect_match_of_a_look_alike_head
     draft = f"{P1}\n\n{c_part}{cpp_part[:32]}\n\n---END---\n\n{drifted}{cpp_part}\n"
     result = repair(draft)
     assert result.text == f"{P1}\n\n{c_part}{cpp_part}\n"
+
+
+def test_drift_a_few_characters_before_the_cut_still_joins() -> None:
+    """The copy drifted four characters before the cut (`依赖` / `依の赖`): the matched
+    run after the drift is too short to be a block alone, but it runs on to the cut, so
+    the restart joins (the first wording is kept)."""
+    intro = "Ruby 与 Perl 不同的地方有很多，下面列出其中最重要的几点。\n\n"
+    first = "* 没有像 Perl 一样的上下文依赖规则。\n"
+    rest = "* 变量和它引用的对象不一样。取而代之的是，变量只是指向对象的引用。\n"
+    draft = f"{intro}{first}* 变\n\n---END---\n\n{first.replace('依赖', '依の赖')}{rest}"
+    assert repair(draft).text == f"{intro}{first}{rest}"

@@ -243,6 +243,25 @@ def _significant(blocks: list[Block]) -> list[Block]:
     return kept
 
 
+def _tail_blocks(get_a: Callable[[int, int], str], len_a: int, b: str, last: Block) -> list[Block]:
+    """Short matches between the last block and the target's end, when drift left
+    only a few characters there ("…上下文依|赖规则变" / "…上下文依|の赖规则变量"):
+    too short to count as blocks alone, but the copy plainly runs on to the cut."""
+    a_last, b_last, n_last = last
+    a_from, b_from = a_last + n_last, b_last + n_last
+    a_tail = get_a(a_from, len_a)
+    if not 0 < len(a_tail) <= _END_TOLERANCE:
+        return []
+    b_window = b[b_from : b_from + len(a_tail) + 4]
+    eq = _equal_blocks(a_tail, b_window, a_from, b_from)
+    # all but one character of the tail must match, right after the last block
+    # (look-alike template lines differ by a short token: "….xz" / "….zip")
+    matched = sum(n for _, _, n in eq)
+    if matched < max(3, len(a_tail) - 1) or eq[0][0] - a_from > 1:
+        return []
+    return eq
+
+
 def _score(blocks: Sequence[Block], a_span: int, b_span: int) -> float:
     matched = sum(n for _, _, n in blocks)
     longest = max(a_span, b_span, 1)
@@ -279,6 +298,7 @@ def verify(
     blocks = _significant(sorted(backward + forward))
     if not blocks:
         return None
+    blocks += _tail_blocks(get_a, len_a, b, blocks[-1])
     a0, b0, _ = blocks[0]
     a_last, b_last, n_last = blocks[-1]
     a_end, b_end = a_last + n_last, b_last + n_last
