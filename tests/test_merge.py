@@ -675,3 +675,37 @@ def test_drift_a_few_characters_before_the_cut_still_joins() -> None:
     rest = "* 变量和它引用的对象不一样。取而代之的是，变量只是指向对象的引用。\n"
     draft = f"{intro}{first}* 变\n\n---END---\n\n{first.replace('依赖', '依の赖')}{rest}"
     assert repair(draft).text == f"{intro}{first}{rest}"
+
+
+# ------------------------------------------------------------------ out-of-order pieces
+
+
+def test_piece_that_resumes_a_later_piece_waits_for_it() -> None:
+    """Pieces shown out of order (0, 2, 1): piece 2 begins inside piece 1, which is not
+    placed yet, so it waits for it; the article comes back in generation order."""
+    # generation order: [P1 + P2 cut at 40], [P1 + P2 cut at 60], [P2 from 30 on + P3]
+    draft = (
+        f"{P1}\n\n{P2[:40]}\n\n---END---\n\n{P2[30:]}\n\n{P3}\n\n---END---\n\n{P1}\n\n{P2[:60]}\n"
+    )
+    assert repair(draft).text == article("en")
+
+
+def test_piece_that_repeats_nothing_waits_for_a_later_restart_of_the_text() -> None:
+    """Pieces shown out of order (0, 2, 1), piece 2 resuming piece 1 with only a few
+    characters (`…concludes the ` | `the article…`): piece 2 repeats nothing of piece 0 and no seed
+    shows its host, but piece 1 restarts piece 0's end, so piece 1 goes first."""
+    s1 = sentences(P2)[0]
+    p0 = f"{P1}\n\n{s1}"
+    p1 = f"{P2}\n\n{P3[:34]}"
+    p2 = f"{P3[30:]}\n"
+    draft = f"{p0}\n\n---END---\n\n{p2}\n---END---\n\n{p1}\n"
+    assert repair(draft).text == article("en")
+
+
+def test_piece_that_fits_nowhere_stays_in_input_order_with_a_warning() -> None:
+    other = "An unrelated paragraph about something else entirely, with no repeats."
+    draft = f"{P1}\n\n---END---\n\n{other}\n\n---END---\n\n{P3}\n"
+    result = repair(draft)
+    assert result.text == f"{P1}\n\n{other}\n\n{P3}\n"
+    assert [j.kind for j in result.joins] == ["gap", "gap"]
+    assert any("input order" in w for w in result.warnings)

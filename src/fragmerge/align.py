@@ -249,9 +249,9 @@ def _tail_blocks(get_a: Callable[[int, int], str], len_a: int, b: str, last: Blo
     too short to count as blocks alone, but the copy plainly runs on to the cut."""
     a_last, b_last, n_last = last
     a_from, b_from = a_last + n_last, b_last + n_last
-    a_tail = get_a(a_from, len_a)
-    if not 0 < len(a_tail) <= _END_TOLERANCE:
+    if not 0 < len_a - a_from <= _END_TOLERANCE:
         return []
+    a_tail = get_a(a_from, len_a)
     b_window = b[b_from : b_from + len(a_tail) + 4]
     eq = _equal_blocks(a_tail, b_window, a_from, b_from)
     # all but one character of the tail must match, right after the last block

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -37,6 +37,7 @@ from fragmerge.align import (
     pairwise,
     prepare,
     seed_positions,
+    short_overlap,
 )
 from fragmerge.errors import LowConfidenceError
 from fragmerge.models import (
@@ -55,6 +56,9 @@ __all__ = ["merge"]
 # Units that open a block: a piece starting with one cannot resume a cut sentence.
 _BLOCK_KINDS = frozenset({"heading", "list_item", "table_row", "code", "rule"})
 _LEADING_ELLIPSIS = regex.compile(r"(?:\.{2,}|…+|‥+)\s*")
+_LOOKAHEAD = 8  # fragments looked at for one that restarts the text before a gap
+_SHORT_OVERLAP_MAX = 200  # view characters of the text's end a piece's start is matched against
+_PROBE_WINDOW = 20_000  # view characters back from the end such a restart may resume at
 
 
 @dataclass
@@ -330,6 +334,40 @@ class _Merger:
                 hosts.add(c)
         return hosts
 
+    def _find(self, b: Prepared, last: _LastUnit) -> Alignment | None:
+        """Where ``b`` lies on the text assembled so far (None if nowhere)."""
+        asm = self.asm
+        return find_overlap(
+            asm.get,
+            asm.length,
+            asm.lookup,
+            b,
+            min_score=self.options.min_score,
+            a_tail_incomplete=not last.complete,
+            last_unit_len=asm.length - last.apos,
+            a_raw_before=asm.raw_before,
+            doubtful=lambda f: bool(conflicts(asm.get, b.view.chars, f)),
+        )
+
+    def _later_restarts(self, b_index: int) -> Iterator[int]:
+        """Fragments shortly after ``b_index``, not yet placed, that restart the end of
+        the text so far (``b_index`` itself repeats nothing of it): in a shuffled draft
+        they come first, and ``b_index`` may then resume one of them."""
+        asm = self.asm
+        last = asm.last_unit()
+        later = [c for c in range(b_index + 1, len(self.prep)) if c not in self.placed]
+        tail = asm.get(max(0, asm.length - _SHORT_OVERLAP_MAX), asm.length)
+        recent = asm.length - _PROBE_WINDOW
+        for c in later[:_LOOKAHEAD]:
+            p = self.prep[c]
+            # cheap test first: its start keys hit the recent text, or meet the cut
+            near = any(pos >= recent for key, _ in p.seeds[:16] for pos in asm.lookup(key)[-4:])
+            if not near and not short_overlap(tail, p.view.chars, min_len=2):
+                continue
+            found = self._find(p, last)
+            if found is not None and found.kind == "dovetail":
+                yield c
+
     def run(self) -> None:
         """Add fragments in input order; one whose start lies in a piece not yet
         placed waits for that piece (out-of-order drafts)."""
@@ -356,26 +394,15 @@ class _Merger:
         asm = self.asm
         b = self.prep[b_index]
         last = asm.last_unit()
-        found = find_overlap(
-            asm.get,
-            asm.length,
-            asm.lookup,
-            b,
-            min_score=self.options.min_score,
-            a_tail_incomplete=not last.complete,
-            last_unit_len=asm.length - last.apos,
-            a_raw_before=asm.raw_before,
-            doubtful=lambda f: bool(conflicts(asm.get, b.view.chars, f)),
-        )
+        found = self._find(b, last)
         if found is None:
-            unplaced = self._unplaced_hosts(b_index) if allow_wait else set()
-            if not last.complete:
+            if allow_wait:
                 # A later piece that restates the cut and this piece's start in one
                 # stretch ("**対" | "策**: …" | "**対策**: …") shows it continues the cut.
                 bridge = asm.get(max(last.apos, asm.length - 8), asm.length) + b.view.chars[:16]
-                unplaced = {c for c in unplaced if bridge not in self.prep[c].view.chars}
-            if unplaced:
-                return min(unplaced)
+                for c in sorted(self._unplaced_hosts(b_index)) or self._later_restarts(b_index):
+                    if last.complete or bridge not in self.prep[c].view.chars:
+                        return c
             self._continue(b, last)
         elif (
             found.kind == "containment" and not last.complete and not asm.starts_unit(found.a_start)
