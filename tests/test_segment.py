@@ -417,6 +417,24 @@ class TestImplicitRestarts:
         )
         assert pieces(draft)[-1].startswith(code)
 
+    def test_restart_from_inside_the_cut_sentence(self) -> None:
+        """The next paragraph begins with the end of the unfinished sentence before it (a
+        restart from a point the splitter does not see as a sentence start, after "e.g.")."""
+        cut = (
+            "It is preferable to reduce the scope of a proposal (e.g. by deferring some "
+            "features to later PEPs), as this status can lead to version"
+        )
+        rest = "by deferring some features to later PEPs), as this status can lead to version"
+        draft = f"{P1}\n\n{cut}\n\n{rest} compatibility challenges.\n\n{P3}\n"
+        assert pieces(draft) == [f"{P1}\n\n{cut}", f"{rest} compatibility challenges.\n\n{P3}"]
+
+    def test_echoed_end_of_a_verse_line_is_not_a_restart(self) -> None:
+        draft = (
+            "Oh, the harbour lights are calling me home\n\n"
+            "calling me home across the water tonight\n"
+        )
+        assert pieces(draft) == [draft.strip()]
+
     def test_redundant_copy_ending_at_the_same_colon_cut_is_a_restart(self) -> None:
         """Everything from a list item to a cut "SHA512:" restated right after it (a
         redundant piece cut where the text was cut): a restart, not a repeat."""

@@ -362,7 +362,7 @@ class _Merger:
             p = self.prep[c]
             # cheap test first: its start keys hit the recent text, or meet the cut
             near = any(pos >= recent for key, _ in p.seeds[:16] for pos in asm.lookup(key)[-4:])
-            if not near and not short_overlap(tail, p.view.chars, min_len=2):
+            if not near and not short_overlap(tail, p.view.chars, min_len=1):
                 continue
             found = self._find(p, last)
             if found is not None and found.kind == "dovetail":

@@ -22,6 +22,7 @@ from typing import Literal
 
 import regex
 
+from fragmerge.align import short_overlap
 from fragmerge.errors import OptionsError
 from fragmerge.models import Fragment, Options
 from fragmerge.text import Unit, build_view, front_matter_end, is_complete, split_units
@@ -273,6 +274,7 @@ def _title_prompt_line(lines: list[_Line], classes: list[LineClass]) -> None:
 # ---------------------------------------------------------------- implicit restarts
 
 _RESTART_KEY = 8  # view characters that propose an earlier copy of a unit
+_MIN_INNER_RESTART = 20  # view characters a restart from inside the cut unit restates
 _MIN_TRUNCATED_RUN = 24  # copied view characters needed after an unfinished sentence
 _MIN_RESTATED_RUN = 20  # ... after a finished one, when the copy changes the layout
 _MIN_VERBATIM_RUN = 60  # ... for a verbatim copy of finished prose, layout unchanged
@@ -337,10 +339,11 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             cut = next(
                 (x for x in reversed(open_cuts) if _restarts_cut(text, units, views, x, j)), None
             )
-            if cut is not None:
+            if cut is not None or _resumes_inside_cut(text, units, views, j):
                 points.append(text.rfind("\n", 0, u.start) + 1)
                 copied_until = j + 1
-                open_cuts.remove(cut)
+                if cut is not None:
+                    open_cuts.remove(cut)
                 earlier = []
             for i in reversed(earlier):
                 copy = _copy_run(text, units, views, i, j, resolved)
@@ -400,6 +403,27 @@ def _paragraph_end_cut(text: str, units: list[Unit], views: list[str], x: int) -
         and _BLANK.search(text, units[x - 1].end, u.start) is None
     )
     return mid_paragraph or _OPEN_END.search(cut) is not None
+
+
+def _resumes_inside_cut(text: str, units: list[Unit], views: list[str], j: int) -> bool:
+    """Whether unit ``j`` begins with the end of the unfinished unit before it and goes
+    on ("… (e.g. by deferring some features to later PEPs), as this status can lead to
+    version" | "by deferring some features to later PEPs), as this status can lead to
+    version compatibility…"): a restart from inside the cut sentence. The restated
+    end must be long (an echoed phrase in verse is short) and follow a blank line.
+    """
+    i = j - 1
+    u = units[i]
+    if (
+        u.kind not in ("sentence", "list_item")
+        or units[j].kind not in ("sentence", "list_item")
+        or is_complete(text[u.start : u.end])
+        or _BLANK.search(text, u.end, units[j].start) is None
+    ):
+        return False
+    a, b = views[i], views[j]
+    k = short_overlap(a, b, min_len=_MIN_INNER_RESTART)
+    return 0 < k < len(a) and len(b) > k
 
 
 def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int) -> bool:
