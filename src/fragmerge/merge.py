@@ -351,11 +351,20 @@ class _Merger:
 
     def _later_restarts(self, b_index: int) -> Iterator[int]:
         """Fragments shortly after ``b_index``, not yet placed, that restart the end of
-        the text so far (``b_index`` itself repeats nothing of it): in a shuffled draft
-        they come first, and ``b_index`` may then resume one of them."""
+        the text so far, when ``b_index`` repeats nothing of it but resumes one of
+        them: in a shuffled draft they come first (and lead, one after the other, to
+        the piece ``b_index`` resumes). A piece that resumes none of them is new text
+        (or a rewrite) in its place, and nothing is moved before it."""
         asm = self.asm
         last = asm.last_unit()
         later = [c for c in range(b_index + 1, len(self.prep)) if c not in self.placed]
+        b = self.prep[b_index]
+        if not any(
+            short_overlap(self.prep[c].view.chars[-_SHORT_OVERLAP_MAX:], b.view.chars, min_len=1)
+            or pairwise(self.prep[c], b, self.options, adjacent=True) is not None
+            for c in later[:_LOOKAHEAD]
+        ):
+            return
         tail = asm.get(max(0, asm.length - _SHORT_OVERLAP_MAX), asm.length)
         recent = asm.length - _PROBE_WINDOW
         for c in later[:_LOOKAHEAD]:
