@@ -17,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Literal
 
@@ -322,6 +323,14 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             for first in range(j, min(j + 3, len(units))):
                 if first > j:
                     earlier = heads.get(views[first][:_RESTART_KEY], [])[-_MAX_CANDIDATES:]
+                # the units passed over must be (drifted) copies of those before the
+                # copy: new text followed by a restart is not this piece's own copy
+                earlier = [
+                    i
+                    for i in earlier
+                    if i >= first - j
+                    and all(_close(views[i - first + s], views[s]) for s in range(j, first))
+                ]
                 run = max(
                     (_copy_run(text, units, views, i, first, resolved)[0] for i in earlier),
                     default=0,
@@ -357,6 +366,14 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
         if j not in resolved and _paragraph_end_cut(text, units, views, j):
             open_cuts = [*open_cuts[-(_MAX_CANDIDATES - 1) :], j]
     return points
+
+
+def _close(original: str, copy: str) -> bool:
+    """Whether a unit of a copy restates the original unit up to drift, or is too short
+    to tell (a heading of its own before the copy, "## Details", is passed over too)."""
+    from rapidfuzz.fuzz import ratio
+
+    return len(copy) < _RESTART_KEY or ratio(original, copy) >= 80
 
 
 def _copy_start(text: str, units: list[Unit], floor: int, i: int, j: int) -> int:
@@ -453,7 +470,7 @@ def _copy_run(
     views: list[str],
     i: int,
     j: int,
-    resolved: frozenset[int] = frozenset(),
+    resolved: AbstractSet[int] = frozenset(),
 ) -> tuple[int, int, bool, bool]:
     """How far units from ``j`` on restate units from ``i`` on.
 
