@@ -8,7 +8,7 @@ import pytest
 
 import fragmerge
 from fragmerge import DEFAULT_MARKERS, Fragment, Options, OptionsError, segment
-from texts import P1, P2, P3
+from texts import JA1, JA3, P1, P2, P3
 
 
 def pieces(draft: str, options: Options | None = None) -> list[str]:
@@ -427,6 +427,36 @@ class TestImplicitRestarts:
         rest = "by deferring some features to later PEPs), as this status can lead to version"
         draft = f"{P1}\n\n{cut}\n\n{rest} compatibility challenges.\n\n{P3}\n"
         assert pieces(draft) == [f"{P1}\n\n{cut}", f"{rest} compatibility challenges.\n\n{P3}"]
+
+    @pytest.mark.parametrize(
+        ("cut", "rest"),
+        [
+            ("replacer", "引数に配列を渡した場合はプロパティの許可リストとして使われます。"),
+            ("* **Update**", " 1.9.1 pl. 378がリリースされました。"),
+        ],
+        ids=["glued-word", "list-item"],
+    )
+    def test_paragraph_of_its_own_restarted_inside_its_word_or_as_a_list_item(
+        self, cut: str, rest: str
+    ) -> None:
+        """A cut that is a paragraph of its own counts when the restart goes on inside its
+        last word (`replacer` | `replacer引数に…`) or it is a list item restarted at once."""
+        draft = f"{JA1}\n\n{cut}\n\n{cut}{rest}\n\n{JA3}\n"
+        assert pieces(draft) == [f"{JA1}\n\n{cut}", f"{cut}{rest}\n\n{JA3}"]
+
+    def test_list_item_and_its_sub_item_beginning_with_it_are_not_a_restart(self) -> None:
+        draft = (
+            f"{P1}\n\n* Exception\n\n  * Exception#set_backtrace now accepts an array "
+            "of locations.\n"
+        )
+        assert pieces(draft) == [draft.strip()]
+
+    def test_restart_from_inside_a_cut_list_item_in_japanese(self) -> None:
+        """A list item cut before its final 。 and a restart of its last sentence alone
+        (15 view characters: enough in a script without spaces)."""
+        item = "* **Update** 1.9.1 pl. 378がリリースされました。 1.9.1利用者には更新を推奨します"
+        draft = f"{JA1}\n\n{item}\n\n1.9.1利用者には更新を推奨します。\n\n{JA3}\n"
+        assert pieces(draft) == [f"{JA1}\n\n{item}", f"1.9.1利用者には更新を推奨します。\n\n{JA3}"]
 
     def test_echoed_end_of_a_verse_line_is_not_a_restart(self) -> None:
         draft = (

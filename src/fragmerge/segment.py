@@ -26,7 +26,14 @@ import regex
 from fragmerge.align import short_overlap
 from fragmerge.errors import OptionsError
 from fragmerge.models import Fragment, Options
-from fragmerge.text import Unit, build_view, front_matter_end, is_complete, split_units
+from fragmerge.text import (
+    Unit,
+    build_view,
+    front_matter_end,
+    is_complete,
+    is_no_space_script,
+    split_units,
+)
 
 __all__ = ["segment"]
 
@@ -396,12 +403,8 @@ def _copy_start(text: str, units: list[Unit], floor: int, i: int, j: int) -> int
 def _paragraph_end_cut(text: str, units: list[Unit], views: list[str], x: int) -> bool:
     """Whether unit ``x`` is an unfinished sentence ending its paragraph, which a
     later paragraph beginning with exactly its text restarts, however short
-    ("…at run-time. For" | "For example, you don't…").
-
-    The cut must not begin its paragraph (or tight list, "* All"), unless its end
-    cannot finish anything ("Note:", "SIZE:   8316772", "[{{"): a short paragraph
-    of its own ("Summary") may be a title that a later paragraph begins with. A
-    heading right before a heading that begins with it ("## 冷" | "## 冷门但有用")
+    ("…at run-time. For" | "For example, you don't…"); see :func:`_restarts_cut`.
+    A heading right before a heading that begins with it ("## 冷" | "## 冷门但有用")
     is a section without a word of its own: a cut too.
     """
     if not views[x] or x + 1 >= len(units):
@@ -411,15 +414,7 @@ def _paragraph_end_cut(text: str, units: list[Unit], views: list[str], x: int) -
         return False
     if u.kind == "heading":
         return units[x + 1].kind == "heading"
-    cut = text[u.start : u.end]
-    if u.kind not in ("sentence", "list_item") or is_complete(cut):
-        return False
-    mid_paragraph = (
-        x > 0
-        and units[x - 1].kind == u.kind
-        and _BLANK.search(text, units[x - 1].end, u.start) is None
-    )
-    return mid_paragraph or _OPEN_END.search(cut) is not None
+    return u.kind in ("sentence", "list_item") and not is_complete(text[u.start : u.end])
 
 
 def _resumes_inside_cut(text: str, units: list[Unit], views: list[str], j: int) -> bool:
@@ -439,24 +434,55 @@ def _resumes_inside_cut(text: str, units: list[Unit], views: list[str], j: int) 
     ):
         return False
     a, b = views[i], views[j]
-    k = short_overlap(a, b, min_len=_MIN_INNER_RESTART)
-    return 0 < k < len(a) and len(b) > k
+    k = short_overlap(a, b, min_len=_MIN_INNER_RESTART // 2)
+    if k < _MIN_INNER_RESTART and not any(is_no_space_script(c) for c in b[:k]):
+        return False  # half as long will do in a script without spaces
+    # it goes on, or at least finishes the sentence ("…推奨します" | "…推奨します。")
+    return 0 < k < len(a) and (len(b) > k or is_complete(text[units[j].start : units[j].end]))
 
 
 def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int) -> bool:
     """Whether unit ``j`` begins with exactly the text of the paragraph-end cut ``x``
     and goes on (see :func:`_paragraph_end_cut`).
 
+    A short paragraph of its own ("Summary") may be a title that a later paragraph
+    begins with ("Summary of changes"), so the cut must not begin its paragraph
+    (or tight list, "* All"), unless its end cannot finish anything ("Note:",
+    "SIZE:   8316772", "[{{"), or the restart goes on inside its last word
+    ("replacer" | "replacer引数に…"), or it is a list item restarted right after it
+    at the same depth ("* **Update**" | "* **Update** 1.9.1 …", not "* Exception" and its
+    sub-item "  * Exception#set_backtrace …").
     Further back than the paragraph right before, the cut must read as cut prose
     (two words, or CJK): a list of names ("* syslog") may be followed later by a
     list of the same names with versions ("* syslog 0.1.2").
     """
     u = units[x]
+    cut = text[u.start : u.end]
     if u.kind != units[j].kind or len(views[j]) <= len(views[x]):
         return False
     if x != j - 1 and (u.kind == "heading" or not _cut_unit(text, u)):
         return False
-    return views[j].startswith(views[x]) and text.startswith(text[u.start : u.end], units[j].start)
+    if not (views[j].startswith(views[x]) and text.startswith(cut, units[j].start)):
+        return False
+    if u.kind == "heading":
+        return True
+    after = text[units[j].start + len(cut) : units[j].start + len(cut) + 1]
+    mid_paragraph = (
+        x > 0
+        and units[x - 1].kind == u.kind
+        and _BLANK.search(text, units[x - 1].end, u.start) is None
+    )
+    return (
+        mid_paragraph
+        or _OPEN_END.search(cut) is not None
+        or (after.isalnum() and cut[-1:].isalnum())
+        or (u.kind == "list_item" and x == j - 1 and _indent(text, u) == _indent(text, units[j]))
+    )
+
+
+def _indent(text: str, u: Unit) -> int:
+    """Columns of whitespace before unit ``u`` on its line (a nested list item's depth)."""
+    return u.start - (text.rfind("\n", 0, u.start) + 1)
 
 
 def _cut_unit(text: str, u: Unit) -> bool:
@@ -493,7 +519,7 @@ def _copy_run(
         unit_text = text[u.start : u.end]
         return (
             run + len(views[x]) >= _MIN_TRUNCATED_RUN
-            and u.kind in ("sentence", "list_item")
+            and u.kind in ("sentence", "list_item", "table_row")
             and not is_complete(unit_text)
             and (x == j - 1 or _OPEN_END.search(unit_text) is not None)
         )
