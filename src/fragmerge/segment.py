@@ -297,9 +297,11 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
     restates everything from the copied point up to the restart ("tandem") and
     changes the layout (the copy's paragraph goes on, paragraphs are joined or
     split, the wording drifts); or it is a long verbatim tandem copy of finished
-    prose. Shared phrases, refrains of short unpunctuated lines, code, tables and
-    front matter never split. ``boundaries`` are offsets where pieces are known
-    to start (markers); what such a piece copies is not searched for restarts again.
+    prose; or a paragraph begins with exactly the unfinished sentence that ends an
+    earlier paragraph, or with the long end of the one right before it. Shared
+    phrases, refrains of short unpunctuated lines, code, tables and front matter
+    never split. ``boundaries`` are offsets where pieces are known to start
+    (markers); what such a piece copies is not searched for restarts again.
     """
     units = split_units(text, body)
     view = build_view(text, body)
