@@ -709,3 +709,23 @@ def test_piece_that_fits_nowhere_stays_in_input_order_with_a_warning() -> None:
     assert result.text == f"{P1}\n\n{other}\n\n{P3}\n"
     assert [j.kind for j in result.joins] == ["gap", "gap"]
     assert any("input order" in w for w in result.warnings)
+
+
+def test_copy_spliced_in_keeps_the_rest_of_the_unit_it_was_cut_in() -> None:
+    """A redundant piece with a sentence of its own replaces the passage it restates, but
+    it was cut inside a list item (`…the attack (step`): that item stays the earlier copy's,
+    whole, with the sentence after the cut (seen in u148, where it was lost)."""
+    items = (
+        "* **Data poisoning:** an attacker plants a backdoor in the model during training.\n"
+        "* **Stepping stone:** a hijacked server becomes the next step of the attack. "
+        "The damage may spread along the whole supply chain.\n"
+        "* **Resource abuse:** costly GPUs are used for mining.\n"
+    )
+    own = "This is the part that worries operators the most today."
+    copy = items.replace("training.\n", f"training. {own}\n")
+    cut = copy.index("next step") + len("next step")
+    draft = f"{P1}\n\n{items}\n---END---\n\n{P1}\n\n{copy[:cut]}\n"
+    text = repair(draft).text
+    assert "The damage may spread along the whole supply chain." in text
+    assert own in text
+    assert text.count("Stepping stone") == 1

@@ -458,6 +458,17 @@ class TestImplicitRestarts:
         draft = f"{JA1}\n\n{item}\n\n1.9.1利用者には更新を推奨します。\n\n{JA3}\n"
         assert pieces(draft) == [f"{JA1}\n\n{item}", f"1.9.1利用者には更新を推奨します。\n\n{JA3}"]
 
+    def test_long_last_sentence_repeated_right_after_its_paragraph_is_a_restart(self) -> None:
+        """A piece ends at a finished sentence and the next begins with that sentence
+        again, then a new paragraph: a restart of the last sentence."""
+        last = "They make the decisions that shape the future of the whole project."
+        draft = f"{P1} {last}\n\n{last}\n\n{P3}\n"
+        assert pieces(draft) == [f"{P1} {last}", f"{last}\n\n{P3}"]
+
+    def test_short_line_repeated_right_after_it_is_not_a_restart(self) -> None:
+        draft = "Oh, the lights are calling me home.\n\nOh, the lights are calling me home.\n"
+        assert pieces(draft) == [draft.strip()]
+
     def test_echoed_end_of_a_verse_line_is_not_a_restart(self) -> None:
         draft = (
             "Oh, the harbour lights are calling me home\n\n"

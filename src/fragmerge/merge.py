@@ -21,6 +21,7 @@ which fragment and input span supplied each unit.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -56,6 +57,7 @@ __all__ = ["merge"]
 # Units that open a block: a piece starting with one cannot resume a cut sentence.
 _BLOCK_KINDS = frozenset({"heading", "list_item", "table_row", "code", "rule"})
 _LEADING_ELLIPSIS = regex.compile(r"(?:\.{2,}|…+|‥+)\s*")
+_OWN_RUN = 24  # unmatched view characters in a row that make a sentence of its own
 _LOOKAHEAD = 8  # fragments looked at for one that restarts the text before a gap
 _SHORT_OVERLAP_MAX = 200  # view characters of the text's end a piece's start is matched against
 _PROBE_WINDOW = 20_000  # view characters back from the end such a restart may resume at
@@ -660,8 +662,10 @@ class _Merger:
         confidence: float,
         *,
         keep_unrepeated: bool = True,
+        raw_end: int | None = None,
     ) -> None:
-        """Cut the assembled text at ``cut`` (piece, raw offset); go on with ``b`` at ``resume``."""
+        """Cut the assembled text at ``cut`` (piece, raw offset); go on with ``b`` at
+        ``resume`` (up to ``raw_end``, or its end)."""
         piece, raw_cut = cut
         cut_frag = self.prep[self.asm.pieces[piece].frag]
         if keep_unrepeated:
@@ -678,7 +682,7 @@ class _Merger:
             right_resume=b.base + resume,
             output_offset=self.asm.output_length(),
         )
-        self.asm.append(b.index, resume, join=join)
+        self.asm.append(b.index, resume, join=join, raw_end=raw_end)
 
     def _cut(self, piece: int, raw_cut: int, found: Alignment) -> str:
         """Truncate the assembled text for a restart, keeping whole pieces after the cut
@@ -722,7 +726,11 @@ class _Merger:
         return piece, raw_cut
 
     def _own_units(self, b: Prepared, found: Alignment) -> bool:
-        """Whether ``b`` holds, inside the stretch it restates, a unit nothing matched."""
+        """Whether ``b`` holds, inside the stretch it restates, a unit nothing matched
+        (or a sentence's worth of unmatched text inside a longer unit, a list item)."""
+        gaps = itertools.pairwise(found.blocks)
+        if any(b2 - (b1 + n1) >= _OWN_RUN for (_, b1, n1), (_, b2, _) in gaps):
+            return True
         covered = [0] * len(b.units)
         for _, bpos, n in found.blocks:
             for i in range(b.unit_at(bpos), len(b.units)):
@@ -750,7 +758,7 @@ class _Merger:
         run = 0
         for flag in matched:
             run = 0 if flag else run + 1
-            if run >= 24:
+            if run >= _OWN_RUN:
                 return True
         return False
 
@@ -760,11 +768,28 @@ class _Merger:
         a0, b0, _ = found.blocks[0]
         tail_piece, tail_raw = asm.locate(found.a_end) if found.a_end < asm.length else (0, -1)
         tail = asm.spans_from(tail_piece, tail_raw) if tail_raw >= 0 else []
+        b_end: int | None = None
         if tail:
             f = self.prep[tail[0][0]]
             ui = _unit_index_at_raw(f, tail[0][1])
-            # resume the rest at the unit boundary after the restated passage
-            if f.units and f.units[ui].start < tail[0][1]:
+            b_last = b.units[-1] if b.units else None
+            if (
+                f.units
+                and f.units[ui].start < tail[0][1]
+                and b_last is not None
+                and not is_complete(b.text[b_last.start : b_last.end])
+                and b_last.start > _resume_raw(b, b0)
+            ):
+                # the copy stops inside the unit it was cut in ("…足がかり（踏み"): that
+                # unit is the earlier copy's, whole, with what follows in it
+                b_end = b_last.start
+                tail[0] = (
+                    tail[0][0],
+                    max(f.units[ui].start, asm.pieces[tail_piece].start),
+                    tail[0][2],
+                )
+            elif f.units and f.units[ui].start < tail[0][1]:
+                # resume the rest at the unit boundary after the restated passage
                 nxt = ui + 1
                 start = f.units[nxt].start if nxt < len(f.units) else tail[0][2]
                 start = max(start, tail[0][1])
@@ -775,7 +800,9 @@ class _Merger:
             "its copy replaces the earlier one"
         )
         cut = self._cut_point(a0)
-        self._switch(b, found, cut, _resume_raw(b, b0), found.score, keep_unrepeated=False)
+        self._switch(
+            b, found, cut, _resume_raw(b, b0), found.score, keep_unrepeated=False, raw_end=b_end
+        )
         for frag, start, end in tail:
             asm.append(frag, start, raw_end=end)
 

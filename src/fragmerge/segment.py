@@ -607,7 +607,18 @@ def _is_restart(
             )
 
         goes_on = j + 1 < len(units) and not blank_after(j)
-        return goes_on and blank_after(i) and run >= _MIN_RESTATED_RUN
+        if goes_on and blank_after(i) and run >= _MIN_RESTATED_RUN:
+            return True
+        # A long finished sentence ending a paragraph, then the same sentence again
+        # right after it: a restart of the last sentence (a repeated line in verse
+        # is short, a refrain repeats several lines).
+        return (
+            i == j - 1
+            and blank_after(i)
+            and run >= _MIN_VERBATIM_RUN // 2 + 10
+            and units[i].kind in ("sentence", "list_item")
+            and is_complete(text[units[i].start : units[i].end])
+        )
     layout_changed = breaks(i, k) != breaks(j, k) or not exact
     if layout_changed and run >= 2 * _MIN_RESTATED_RUN:
         return True
