@@ -471,6 +471,7 @@ _STOP_BEFORE = regex.compile(r"(?:[.!?][\p{Pe}\p{Pf}\"']*\s+|[。！？][\p{Pe}\
 _CONFLICT_GAP = 12  # longer differing stretches are rewording, not a flipped number or word
 _MIN_EXPANDED = 150  # view characters an expanded regeneration must restate at least
 _CLOSE_COPY = 95.0  # score of a copy that differs by drift only
+_RECENT = 20_000  # view characters back from the end that a redundant piece restates
 
 
 def _rank(found: Alignment, len_a: int) -> tuple[bool, bool, bool, int, float, int, int]:
@@ -574,11 +575,18 @@ def find_overlap(
     if doubtful is not None and len(found) > 1:
         sure = [f for f in found if not doubtful(f)]
         found = sure or found
-    # ...unless the whole piece stands verbatim further back and only a word or
+    # ...unless the whole piece stands verbatim shortly before and only a word or
     # two of it meets the cut ("SIZE:" | "SIZE: 11323612 bytes SHA1: ..." in a
-    # list of look-alike checksum blocks): then it is a redundant copy.
+    # list of look-alike checksum blocks): then it is a redundant copy. (A copy
+    # far back is an earlier passage the article repeats, not what a piece restates.)
     whole_copy = max(
-        (f.b_end for f in found if f.kind == "containment" and f.b_end >= n_b - _END_TOLERANCE),
+        (
+            f.b_end
+            for f in found
+            if f.kind == "containment"
+            and f.b_end >= n_b - _END_TOLERANCE
+            and f.a_end >= len_a - _RECENT
+        ),
         default=0,
     )
     if whole_copy >= 2 * SEED_LEN:
