@@ -469,6 +469,28 @@ class TestImplicitRestarts:
         draft = "Oh, the lights are calling me home.\n\nOh, the lights are calling me home.\n"
         assert pieces(draft) == [draft.strip()]
 
+    @pytest.mark.parametrize(
+        "block",
+        [
+            '> "The entire reason I use Go is the great tooling around it," one wrote.',
+            "| Concept or feature | Proportion of respondents |\n| --- | --- |\n| Generics | 71% |",
+        ],
+        ids=["quote", "table"],
+    )
+    def test_quote_or_table_restarted_after_an_unfinished_sentence(self, block: str) -> None:
+        cut = "There may even be opportunities to build some of this into"
+        draft = f"{P1}\n\n{block}\n\n{cut}\n\n{block}\n\n{cut} the tools.\n\n{P3}\n"
+        assert pieces(draft)[-1].startswith(block)
+
+    @pytest.mark.parametrize(
+        "block",
+        ['> "Go has the best tooling of any language I have used," one wrote.', "| a | b |"],
+        ids=["quote", "table"],
+    )
+    def test_quote_or_table_shown_again_after_a_finished_sentence_stays(self, block: str) -> None:
+        draft = f"{P1}\n\n{block}\n\n{P2}\n\n{block}\n\n{P3}\n"
+        assert pieces(draft) == [draft.strip()]
+
     def test_echoed_end_of_a_verse_line_is_not_a_restart(self) -> None:
         draft = (
             "Oh, the harbour lights are calling me home\n\n"

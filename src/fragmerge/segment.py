@@ -350,8 +350,19 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
         elif (
             j >= copied_until
             and line_start
-            and not text.startswith(">", u.start)
-            and u.kind in ("sentence", "heading", "list_item")
+            and (
+                (
+                    u.kind in ("sentence", "heading", "list_item")
+                    and not text.startswith(">", u.start)
+                )
+                # a quote or a table restarts only right after an unfinished sentence
+                # (a pull quote or a table shown again follows a finished one)
+                or (
+                    (u.kind == "table_row" or text.startswith(">", u.start))
+                    and _cut_unit(text, units[j - 1])
+                    and not text.startswith(">", units[j - 1].start)
+                )
+            )
         ):
             # the latest unfinished paragraph ends first: a restart resumes the last cut
             cut = next(
@@ -635,7 +646,7 @@ _BLANK = regex.compile(r"\n[ \t]*\n")
 # Ends that cannot finish a sentence, a title or a line of verse: a colon, a comma, a
 # digit, an opening bracket, an English article, preposition or conjunction.
 _OPEN_END = regex.compile(
-    r"(?:[:：,，、\d]|[\[({「『（【]+"
+    r"(?:[:：,，、\d]|[\[({「『（【“‘]+"
     r"|\b(?:[Tt]he|[Aa]n|a|of|to|in|on|at|by|for|from|with|into|and|or|but|that|which|is|are|was)"
     r")\s*\Z"
 )
