@@ -162,3 +162,30 @@ def test_scale_builds_drafts_of_the_requested_size() -> None:
     assert scale.parse_size("100K") == 100_000 and scale.parse_size("5M") == 5_000_000
     random.seed(0)  # build_draft must not depend on the global random state
     assert scale.build_draft(truth) == draft
+
+
+class TestSplitterComparison:
+    """benchmarks/splitters.py: the pieces that do not need sentencex."""
+
+    splitters = _load("splitters")
+
+    def test_prose_paragraphs_leave_out_markdown_blocks_and_fences(self) -> None:
+        article = (
+            "---\ntitle: t\n---\n# Heading\n\nA sentence. Another one.\n\n"
+            "- a list item.\n\n```\ncode. more code.\n```\n\n> A quote.\n\nLast one here.\n"
+        )
+        assert self.splitters.prose_paragraphs(article) == [
+            "A sentence. Another one.",
+            "Last one here.",
+        ]
+
+    def test_boundary_f1(self) -> None:
+        f1 = self.splitters.f1
+        assert f1({10, 20}, {10, 20}) == 1.0
+        assert f1({10, 20}, {10}) == pytest.approx(2 / 3)
+        assert f1(set(), set()) == 1.0
+        assert f1({1}, {2}) == 0.0
+
+    def test_labelled_cases_score_fragmerge_rules(self) -> None:
+        right, total = self.splitters.labelled_score(self.splitters.fragmerge_spans, "ja")
+        assert total == len(self.splitters.LABELLED["ja"]) and 0 <= right <= total
