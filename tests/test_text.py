@@ -157,6 +157,16 @@ class TestSentences:
             "Done.",
         ]
 
+    def test_initialisms_and_references_do_not_end_sentences(self) -> None:
+        """Found comparing with sentencex (benchmarks/splitters.py): dotted initials before
+        a name and section or figure references before a number."""
+        assert texts(
+            "Analysts at J.P. Morgan agreed. See Sec. 4.1 and Ch. 2 of Smith et al. here."
+        ) == [
+            "Analysts at J.P. Morgan agreed.",
+            "See Sec. 4.1 and Ch. 2 of Smith et al. here.",
+        ]
+
     def test_decimals_versions_and_urls_stay_whole(self) -> None:
         assert texts("It costs $3.50 today. Version 2.0.1 is out. See https://x.org/a.b now.") == [
             "It costs $3.50 today.",

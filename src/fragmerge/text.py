@@ -139,6 +139,15 @@ _ABBREVIATIONS = frozenset(
         "cf",
         "fig",
         "figs",
+        "sec",
+        "secs",
+        "ch",
+        "chap",
+        "eq",
+        "eqs",
+        "al",
+        "ref",
+        "refs",
         "no",
         "nos",
         "vol",
@@ -170,6 +179,7 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
+_INITIALISM = regex.compile(r"(?:\p{L}\.)+\p{L}")  # "J.P." (Morgan), "U.S.A."
 _NEXT_STARTS_LOWER = regex.compile(r"\s+[\p{Ll}]")
 
 
@@ -182,7 +192,7 @@ def _latin_end_ok(text: str, end: int) -> bool:
     if word is None:
         return True
     w = word.group(1).lower()
-    if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+    if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or _INITIALISM.fullmatch(w):
         return False
     # "e.g. lowercase" style: a period followed by a lowercase word rarely ends a sentence.
     return _NEXT_STARTS_LOWER.match(text, end) is None
