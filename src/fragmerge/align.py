@@ -40,7 +40,7 @@ _MIN_BLOCK = 6  # shorter equal runs are coincidence, not alignment
 _DIVERGENCE_GAP = 160  # a gap this long on both sides ends an alignment
 _END_TOLERANCE = 24  # view characters that may trail unmatched at an end
 _HEAD_TOLERANCE = 24
-_SHORT_OVERLAP_MAX = 200
+SHORT_OVERLAP_MAX = 200  # view characters of a text's end a short exact overlap is looked for in
 _TINY_WINDOW = 4000  # how far back a piece too short to seed is looked for
 _HEAD_SEEDS = 96  # seeds from the start of a fragment that propose where it resumes
 _MAX_PARTNERS = 4  # fragments verified against each fragment in the pairwise stage
@@ -344,7 +344,7 @@ def short_overlap(a_tail: str, b: str, *, min_len: int) -> int:
     >>> short_overlap("いう悲観的な", "悲観的な未来", min_len=2)
     4
     """
-    limit = min(len(a_tail), len(b), _SHORT_OVERLAP_MAX)
+    limit = min(len(a_tail), len(b), SHORT_OVERLAP_MAX)
     for k in range(limit, min_len - 1, -1):
         if a_tail.endswith(b[:k]):
             return k
@@ -524,7 +524,7 @@ def find_overlap(
     # whole unfinished unit shorter than a seed ("## 影響を受けるバー" / "## 影響を受ける
     # バージョン"): too short for seeds, and easily outvoted by an older copy of
     # the same passage further back, so it is always looked for.
-    tail = get_a(max(0, len_a - _SHORT_OVERLAP_MAX), len_a)
+    tail = get_a(max(0, len_a - SHORT_OVERLAP_MAX), len_a)
     k = short_overlap(tail, b.view.chars, min_len=1)
     if k == 1 and not (
         a_tail_incomplete

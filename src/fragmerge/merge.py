@@ -31,6 +31,7 @@ import regex
 
 from fragmerge.align import (
     SEED_LEN,
+    SHORT_OVERLAP_MAX,
     Alignment,
     Prepared,
     conflicts,
@@ -59,7 +60,6 @@ _BLOCK_KINDS = frozenset({"heading", "list_item", "table_row", "code", "rule"})
 _LEADING_ELLIPSIS = regex.compile(r"(?:\.{2,}|…+|‥+)\s*")
 _OWN_RUN = 24  # unmatched view characters in a row that make a sentence of its own
 _LOOKAHEAD = 8  # fragments looked at for one that restarts the text before a gap
-_SHORT_OVERLAP_MAX = 200  # view characters of the text's end a piece's start is matched against
 _PROBE_WINDOW = 20_000  # view characters back from the end such a restart may resume at
 
 
@@ -362,12 +362,12 @@ class _Merger:
         later = [c for c in range(b_index + 1, len(self.prep)) if c not in self.placed]
         b = self.prep[b_index]
         if not any(
-            short_overlap(self.prep[c].view.chars[-_SHORT_OVERLAP_MAX:], b.view.chars, min_len=1)
+            short_overlap(self.prep[c].view.chars[-SHORT_OVERLAP_MAX:], b.view.chars, min_len=1)
             or pairwise(self.prep[c], b, self.options, adjacent=True) is not None
             for c in later[:_LOOKAHEAD]
         ):
             return
-        tail = asm.get(max(0, asm.length - _SHORT_OVERLAP_MAX), asm.length)
+        tail = asm.get(max(0, asm.length - SHORT_OVERLAP_MAX), asm.length)
         recent = asm.length - _PROBE_WINDOW
         for c in later[:_LOOKAHEAD]:
             p = self.prep[c]
