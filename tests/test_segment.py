@@ -491,6 +491,14 @@ class TestImplicitRestarts:
         draft = f"{P1}\n\n{block}\n\n{P2}\n\n{block}\n\n{P3}\n"
         assert pieces(draft) == [draft.strip()]
 
+    def test_restart_after_a_cut_ending_in_a_one_letter_word(self) -> None:
+        """`… A small` is cut prose though its first word has one letter (found by the long
+        property run: the restart was only found when the output was repaired again)."""
+        river = "The river rose quickly after three days of heavy rain."
+        cut = "Shops on the main street began to clean their flooded cellars. A small"
+        draft = f"{P1}\n\n{river}\n\n{cut}\n\n{river}\n\n{P3}\n"
+        assert pieces(draft) == [f"{P1}\n\n{river}\n\n{cut}", f"{river}\n\n{P3}"]
+
     def test_echoed_end_of_a_verse_line_is_not_a_restart(self) -> None:
         draft = (
             "Oh, the harbour lights are calling me home\n\n"

@@ -641,7 +641,7 @@ def _is_restart(
 
 
 _DIGITS = regex.compile(r"\d+")
-_CUT_PROSE = regex.compile(r"(?:\p{L}{2,}[ \t]+\p{L}{2,}|[\p{Han}\p{Hiragana}\p{Katakana}]{2})")
+_CUT_PROSE = regex.compile(r"(?:\p{L}+[ \t]+\p{L}{2,}|[\p{Han}\p{Hiragana}\p{Katakana}]{2})")
 _BLANK = regex.compile(r"\n[ \t]*\n")
 # Ends that cannot finish a sentence, a title or a line of verse: a colon, a comma, a
 # digit, an opening bracket, an English article, preposition or conjunction.
