@@ -499,13 +499,6 @@ class TestImplicitRestarts:
         draft = f"{P1}\n\n{river}\n\n{cut}\n\n{river}\n\n{P3}\n"
         assert pieces(draft) == [f"{P1}\n\n{river}\n\n{cut}", f"{river}\n\n{P3}"]
 
-    def test_heading_before_a_restart_goes_with_it(self) -> None:
-        """A restart that begins with a short heading (too short to key) restating the
-        heading before the copied paragraph starts at the heading."""
-        cut = "The third paragraph concludes the"
-        draft = f"{P1}\n\n## Details\n\n{P2}\n\n{cut}\n\n## Details\n\n{P2}\n\n{P3}\n"
-        assert pieces(draft)[-1] == f"## Details\n\n{P2}\n\n{P3}"
-
     def test_echoed_end_of_a_verse_line_is_not_a_restart(self) -> None:
         draft = (
             "Oh, the harbour lights are calling me home\n\n"

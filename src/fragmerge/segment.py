@@ -398,15 +398,14 @@ def _close(original: str, copy: str) -> bool:
 
 def _copy_start(text: str, units: list[Unit], floor: int, i: int, j: int) -> int:
     """The first unit of a restart found at ``j`` (a copy of ``i``): code blocks,
-    tables, rules and headings right before it that equal those right before ``i``
-    are part of the copy (code, tables and rules cannot begin a restart themselves;
-    a heading too short to key does not propose one).
+    tables and rules right before it that equal those right before ``i`` are part
+    of the copy (they cannot begin a restart themselves).
     """
     s = j
     while (
         s - 1 > max(floor, i)
         and i - (j - s) - 1 >= 0
-        and units[s - 1].kind not in ("sentence", "list_item")
+        and units[s - 1].kind not in ("sentence", "heading", "list_item")
         and text[units[s - 1].start : units[s - 1].end]
         == text[units[i - (j - s) - 1].start : units[i - (j - s) - 1].end]
     ):
