@@ -325,16 +325,13 @@ class _Merger:
                 if owner not in self.placed and owner != b_index:
                     shared[owner] += 1
         best = sorted(shared, key=lambda c: (-shared[c], c))[:2]
-        hosts = set()
-        for c in best:
-            if c not in self._positions:
-                self._positions[c] = seed_positions(self.prep[c])
-            found = pairwise(
-                self.prep[c], b, self.options, adjacent=True, positions=self._positions[c]
-            )
-            if found is not None:
-                hosts.add(c)
-        return hosts
+        return {c for c in best if self._resumes(c, b) is not None}
+
+    def _resumes(self, c: int, b: Prepared) -> Overlap | None:
+        """Where ``b`` repeats text of fragment ``c`` (``c``'s seed table kept for reuse)."""
+        if c not in self._positions:
+            self._positions[c] = seed_positions(self.prep[c])
+        return pairwise(self.prep[c], b, self.options, adjacent=True, positions=self._positions[c])
 
     def _find(self, b: Prepared, last: _LastUnit) -> Alignment | None:
         """Where ``b`` lies on the text assembled so far (None if nowhere)."""
@@ -363,7 +360,7 @@ class _Merger:
         b = self.prep[b_index]
         if not any(
             short_overlap(self.prep[c].view.chars[-SHORT_OVERLAP_MAX:], b.view.chars, min_len=1)
-            or pairwise(self.prep[c], b, self.options, adjacent=True) is not None
+            or self._resumes(c, b) is not None
             for c in later[:_LOOKAHEAD]
         ):
             return
