@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import regex
+from rapidfuzz.fuzz import ratio
 
 from fragmerge.align import short_overlap
 from fragmerge.errors import OptionsError
@@ -273,9 +274,7 @@ def _title_prompt_line(lines: list[_Line], classes: list[LineClass]) -> None:
     s1, s2 = lines[first].stripped, lines[second].stripped
     if s1.startswith("#") or not s2.startswith("#"):
         return
-    from rapidfuzz import fuzz
-
-    if fuzz.ratio(build_view(s1).chars, build_view(s2).chars) >= 90:
+    if ratio(build_view(s1).chars, build_view(s2).chars) >= 90:
         classes[first] = "debris"
 
 
@@ -391,8 +390,6 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
 def _close(original: str, copy: str) -> bool:
     """Whether a unit of a copy restates the original unit up to drift, or is too short
     to tell (a heading of its own before the copy, "## Details", is passed over too)."""
-    from rapidfuzz.fuzz import ratio
-
     return len(copy) < _RESTART_KEY or ratio(original, copy) >= 80
 
 
@@ -517,7 +514,6 @@ def _copy_run(
     sentence the original leaves cut). Cut units in ``resolved`` (resumed by a
     marked piece already) count as cut only right before ``j``.
     """
-    from rapidfuzz.fuzz import ratio
 
     def cut(x: int, run: int) -> bool:
         if x in resolved and x != j - 1:
