@@ -95,7 +95,8 @@ def lost_sentences(fragment_texts: Sequence[str], output: str) -> list[str]:
     >>> lost_sentences(["One. Gone.", "Three."], "One. Three.")
     ['Gone.']
     """
-    out_sentences = [norm(s) for s in split_sentences(output)]
+    # markers count alike on both sides: one kept inside a line is not sentence text
+    out_sentences = [norm(s) for s in split_sentences(output.replace(MARKER, " "))]
     whole = "".join(out_sentences)
     by_head: dict[str, list[str]] = {}
     for s in out_sentences:

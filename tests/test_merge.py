@@ -729,3 +729,44 @@ def test_copy_spliced_in_keeps_the_rest_of_the_unit_it_was_cut_in() -> None:
     assert "The damage may spread along the whole supply chain." in text
     assert own in text
     assert text.count("Stepping stone") == 1
+
+
+# ------------------------------------------------------------------ text a copy does not restate
+
+LINKS = (
+    "- [How datacenters are cooled](/2025/01/cooling/)\n"
+    "- [Why GPUs need so much power](/2025/02/power/)\n"
+    "- [Building a fast network fabric](/2025/03/fabric/)"
+)
+
+
+def test_a_copy_opening_with_a_heading_of_its_own_keeps_it() -> None:
+    # the same links under another heading: the heading is new text, never dropped
+    draft = (
+        f"{P1}\n\n### Read also\n\n{LINKS}\n\n{P3}\n\n---END---\n\n## Related posts\n\n{LINKS}\n"
+    )
+    result = repair(draft)
+    assert result.text == f"{P1}\n\n### Read also\n\n## Related posts\n\n{LINKS}\n\n{P3}\n"
+    assert any("opens with text of its own" in w for w in result.warnings)
+
+
+def test_a_drifted_opening_of_a_copy_is_not_kept_twice() -> None:
+    first, second = sentences(P2)
+    drifted = first.replace("long", "lengthy", 1)
+    assert drifted != first
+    draft = f"{P1}\n\n{first} {second}\n\n{P3}\n\n---END---\n\n{drifted} {second}\n"
+    assert repair(draft).text == article("en")
+
+
+def test_finished_sentence_the_restart_goes_on_from_differently_is_kept() -> None:
+    # "…成功に" | "導くための鍵となるでしょう。" then a restart finishing "…成功に" another way:
+    # both wordings are kept (nothing is dropped that the copy does not restate)
+    head = "AIエージェントは、単なるツールではなく、製造業の未来を共に創るパートナーとなり得ます。"
+    cut = "新たな時代背景の中で、AIエージェントの可能性を最大限に引き出し、製造業のDXを成功に"
+    ending = "導くための鍵となるでしょう。"
+    other = "導くためには、技術革新への積極的な姿勢と、法規制への的確な対応が不可欠です。"
+    rest = "この変化の波に乗り遅れないことが大切です。"
+    draft = f"{head}{cut}\n\n{ending}\n\n---END---\n\n{head}{cut}{other}{rest}\n"
+    result = repair(draft)
+    assert result.text == f"{head}{cut}\n\n{ending}\n\n{cut}{other}{rest}\n"
+    assert any("goes on differently" in w for w in result.warnings)

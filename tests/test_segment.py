@@ -220,6 +220,31 @@ class TestDebris:
         draft = f"First part here.\n\n{AVATAR}\n\nContinue writing please\n\nSecond part.\n"
         assert pieces(draft) == ["First part here.", "Second part."]
 
+    def test_git_conflict_markers_are_debris(self) -> None:
+        draft = (
+            "Part one. It was cut\n\n---END---\n\n<<<<<<< Updated upstream\n"
+            "It was cut short.\n=======\n## Related\n\n- [A link](/a)\n"
+            ">>>>>>> Stashed changes\n"
+        )
+        fragments = segment(draft)
+        check_spans(draft, fragments)
+        assert [f.text for f in fragments] == [
+            "Part one. It was cut",
+            "It was cut short.",
+            "## Related\n\n- [A link](/a)",
+        ]
+
+    @pytest.mark.parametrize(
+        "draft",
+        [
+            "Title\n=======\n\nText. More text.\n",  # a setext underline
+            "Text.\n\n<<<<<<< ours\nno closing marker\n=======\n",
+            "Show a conflict:\n\n```\n<<<<<<< HEAD\na\n=======\nb\n>>>>>>> main\n```\n",
+        ],
+    )
+    def test_lone_or_fenced_conflict_lines_stay(self, draft: str) -> None:
+        assert pieces(draft) == [draft.strip()]
+
     def test_ordinary_image_is_not_debris(self) -> None:
         draft = "Text.\n\n![A diagram](https://example.com/diagram.png)\n\nMore text.\n"
         assert pieces(draft) == [draft.strip()]

@@ -28,6 +28,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
+from rapidfuzz import fuzz
 
 from fragmerge.align import (
     SEED_LEN,
@@ -61,6 +62,7 @@ _LEADING_ELLIPSIS = regex.compile(r"(?:\.{2,}|…+|‥+)\s*")
 _OWN_RUN = 24  # unmatched view characters in a row that make a sentence of its own
 _LOOKAHEAD = 8  # fragments looked at for one that restarts the text before a gap
 _PROBE_WINDOW = 20_000  # view characters back from the end such a restart may resume at
+_DRIFTED_HEAD = 70.0  # a copy's opening this close to the text before its passage is drift
 
 
 @dataclass
@@ -266,6 +268,11 @@ def _resume_raw(b: Prepared, bpos: int, *, letterless: bool = True) -> int:
     return start
 
 
+def _covered(found: Alignment, lo: int, hi: int) -> int:
+    """Assembled view characters in ``[lo, hi)`` that ``found`` matched."""
+    return sum(max(0, min(hi, a + n) - max(lo, a)) for a, _, n in found.blocks)
+
+
 def _glue(left: str, right: str) -> str:
     """Separator for an exact mid-sentence resume: none in CJK, a space elsewhere."""
     a = left.rstrip()[-1:] if left.strip() else ""
@@ -429,6 +436,9 @@ class _Merger:
                 f"differs from the text before it in a number or a negation "
                 f"({a_gap or '∅'!r} vs {b_gap or '∅'!r})",
             )
+        elif found.kind == "containment" and self._own_head(b, found):
+            self._note_overlaps(b, found)
+            self._insert_head(b, found)
         elif found.kind == "containment" and self._own_units(b, found):
             # a copy that also says something of its own: it replaces the passage
             # it restates, so nothing it adds is lost (unless that passage has
@@ -566,13 +576,7 @@ class _Merger:
             )
             return
         a0, b0, _ = found.blocks[0]
-        # (a unit before the first matched block that matches too, only too short
-        # for a block, "**対策**:" before "* AIエージェント…", is not new)
-        new_head = (
-            b0 > 0
-            and asm.get(max(0, a0 - b0), a0) != b.view.chars[:b0]
-            and any(u.end <= b.view.offsets[b0] for u in b.units)
-        )
+        new_head = self._head_differs(b, found)
         # a heading cannot restate the middle of a sentence: it is the piece's own
         new_head = new_head or (
             bool(b.units)
@@ -644,6 +648,25 @@ class _Merger:
             # both sides cut at a view character, so punctuation before it is kept once (A's)
             piece, raw_cut = asm.locate(found.a_start)
             resume = b.view.raw_start(found.b_start, len(b.text))
+        elif last.complete and 2 * _covered(found, last.apos, len_a) < len_a - last.apos:
+            # The text ends with a finished sentence the copy does not restate (it
+            # finishes the sentence before it another way): keep both wordings.
+            bu = b.unit_at(found.a_to_b(last.apos))
+            self.warnings.append(
+                f"fragment {b.index} goes on differently from the sentence the text before "
+                "it ends with; both are kept"
+            )
+            self._record(
+                b,
+                "restart",
+                found.score,
+                confidence,
+                left_cut=a.base + a_piece.end,
+                right_resume=b.base + b.units[bu].start,
+                output_offset=asm.output_length(),
+            )
+            asm.append(b.index, b.units[bu].start, join=paragraph_separator(a.text))
+            return
         else:
             piece, raw_cut = last.piece, last.raw
             # the letterless units before an unfinished sentence stay A's
@@ -691,9 +714,7 @@ class _Merger:
         orphans: list[_Piece] = []
         for p in asm.pieces[piece + 1 :]:
             n = p.vend - p.vstart
-            lo, hi = p.astart, p.astart + n
-            covered = sum(max(0, min(hi, a + k) - max(lo, a)) for a, _, k in found.blocks)
-            if n and covered * 10 < 3 * n:
+            if n and _covered(found, p.astart, p.astart + n) * 10 < 3 * n:
                 orphans.append(p)
         asm.truncate(piece, raw_cut)
         for p in orphans:
@@ -721,6 +742,53 @@ class _Merger:
         if asm.starts_unit(apos):
             raw_cut = max(asm.pieces[piece].start, f.units[_unit_index_at_raw(f, raw_cut)].start)
         return piece, raw_cut
+
+    def _head_differs(self, b: Prepared, found: Alignment) -> bool:
+        """Whether ``b`` opens, before its first matched block, with a whole unit
+        the text before that block does not have."""
+        a0, b0, _ = found.blocks[0]
+        # (a unit before the first matched block that matches too, only too short
+        # for a block, "**対策**:" before "* AIエージェント…", is not new)
+        return (
+            b0 > 0
+            and self.asm.get(max(0, a0 - b0), a0) != b.view.chars[:b0]
+            and any(u.end <= b.view.offsets[b0] for u in b.units)
+        )
+
+    def _own_head(self, b: Prepared, found: Alignment) -> bool:
+        """Whether a copy opens with a unit of its own that is no drifted copy of the
+        text before the passage it restates (``## 関連記事`` over a link list that
+        stands under ``### あわせて読みたい``)."""
+        if not self._head_differs(b, found):
+            return False
+        a0, b0, _ = found.blocks[0]
+        head = b.view.chars[:b0]
+        before = self.asm.get(max(0, a0 - b0 - _OWN_RUN), a0)
+        return fuzz.partial_ratio(head, before) < _DRIFTED_HEAD
+
+    def _insert_head(self, b: Prepared, found: Alignment) -> None:
+        """Keep the opening of ``b`` that is its own before the passage it restates;
+        the rest of ``b`` is redundant."""
+        asm = self.asm
+        a0, b0, _ = found.blocks[0]
+        head_end = max(u.end for u in b.units if u.end <= b.view.offsets[b0])
+        piece, raw_cut = self._cut_point(a0)
+        tail = asm.spans_from(piece, raw_cut)
+        self.warnings.append(
+            f"fragment {b.index} opens with text of its own before restating text already "
+            "there; that opening is kept before the restated passage"
+        )
+        self._switch(
+            b,
+            found,
+            (piece, raw_cut),
+            _resume_raw(b, 0),
+            found.score,
+            keep_unrepeated=False,
+            raw_end=head_end,
+        )
+        for i, (frag, start, end) in enumerate(tail):
+            asm.append(frag, start, join="\n\n" if i == 0 else "", raw_end=end)
 
     def _own_units(self, b: Prepared, found: Alignment) -> bool:
         """Whether ``b`` holds, inside the stretch it restates, a unit nothing matched

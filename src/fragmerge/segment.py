@@ -85,6 +85,8 @@ _CONTINUED_HEADING = regex.compile(
     r"(?:#{1,6}\s+|\*\*)[^\n]*?[(（\[]\s*(?:continued|cont'?d|続き|続く|续|續)\s*[)）\]]\s*(?:\*\*)?[:：]?",
     regex.IGNORECASE,
 )
+# Git conflict markers left in a draft by the pipeline's version control.
+_CONFLICT_LINE = regex.compile(r"(<{7}|={7}|>{7})(?:[ \t]+\S.*)?")
 _RULE_LINE = regex.compile(r"\s*(?:-{3,}|\*{3,}|_{3,})\s*")
 _FENCE_OPEN = regex.compile(r"\s*(`{3,}|~{3,})\s*")  # a bare fence: closes a block
 _FENCE_INFO = regex.compile(r"\s*(?:`{3,}|~{3,})[^`\n]*")  # may carry an info string: opens
@@ -172,6 +174,7 @@ def _classify(lines: list[_Line], options: Options) -> list[LineClass]:
         return classes
     n = len(lines)
     in_fence = False
+    conflict_lines: list[tuple[int, str]] = []
     i = 0
     while i < n:
         s = lines[i].stripped
@@ -194,6 +197,8 @@ def _classify(lines: list[_Line], options: Options) -> list[LineClass]:
             continue
         if extra_debris is not None and extra_debris.fullmatch(s):
             classes[i] = "debris"
+        elif m := _CONFLICT_LINE.fullmatch(s):
+            conflict_lines.append((i, m.group(1)[0]))
         elif _ROLE_USER.fullmatch(s):
             classes[i] = "debris"
             # The user's message follows the header, up to a rule or the next role header.
@@ -219,8 +224,29 @@ def _classify(lines: list[_Line], options: Options) -> list[LineClass]:
         ):
             classes[i] = "debris"
         i += 1
+    _mark_conflicts(conflict_lines, classes)
     _absorb_rules_and_preambles(lines, classes)
     return classes
+
+
+def _mark_conflicts(found: list[tuple[int, str]], classes: list[LineClass]) -> None:
+    """Git conflict markers are debris when they stand as a whole ``<<<<<<<``,
+    ``=======``, ``>>>>>>>`` block; both sides are text, and the merge keeps each
+    sentence once. A lone ``=======`` (a setext underline, a divider) stays."""
+    expected = "<"
+    block: list[int] = []
+    for i, kind in found:
+        if kind == "<":
+            expected, block = "=", [i]
+        elif kind == expected:
+            block.append(i)
+            expected = ">" if kind == "=" else "<"
+            if kind == ">":
+                for j in block:
+                    classes[j] = "debris"
+                block = []
+        else:
+            expected, block = "<", []
 
 
 def _cut_word_before_marker(lines: list[_Line], classes: list[LineClass], i: int) -> bool:
@@ -646,6 +672,7 @@ _OPEN_END = regex.compile(
     r"|\b(?:[Tt]he|[Aa]n|a|of|to|in|on|at|by|for|from|with|into|and|or|but|that|which|is|are|was)"
     r")\s*\Z"
 )
+_LIST_BULLET = regex.compile(r"\s*(?:[-*+]|\d+[.)])\s+")
 _CUT_END = regex.compile(r"[\p{L}\p{N}、，,]\Z")
 # a link, a code span or emphasis ending the text: "[text](url)" -> "text"
 _INLINE_TAIL = regex.compile(
@@ -663,8 +690,13 @@ def _looks_cut(unit_text: str) -> bool:
     (True, False)
     >>> _looks_cut("And, about DL, [CVE-2009-5147](http://cve.example/5147)")
     True
+    >>> _looks_cut("- [How datacenters are cooled](/2025/01/cooling/)")
+    False
     """
-    unit_text = _INLINE_TAIL.sub(lambda m: "".join(g for g in m.groups() if g), unit_text.rstrip())
+    unit_text = unit_text.rstrip()
+    if _INLINE_TAIL.fullmatch(_LIST_BULLET.sub("", unit_text, count=1)):
+        return False  # a line that is one link or code span is an entry, not a cut sentence
+    unit_text = _INLINE_TAIL.sub(lambda m: "".join(g for g in m.groups() if g), unit_text)
     return (
         not is_complete(unit_text)
         and bool(_CUT_END.search(unit_text))
