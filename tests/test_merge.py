@@ -770,3 +770,35 @@ def test_finished_sentence_the_restart_goes_on_from_differently_is_kept() -> Non
     result = repair(draft)
     assert result.text == f"{head}{cut}\n\n{ending}\n\n{cut}{other}{rest}\n"
     assert any("goes on differently" in w for w in result.warnings)
+
+
+def test_second_continuation_from_an_earlier_cut_keeps_only_what_it_adds() -> None:
+    # piece 1 finishes the cut; piece 2 restates the text up to that same cut and
+    # finishes it another way: its restatement is dropped, its own text kept
+    first, second = sentences(P2)
+    cut = second[: len(second) // 2]
+    extra = "An alternative ending was written here by a second generation of the model."
+    draft = (
+        f"{P1}\n\n{first} {cut}\n\n---END---\n\n{second}\n\n{P3}\n\n---END---\n\n"
+        f"{P1}\n\n{first} {cut}and so on. {extra}\n"
+    )
+    result = repair(draft)
+    assert result.text.startswith(article("en").rstrip("\n") + "\n\n")
+    assert result.text.count(P1) == 1
+    assert extra in result.text
+    assert any("goes on differently" in w for w in result.warnings)
+
+
+def test_spliced_copy_keeps_the_heading_that_follows_the_passage() -> None:
+    # a copy that adds a sentence replaces the passage it restates; the heading
+    # right after that passage stays whole, markup included
+    first, second = sentences(P2)
+    added = "Its own words, more than enough."
+    draft = (
+        f"{P1}\n\n{P2}\n\n---END---\n\n## Related\n\n{P3}\n\n---END---\n\n"
+        f"{P1}\n\n{first} {added} {second}\n"
+    )
+    result = repair(draft)
+    assert "## Related" in result.text
+    assert added in result.text
+    assert result.text.count(first) == 1

@@ -613,3 +613,19 @@ def test_bare_role_word_ending_a_piece_is_a_cut_word_not_a_header() -> None:
 def test_bare_role_word_before_text_is_still_a_header() -> None:
     draft = "First part of the text.\n\n---END---\n\nAI\n\nSecond part of the text.\n"
     assert "AI" not in fragmerge.fix(draft).text
+
+
+def test_paragraph_cut_after_a_capitalised_preposition_is_restarted() -> None:
+    # "… cellars. By" ends a piece: everything from "The river rose" on, restated up
+    # to that same cut, is a restart (found by the long property run: the first
+    # repair left it, the second removed it)
+    intro = "Farmers moved their cattle to higher ground. The mayor promised a plan."
+    body = (
+        "The river rose quickly after three days of heavy rain. Volunteers brought bread.\n\n"
+        "Shops on the main street began to clean their flooded cellars. By"
+    )
+    shops = body.split("\n\n")[1]
+    draft = f"{intro}\n\n{body}\n\n{body}\n\n{shops} Thursday the water had fallen.\n"
+    assert len(pieces(draft)) == 3
+    result = fragmerge.fix(draft)
+    assert result.text == f"{intro}\n\n{body} Thursday the water had fallen.\n"

@@ -29,7 +29,15 @@ from rapidfuzz.distance import Indel
 from fragmerge.models import Fragment, Options, Overlap
 from fragmerge.text import Unit, View, build_view, front_matter_end, split_units
 
-__all__ = ["Alignment", "Prepared", "align", "conflicts", "find_overlap", "prepare"]
+__all__ = [
+    "Alignment",
+    "Prepared",
+    "align",
+    "conflicts",
+    "find_overlap",
+    "find_restatement",
+    "prepare",
+]
 
 SEED_LEN = 12  # view characters per seed key
 _MAX_KEY_HITS = 16  # keys repeated more often than this are scaffolding, not evidence
@@ -472,6 +480,7 @@ _CONFLICT_GAP = 12  # longer differing stretches are rewording, not a flipped nu
 _MIN_EXPANDED = 150  # view characters an expanded regeneration must restate at least
 _CLOSE_COPY = 95.0  # score of a copy that differs by drift only
 _RECENT = 20_000  # view characters back from the end that a redundant piece restates
+_MIN_RESTATED = 48  # view characters a second continuation must restate before it goes on
 
 
 def _rank(found: Alignment, len_a: int) -> tuple[bool, bool, bool, int, float, int, int]:
@@ -592,6 +601,39 @@ def find_overlap(
     if whole_copy >= 2 * SEED_LEN:
         found = [f for f in found if not (f.exact_short and 4 * f.b_end <= whole_copy)] or found
     return max(found, key=lambda f: _rank(f, len_a), default=None)
+
+
+def find_restatement(
+    get_a: Callable[[int, int], str],
+    lookup: Callable[[str], Sequence[int]],
+    b: Prepared,
+    boundaries: Sequence[int],
+    *,
+    min_score: float,
+) -> Alignment | None:
+    """Where query ``b`` restates, from its start, a passage of the target that ends at
+    one of ``boundaries`` (target positions where another piece took over) and then
+    goes on with text of its own: a second continuation of that earlier point.
+
+    The alignment is against the target up to that boundary (its ``a_end`` is the
+    boundary, give or take drift); None if ``b`` restates no such passage at
+    length. A shared phrase is not enough: the copy must run from ``b``'s start
+    to the boundary, ``_MIN_RESTATED`` view characters at least.
+    """
+    from bisect import bisect_right
+
+    best: Alignment | None = None
+    for anchor in candidates(b.seeds[:_HEAD_SEEDS], lookup):
+        i = bisect_right(boundaries, anchor[0])
+        if i == len(boundaries):
+            continue
+        end = boundaries[i]
+        hit = verify(get_a, end, b.view.chars, anchor, min_score=min_score)
+        if hit is None or hit.kind != "dovetail" or hit.exact_short:
+            continue
+        if hit.b_end >= _MIN_RESTATED and (best is None or hit.b_end > best.b_end):
+            best = hit
+    return best
 
 
 # ------------------------------------------------------------------ public stage

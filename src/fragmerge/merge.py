@@ -37,6 +37,7 @@ from fragmerge.align import (
     Prepared,
     conflicts,
     find_overlap,
+    find_restatement,
     pairwise,
     prepare,
     seed_positions,
@@ -60,6 +61,7 @@ __all__ = ["merge"]
 _BLOCK_KINDS = frozenset({"heading", "list_item", "table_row", "code", "rule"})
 _LEADING_ELLIPSIS = regex.compile(r"(?:\.{2,}|…+|‥+)\s*")
 _OWN_RUN = 24  # unmatched view characters in a row that make a sentence of its own
+_MIN_OWN_UNIT = 4  # view characters of a whole unmatched unit that is text of its own
 _LOOKAHEAD = 8  # fragments looked at for one that restarts the text before a gap
 _PROBE_WINDOW = 20_000  # view characters back from the end such a restart may resume at
 _DRIFTED_HEAD = 70.0  # a copy's opening this close to the text before its passage is drift
@@ -418,7 +420,8 @@ class _Merger:
                 for c in sorted(self._unplaced_hosts(b_index)) or self._later_restarts(b_index):
                     if last.complete or bridge not in self.prep[c].view.chars:
                         return c
-            self._continue(b, last)
+            if not self._second_continuation(b):
+                self._continue(b, last)
         elif (
             found.kind == "containment" and not last.complete and not asm.starts_unit(found.a_start)
         ):
@@ -506,6 +509,53 @@ class _Merger:
                 }
             )
         )
+
+    def _second_continuation(self, b: Prepared) -> bool:
+        """Add ``b`` if it restates the text up to where a later piece took over and then
+        goes on differently (the generation restarted from there a second time): only
+        what it adds is kept, after the text so far. Returns whether it was added."""
+        asm = self.asm
+        found = find_restatement(
+            asm.get, asm.lookup, b, asm._astarts[1:], min_score=self.options.min_score
+        )
+        if (
+            found is None
+            or any(conflicts(asm.get, b.view.chars, found))
+            # a copy with sentences of its own is not only a restatement: kept whole
+            or self._own_units(b, found)
+        ):
+            return False
+        self._note_overlaps(b, found)
+        confidence = min(found.score, 60.0)
+        if self.options.min_confidence and confidence < self.options.min_confidence:
+            self._keep_both(
+                b,
+                found.score,
+                confidence,
+                f"restates earlier text and goes on differently; the join scored "
+                f"{confidence:.0f} < min_confidence {self.options.min_confidence:.0f}",
+            )
+            return True
+        # from the unit the copy ends in: a second ending of a cut sentence is kept whole
+        start = b.units[b.unit_at(found.a_to_b(found.a_end))].start
+        a_piece = asm.pieces[-1]
+        a = self.prep[a_piece.frag]
+        self.warnings.append(
+            f"fragment {b.index} restates earlier text up to where another piece went on, "
+            "then goes on differently; what it adds is kept after the text before it "
+            "(check the order)"
+        )
+        self._record(
+            b,
+            "restart",
+            found.score,
+            confidence,
+            left_cut=a.base + a_piece.end,
+            right_resume=b.base + start,
+            output_offset=asm.output_length(),
+        )
+        asm.append(b.index, start, join=paragraph_separator(a.text))
+        return True
 
     def _continue(self, b: Prepared, last: _LastUnit) -> None:
         asm = self.asm
@@ -825,7 +875,25 @@ class _Merger:
             run = 0 if flag else run + 1
             if run >= _OWN_RUN:
                 return True
+        # ...and so is a shorter whole unit nothing matched (a heading, "## 関連記事")
+        for lo, hi in self._unit_spans(found.a_start, found.a_end):
+            lo, hi = lo - found.a_start, hi - found.a_start
+            if hi - lo >= _MIN_OWN_UNIT and not any(matched[lo:hi]):
+                return True
         return False
+
+    def _unit_spans(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """Assembled view spans of the units that lie wholly in ``[start, end)``."""
+        asm = self.asm
+        for i in range(asm._piece_at(start), len(asm.pieces)):
+            p = asm.pieces[i]
+            if p.astart >= end:
+                break
+            f = self.prep[p.frag]
+            for vs, ve in zip(f.unit_vstarts, f.unit_vends, strict=True):
+                lo, hi = p.astart + vs - p.vstart, p.astart + ve - p.vstart
+                if vs >= p.vstart and ve <= p.vend and start <= lo and hi <= end:
+                    yield lo, hi
 
     def _splice(self, b: Prepared, found: Alignment) -> None:
         """Put ``b`` in place of the passage ``[a_start, a_end)`` it restates."""
@@ -833,12 +901,16 @@ class _Merger:
         a0, b0, _ = found.blocks[0]
         tail_piece, tail_raw = asm.locate(found.a_end) if found.a_end < asm.length else (0, -1)
         tail = asm.spans_from(tail_piece, tail_raw) if tail_raw >= 0 else []
+        tail_start = asm.pieces[tail_piece].start
         b_end: int | None = None
         if tail:
             f = self.prep[tail[0][0]]
             ui = _unit_index_at_raw(f, tail[0][1])
             b_last = b.units[-1] if b.units else None
-            if (
+            if f.units and asm.starts_unit(found.a_end):
+                # the passage ends where a unit begins: that unit is kept with its markup
+                tail[0] = (tail[0][0], max(f.units[ui].start, tail_start), tail[0][2])
+            elif (
                 f.units
                 and f.units[ui].start < tail[0][1]
                 and b_last is not None

@@ -669,7 +669,9 @@ _BLANK = regex.compile(r"\n[ \t]*\n")
 # digit, an opening bracket, an English article, preposition or conjunction.
 _OPEN_END = regex.compile(
     r"(?:[:：,，、\d]|[\[({「『（【“‘]+"
-    r"|\b(?:[Tt]he|[Aa]n|a|of|to|in|on|at|by|for|from|with|into|and|or|but|that|which|is|are|was)"
+    r"|\b(?:[Tt]he|[Aa]n|a|of|to|in|on|at|by|for|from|with|into|and|or|but|that|which|is|are|was"
+    # capitalised too, where no title ends with them ("Log In", "Plan A" do)
+    r"|Of|To|By|For|From|With|Into|And|Or|But)"
     r")\s*\Z"
 )
 _LIST_BULLET = regex.compile(r"\s*(?:[-*+]|\d+[.)])\s+")
