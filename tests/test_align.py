@@ -193,3 +193,24 @@ def test_restart_found_whatever_the_overlap_length(overlap: int) -> None:
     assert o.kind == "dovetail"
     assert draft[o.left_start : o.left_end] == BODY[: o.left_end - o.left_start]
     assert fragmerge.fix(draft).text == f"{INTRO}\n\n{BODY}\n\n{OUTRO}\n"
+
+
+@pytest.mark.parametrize(
+    ("copy", "conflict"),
+    [
+        ("submissions36291433thenmore", True),  # a look-alike line: another number
+        ("submissions36193754thenmore", False),  # the cut number, completed
+        ("submissions3619375499more", False),  # ...and longer than where it was cut
+    ],
+)
+def test_a_number_the_text_is_cut_in_must_begin_the_copys_number(
+    copy: str, conflict: bool
+) -> None:
+    from fragmerge.align import Alignment, conflicts
+
+    target = "linksubmissions3619375"  # cut inside the number
+    # "submissions3" matched; the target's "619375" trails unmatched at its end
+    found = Alignment("dovetail", 4, 0, 16, 12, ((4, 0, 12),), 90.0)
+    assert bool(conflicts(lambda s, e: target[s:e], copy, found, len(target))) is conflict
+    # without the target's length only the matched stretch is compared
+    assert conflicts(lambda s, e: target[s:e], copy, found) == []

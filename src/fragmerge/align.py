@@ -404,10 +404,15 @@ _NEGATIONS = (
 )  # fmt: skip
 
 
-def conflicts(get_a: Callable[[int, int], str], b: str, found: Alignment) -> list[tuple[str, str]]:
+def conflicts(
+    get_a: Callable[[int, int], str], b: str, found: Alignment, len_a: int | None = None
+) -> list[tuple[str, str]]:
     """Places where two aligned copies differ in a number or a negation: not drift, a conflict.
 
-    Returns the differing stretches (target view, query view).
+    Returns the differing stretches (target view, query view). With the target's
+    length ``len_a``, a number the target ends in (a cut one, "…/submissions/361")
+    must also begin the copy's number at that place ("…/submissions/36193754"),
+    not differ from it ("…/submissions/36291433": a look-alike line).
 
     >>> a = "in2025thecompanyspent"
     >>> found = Alignment("containment", 0, 0, 21, 21, ((0, 0, 5), (6, 6, 15)), 95.0)
@@ -447,7 +452,28 @@ def conflicts(get_a: Callable[[int, int], str], b: str, found: Alignment) -> lis
                 a_num = b_num
         if a_num != b_num or _negation_flip(a_gap, b_gap):
             out.append((a_gap, b_gap))
+    if len_a is not None and found.kind == "dovetail" and not found.exact_short:
+        out.extend(_cut_number_differs(get_a, len_a, b, found))
     return out
+
+
+def _cut_number_differs(
+    get_a: Callable[[int, int], str], len_a: int, b: str, found: Alignment
+) -> list[tuple[str, str]]:
+    """The number the target ends in, unmatched after the copy's last block, if the
+    copy's number there does not begin with it."""
+    a_tail = get_a(found.a_end, len_a)
+    head = _DIGIT_RUN.match(a_tail)
+    if head is None or head.end() != len(a_tail):
+        return []
+    # the matched digits right before belong to the same number on both sides
+    left = _DIGIT_TAIL.search(get_a(max(0, found.a_end - 8), found.a_end))
+    shared = left.group() if left else ""
+    b_head = _DIGIT_RUN.match(b, found.b_end)
+    b_number = shared + (b_head.group() if b_head else "")
+    if b_head is None or b_number.startswith(shared + a_tail):
+        return []
+    return [(a_tail, b_head.group())]
 
 
 def _negation_flip(a_gap: str, b_gap: str) -> bool:
@@ -473,6 +499,7 @@ def _negation_flip(a_gap: str, b_gap: str) -> bool:
 
 
 _DIGIT_RUN = regex.compile(r"\d+")
+_DIGIT_TAIL = regex.compile(r"\d+\Z")
 # a sentence ends right before: a stop, closing quotes or brackets, and a space
 # (none needed after a CJK stop)
 _STOP_BEFORE = regex.compile(r"(?:[.!?][\p{Pe}\p{Pf}\"']*\s+|[。！？][\p{Pe}\p{Pf}]*\s*)\Z")

@@ -354,7 +354,7 @@ class _Merger:
             a_tail_incomplete=not last.complete,
             last_unit_len=asm.length - last.apos,
             a_raw_before=asm.raw_before,
-            doubtful=lambda f: bool(conflicts(asm.get, b.view.chars, f)),
+            doubtful=lambda f: bool(conflicts(asm.get, b.view.chars, f, asm.length)),
         )
 
     def _later_restarts(self, b_index: int) -> Iterator[int]:
@@ -412,7 +412,10 @@ class _Merger:
         b = self.prep[b_index]
         last = asm.last_unit()
         found = self._find(b, last)
-        if found is None:
+        clash = conflicts(asm.get, b.view.chars, found, asm.length) if found else []
+        if found is None or clash:
+            # (a piece that meets the end only as a look-alike line, differing in a
+            # number, may belong after a piece not placed yet, as one that meets nothing)
             if allow_wait:
                 # A later piece that restates the cut and this piece's start in one
                 # stretch ("**対" | "策**: …" | "**対策**: …") shows it continues the cut.
@@ -420,6 +423,7 @@ class _Merger:
                 for c in sorted(self._unplaced_hosts(b_index)) or self._later_restarts(b_index):
                     if last.complete or bridge not in self.prep[c].view.chars:
                         return c
+        if found is None:
             if not self._second_continuation(b):
                 self._continue(b, last)
         elif (
@@ -429,7 +433,7 @@ class _Merger:
             # piece continues the cut, even if the same words also stand further
             # back (a redundant restart begins at a sentence, not inside one).
             self._continue(b, last)
-        elif clash := conflicts(asm.get, b.view.chars, found):
+        elif clash:
             self._note_overlaps(b, found)
             a_gap, b_gap = clash[0]
             self._keep_both(
