@@ -413,16 +413,15 @@ class _Merger:
         last = asm.last_unit()
         found = self._find(b, last)
         clash = conflicts(asm.get, b.view.chars, found, asm.length) if found else []
-        if found is None or clash:
-            # (a piece that meets the end only as a look-alike line, differing in a
-            # number, may belong after a piece not placed yet, as one that meets nothing)
-            if allow_wait:
-                # A later piece that restates the cut and this piece's start in one
-                # stretch ("**対" | "策**: …" | "**対策**: …") shows it continues the cut.
-                bridge = asm.get(max(last.apos, asm.length - 8), asm.length) + b.view.chars[:16]
-                for c in sorted(self._unplaced_hosts(b_index)) or self._later_restarts(b_index):
-                    if last.complete or bridge not in self.prep[c].view.chars:
-                        return c
+        # (a piece that meets the end only as a look-alike line, differing in a
+        # number, may belong after a piece not placed yet, as one that meets nothing)
+        if (found is None or clash) and allow_wait:
+            # A later piece that restates the cut and this piece's start in one
+            # stretch ("**対" | "策**: …" | "**対策**: …") shows it continues the cut.
+            bridge = asm.get(max(last.apos, asm.length - 8), asm.length) + b.view.chars[:16]
+            for c in sorted(self._unplaced_hosts(b_index)) or self._later_restarts(b_index):
+                if last.complete or bridge not in self.prep[c].view.chars:
+                    return c
         if found is None:
             if not self._second_continuation(b):
                 self._continue(b, last)
