@@ -203,9 +203,7 @@ def test_restart_found_whatever_the_overlap_length(overlap: int) -> None:
         ("submissions3619375499more", False),  # ...and longer than where it was cut
     ],
 )
-def test_a_number_the_text_is_cut_in_must_begin_the_copys_number(
-    copy: str, conflict: bool
-) -> None:
+def test_a_number_the_text_is_cut_in_must_begin_the_copys_number(copy: str, conflict: bool) -> None:
     from fragmerge.align import Alignment, conflicts
 
     target = "linksubmissions3619375"  # cut inside the number
