@@ -629,3 +629,57 @@ def test_paragraph_cut_after_a_capitalised_preposition_is_restarted() -> None:
     assert len(pieces(draft)) == 3
     result = fragmerge.fix(draft)
     assert result.text == f"{intro}\n\n{body} Thursday the water had fallen.\n"
+
+
+def test_quote_cut_inside_and_restarted_is_split() -> None:
+    quote = (
+        '> "The cloud provider really does not make much difference to me. I write code\n'
+        "> and deploy it to containers, so whether that is one or the other I do not\n"
+        '> care." <span class="quote_source">&mdash; Someone</span>'
+    )
+    cut = quote[: quote.index("&mdash;") + len("&mdash;")]
+    draft = f"{P1}\n\n{cut}\n\n{quote}\n\n{P3}\n"
+    assert pieces(draft)[-1].startswith(quote)
+    # the same quote finished both times is a quotation shown twice
+    assert len(pieces(f"{P1}\n\n{quote}\n\n{quote}\n\n{P3}\n")) == 1
+
+
+def test_long_restart_through_lists_and_headings_is_split() -> None:
+    # a whole stretch with a list and a heading in it, restated right after it
+    stretch = (
+        "## Operators\n\nYou have got mostly the same operators as in the other language.\n\n"
+        "* All variables live on the heap, and the collector frees them for you.\n"
+        "* Arguments to methods are passed by value, always as object references.\n\n"
+        "As with the other language, exceptions are raised and rescued as usual."
+    )
+    draft = f"{P1}\n\n{stretch}\n\n{stretch}\n\n{P3}\n"
+    assert len(pieces(draft)) == 2
+    # a short refrain of list items repeated is not a restart
+    refrain = "* Sing it once.\n* Sing it twice."
+    assert len(pieces(f"{P1}\n\n{refrain}\n\n{refrain}\n\n{P3}\n")) == 1
+
+
+def test_short_heading_of_a_restart_keys_by_the_unit_after_it() -> None:
+    section = (
+        "Goals\n=====\n\nThe following section formalizes the goals (and non-goals) of the\n"
+        "group and this governance model."
+    )
+    cut = "These goals are the"
+    draft = f"{P1}\n\n{section}\n\n{cut}\n\n{section}\n\n{cut} primary motivation here.\n"
+    assert pieces(draft)[-1].startswith("Goals\n=====")
+
+
+def test_copy_running_through_an_earlier_restart_of_a_cut_item() -> None:
+    # "- “What" was cut and restarted at once; a later restart restates the
+    # repaired list and runs on past that cut
+    intro = "We are also excited about what is in store for the next year of the project."
+    items = [
+        "- “Typing Generic Go”, a talk by a member of the team, on the eleventh.",
+        "- “What to Expect When You Are Not Expecting”, a live taping of the podcast.",
+    ]
+    head = f"{intro}\n\n{items[0]}"
+    draft = (
+        f"{P1}\n\n{head}\n- “What\n\n{items[0]}\n{items[1]}\n- “Working\n\n"
+        f"{head}\n{items[1]}\n- “Working on it”.\n"
+    )
+    assert len(pieces(draft)) == 3

@@ -311,6 +311,7 @@ _MIN_INNER_RESTART = 20  # view characters a restart from inside the cut unit re
 _MIN_TRUNCATED_RUN = 24  # copied view characters needed after an unfinished sentence
 _MIN_RESTATED_RUN = 20  # ... after a finished one, when the copy changes the layout
 _MIN_VERBATIM_RUN = 60  # ... for a verbatim copy of finished prose, layout unchanged
+_MIN_LONG_TANDEM = 200  # ... for a verbatim copy of prose with lists or headings in it
 _MAX_CANDIDATES = 8
 
 
@@ -344,12 +345,30 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
     heads: dict[str, list[int]] = {}
     open_cuts: list[int] = []  # unfinished paragraph ends not restarted yet (latest last)
     points: list[int] = []
+    known_cuts: set[int] = set()  # unfinished units that end a piece split off here
+
+    def note_cut(x: int) -> None:
+        if x >= 0 and not is_complete(text[units[x].start : units[x].end]):
+            known_cuts.add(x)
+
     copied_until = 0  # units before this index restate earlier text already accounted for
     for j, u in enumerate(units):
         v = views[j]
         key = v[:_RESTART_KEY] if len(v) >= _RESTART_KEY else None
         earlier = heads.get(key, [])[-_MAX_CANDIDATES:] if key else []
+        if key is None and v and j + 1 < len(units) and len(views[j + 1]) >= _RESTART_KEY:
+            # a unit too short to key ("Goals\n=====") keys by the unit after it
+            after = heads.get(views[j + 1][:_RESTART_KEY], [])[-_MAX_CANDIDATES:]
+            earlier = [i - 1 for i in after if i >= 1 and views[i - 1] == v]
         line_start = j > 0 and "\n" in text[units[j - 1].end : u.start]
+        # a quote cut inside and the same quote again: restarted only if the copy
+        # completes the cut (a quoted passage shown twice is finished both times)
+        quote_after_cut_quote = (
+            j > 0
+            and text.startswith(">", u.start)
+            and _in_quote(text, units[j - 1])
+            and not is_complete(text[units[j - 1].start : units[j - 1].end])
+        )
         if j and text.rfind("\n", 0, u.start) + 1 in boundaries:
             # A piece known to start here: skip over whatever it copies, from its
             # first unit that keys an earlier copy (one too short to key,
@@ -387,6 +406,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     and _cut_unit(text, units[j - 1])
                     and not text.startswith(">", units[j - 1].start)
                 )
+                or quote_after_cut_quote
             )
         ):
             # the latest unfinished paragraph ends first: a restart resumes the last cut
@@ -395,15 +415,21 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             )
             if cut is not None or _resumes_inside_cut(text, units, views, j):
                 points.append(text.rfind("\n", 0, u.start) + 1)
+                note_cut(j - 1)
                 copied_until = j + 1
                 if cut is not None:
                     open_cuts.remove(cut)
                 earlier = []
             for i in reversed(earlier):
-                copy = _copy_run(text, units, views, i, j, resolved)
-                if copy[0] and _is_restart(text, units, i, j, copy):
-                    start = units[_copy_start(text, units, copied_until, i, j)].start
-                    points.append(text.rfind("\n", 0, start) + 1)
+                copy = _copy_run(text, units, views, i, j, resolved, known_cuts)
+                if (
+                    copy[0]
+                    and _is_restart(text, units, i, j, copy)
+                    and (copy[3] or not quote_after_cut_quote)
+                ):
+                    first = _copy_start(text, units, copied_until, i, j)
+                    points.append(text.rfind("\n", 0, units[first].start) + 1)
+                    note_cut(first - 1)
                     copied_until = j + copy[0]
                     break
         if key:
@@ -516,6 +542,11 @@ def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int
     )
 
 
+def _in_quote(text: str, u: Unit) -> bool:
+    """Whether unit ``u`` stands on a quoted line ("> …")."""
+    return text.startswith(">", text.rfind("\n", 0, u.start) + 1)
+
+
 def _indent(text: str, u: Unit) -> int:
     """Columns of whitespace before unit ``u`` on its line (a nested list item's depth)."""
     return u.start - (text.rfind("\n", 0, u.start) + 1)
@@ -533,17 +564,21 @@ def _copy_run(
     i: int,
     j: int,
     resolved: AbstractSet[int] = frozenset(),
+    known_cuts: AbstractSet[int] = frozenset(),
 ) -> tuple[int, int, bool, bool]:
     """How far units from ``j`` on restate units from ``i`` on.
 
     Returns (units, view characters, verbatim, whether the copy completes a
-    sentence the original leaves cut). Cut units in ``resolved`` (resumed by a
+    sentence the original leaves cut). Units in ``known_cuts`` end a piece split
+    off at an implicit restart already, unfinished. Cut units in ``resolved`` (resumed by a
     marked piece already) count as cut only right before ``j``.
     """
 
     def cut(x: int, run: int) -> bool:
         if x in resolved and x != j - 1:
             return False
+        if x in known_cuts:
+            return True  # a unit a restart split off already was cut ("- “What")
         if _cut_unit(text, units[x]):
             return True
         # An unterminated unit that the copy extends after a long enough run is
@@ -655,11 +690,15 @@ def _is_restart(
     layout_changed = breaks(i, k) != breaks(j, k) or not exact
     if layout_changed and run >= 2 * _MIN_RESTATED_RUN:
         return True
-    prose = all(
+    finished = [
         units[x].kind == "sentence" and is_complete(text[units[x].start : units[x].end])
         for x in range(i, j)
-    )
-    return prose and run >= _MIN_VERBATIM_RUN
+    ]
+    if all(finished):
+        return run >= _MIN_VERBATIM_RUN
+    # A long stretch with lists or headings in it, all restated at once right after
+    # it: a restart too (a refrain or a repeated entry is a few short lines).
+    return run >= _MIN_LONG_TANDEM and sum(finished) >= 2
 
 
 _DIGITS = regex.compile(r"\d+")
