@@ -683,3 +683,26 @@ def test_copy_running_through_an_earlier_restart_of_a_cut_item() -> None:
         f"{head}\n{items[1]}\n- “Working on it”.\n"
     )
     assert len(pieces(draft)) == 3
+
+
+def test_one_word_paragraph_restarted_as_a_long_sentence_is_split() -> None:
+    sentence = (
+        "Proposing the acceptance of a project into the organization. This proposal "
+        "must not be opposed by the existing maintainers."
+    )
+    draft = f"{P1}\n\nProposing\n\n{sentence}\n"
+    assert pieces(draft) == [f"{P1}\n\nProposing", sentence]
+    # a title the next paragraph begins with stays
+    titles = ("Summary\n\nSummary: the release fixes two bugs.", "Summary\n\nSummary of changes")
+    for kept in titles:
+        assert len(pieces(f"{P1}\n\n{kept}\n")) == 1
+
+
+def test_table_cut_inside_a_row_and_restarted_is_split() -> None:
+    table = "| before | after |\n| --- | --- |\n| string | string |\n| array | array |"
+    cut = table[: table.rindex("array |") - 1].rstrip()
+    assert cut.endswith("| array |")
+    draft = f"{P1}\n\n{cut}\n\n{table}\n\n{P3}\n"
+    assert pieces(draft)[-1].startswith(table)
+    # the same table shown twice, whole both times, stays
+    assert len(pieces(f"{P1}\n\n{table}\n\n{table}\n\n{P3}\n")) == 1

@@ -311,6 +311,7 @@ _MIN_INNER_RESTART = 20  # view characters a restart from inside the cut unit re
 _MIN_TRUNCATED_RUN = 24  # copied view characters needed after an unfinished sentence
 _MIN_RESTATED_RUN = 20  # ... after a finished one, when the copy changes the layout
 _MIN_VERBATIM_RUN = 60  # ... for a verbatim copy of finished prose, layout unchanged
+_MIN_PROSE_RESTART = 40  # view characters a sentence restarting a one-word cut goes on for
 _MIN_LONG_TANDEM = 200  # ... for a verbatim copy of prose with lists or headings in it
 _MAX_CANDIDATES = 8
 
@@ -363,11 +364,14 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
         line_start = j > 0 and "\n" in text[units[j - 1].end : u.start]
         # a quote cut inside and the same quote again: restarted only if the copy
         # completes the cut (a quoted passage shown twice is finished both times)
-        quote_after_cut_quote = (
-            j > 0
-            and text.startswith(">", u.start)
-            and _in_quote(text, units[j - 1])
-            and not is_complete(text[units[j - 1].start : units[j - 1].end])
+        # (a table cut inside a row, and the same table again, likewise)
+        quote_after_cut_quote = j > 0 and (
+            (
+                text.startswith(">", u.start)
+                and _in_quote(text, units[j - 1])
+                and not is_complete(text[units[j - 1].start : units[j - 1].end])
+            )
+            or (u.kind == "table_row" and _cut_row(text, units, j - 1))
         )
         if j and text.rfind("\n", 0, u.start) + 1 in boundaries:
             # A piece known to start here: skip over whatever it copies, from its
@@ -539,7 +543,31 @@ def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int
         or _OPEN_END.search(cut) is not None
         or (after.isalnum() and cut[-1:].isalnum())
         or (u.kind == "list_item" and x == j - 1 and _indent(text, u) == _indent(text, units[j]))
+        or (x == j - 1 and _goes_on_as_prose(text, units[j], len(cut), views[j], views[x]))
     )
+
+
+def _goes_on_as_prose(text: str, u: Unit, skip: int, view: str, cut_view: str) -> bool:
+    """Whether unit ``u``, after the ``skip`` characters that restate the cut, goes on
+    as one long finished sentence in lower case ("Proposing" | "Proposing the
+    acceptance of a project into the organization. …"): the cut was the start of
+    that sentence, not a title ("Summary" | "Summary: …", "Summary of changes")."""
+    rest = text[u.start + skip : u.end]
+    return (
+        rest[:1] == " "
+        and rest[1:2].islower()
+        and len(view) - len(cut_view) >= _MIN_PROSE_RESTART
+        and is_complete(rest)
+    )
+
+
+def _cut_row(text: str, units: list[Unit], x: int) -> bool:
+    """Whether unit ``x`` is a table row cut short: fewer cells than the row before it."""
+    if x < 1 or units[x].kind != "table_row" or units[x - 1].kind != "table_row":
+        return False
+    row = text[units[x].start : units[x].end].strip()
+    before = text[units[x - 1].start : units[x - 1].end].strip()
+    return row.count("|") + (not row.endswith("|")) < before.count("|")
 
 
 def _in_quote(text: str, u: Unit) -> bool:
