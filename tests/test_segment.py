@@ -706,3 +706,21 @@ def test_table_cut_inside_a_row_and_restarted_is_split() -> None:
     assert pieces(draft)[-1].startswith(table)
     # the same table shown twice, whole both times, stays
     assert len(pieces(f"{P1}\n\n{table}\n\n{table}\n\n{P3}\n")) == 1
+
+
+def test_cut_heading_completed_by_a_restart_further_back_is_split() -> None:
+    section = (
+        "## この記事に関連するおすすめ書籍\n\n"
+        "### [AI白書 2025](https://example.com/dp/4049112388/)\n\n"
+        "国内外の生成AI動向を網羅した年次レポートです。"
+    )
+    draft = f"{JA1}\n\n{section}\n\n### [生\n\n{section}\n\n### [生成AIの教科書](https://example.com/b)\n"
+    assert pieces(draft)[-1].startswith("## この記事")
+
+
+def test_short_japanese_restart_completing_a_cut_row_is_split() -> None:
+    # 17 + 3 view characters restated: enough in a script without spaces
+    heading = "### ガバナンスポリシーに含めるべき項目"
+    table = "| カテゴリ | 項目 | 内容 |\n|---|---|---|\n| 利用範囲 | 利用可能な業務 | どの業務か |"
+    draft = f"{JA1}\n\n{heading}\n\n| カテゴ\n\n{heading}\n\n{table}\n"
+    assert pieces(draft)[-1].startswith(heading)

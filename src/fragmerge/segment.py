@@ -570,6 +570,13 @@ def _cut_row(text: str, units: list[Unit], x: int) -> bool:
     return row.count("|") + (not row.endswith("|")) < before.count("|")
 
 
+def _min_run(sample: str) -> int:
+    """Copied view characters a restart after a cut needs: half as many in a script
+    without spaces, where a character carries about a word."""
+    cjk = any(is_no_space_script(c) for c in sample)
+    return _MIN_TRUNCATED_RUN // 2 if cjk else _MIN_TRUNCATED_RUN
+
+
 def _in_quote(text: str, u: Unit) -> bool:
     """Whether unit ``u`` stands on a quoted line ("> …")."""
     return text.startswith(">", text.rfind("\n", 0, u.start) + 1)
@@ -615,9 +622,13 @@ def _copy_run(
         # its end cannot finish anything ("SHA512:").
         u = units[x]
         unit_text = text[u.start : u.end]
+        # A heading counts only right before the restart ("### [生" | "### [生成AI白書]").
         return (
-            run + len(views[x]) >= _MIN_TRUNCATED_RUN
-            and u.kind in ("sentence", "list_item", "table_row")
+            run + len(views[x]) >= _min_run(views[x])
+            and (
+                u.kind in ("sentence", "list_item", "table_row")
+                or (u.kind == "heading" and x == j - 1)
+            )
             and not is_complete(unit_text)
             and (x == j - 1 or _OPEN_END.search(unit_text) is not None)
         )
@@ -670,9 +681,10 @@ def _is_restart(
         return _cut_unit(text, units[x])
 
     k, run, exact, completes = copy
+    min_run = _min_run(text[units[j].start : units[j].start + _RESTART_KEY * 4])
     if completes and i == j - 1 and run >= _RESTART_KEY:
         return True  # the unit right before is restarted and completed at once
-    if completes and run >= _MIN_TRUNCATED_RUN:
+    if completes and run >= min_run:
         return True  # the copy finishes a sentence the original left cut: a restart
     # A cut sentence restarted right away needs only a short run (it is the
     # evidence itself); a restart further back needs a longer copied run.
