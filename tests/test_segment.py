@@ -724,3 +724,25 @@ def test_short_japanese_restart_completing_a_cut_row_is_split() -> None:
     table = "| カテゴリ | 項目 | 内容 |\n|---|---|---|\n| 利用範囲 | 利用可能な業務 | どの業務か |"
     draft = f"{JA1}\n\n{heading}\n\n| カテゴ\n\n{heading}\n\n{table}\n"
     assert pieces(draft)[-1].startswith(heading)
+
+
+def test_list_item_reopened_right_after_it_is_split() -> None:
+    item = "* The default encoding for ruby scripts is now UTF-8, as announced before."
+    more = "  Some people report that it affects existing programs."
+    draft = f"{P1}\n\n{item}\n\n{item}\n{more}\n"
+    assert pieces(draft) == [f"{P1}\n\n{item}", f"{item}\n{more}"]
+    # a short item repeated as its own paragraph stays (a refrain)
+    assert len(pieces(f"{P1}\n\n* Sing it.\n\n* Sing it.\n  Again.\n")) == 1
+
+
+def test_cut_list_item_resumed_without_its_bullet() -> None:
+    draft = (
+        f"{P1}\n\n1. The publisher of the\n\n"
+        "The publisher of the plugin is shifting to the team.\n2. The repository moves.\n"
+    )
+    result = fragmerge.fix(draft)
+    assert len(result.fragments) == 2
+    assert result.text == (
+        f"{P1}\n\n1. The publisher of the plugin is shifting to the team.\n"
+        "2. The repository moves.\n"
+    )

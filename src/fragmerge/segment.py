@@ -524,11 +524,18 @@ def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int
     """
     u = units[x]
     cut = text[u.start : u.end]
-    if u.kind != units[j].kind or len(views[j]) <= len(views[x]):
+    # a cut list item may be resumed right after it as a plain sentence, without its
+    # bullet ("1. The publisher of the" | "The publisher of the plugin is …")
+    unbulleted = x == j - 1 and u.kind == "list_item" and units[j].kind == "sentence"
+    if unbulleted:
+        cut = _LIST_BULLET.sub("", cut, count=1)
+    elif u.kind != units[j].kind or len(views[j]) <= len(views[x]):
         return False
     if x != j - 1 and (u.kind == "heading" or not _cut_unit(text, u)):
         return False
-    if not (views[j].startswith(views[x]) and text.startswith(cut, units[j].start)):
+    if not text.startswith(cut, units[j].start) or len(cut) >= units[j].end - units[j].start:
+        return False
+    if not unbulleted and not views[j].startswith(views[x]):
         return False
     if u.kind == "heading":
         return True
@@ -639,7 +646,18 @@ def _copy_run(
         and units[i].kind == units[j].kind == "heading"
         and len(views[j]) > len(views[i]) >= _RESTART_KEY
     )
-    if views[i] != views[j] and not (views[j].startswith(views[i]) and (cut(i, 0) or cut_heading)):
+    # A long list item ending its paragraph, then the same item again going on
+    # ("* The default encoding … [#6679]." | "* The default encoding … [#6679].
+    #   Some people report …"): the copy re-opens it, as a restart re-opens a sentence.
+    reopened = (
+        i == j - 1
+        and units[i].kind == units[j].kind == "list_item"
+        and len(views[i]) >= _MIN_RESTATED_RUN
+        and _BLANK.search(text, units[i].end, units[j].start) is not None
+    )
+    if views[i] != views[j] and not (
+        views[j].startswith(views[i]) and (cut(i, 0) or cut_heading or reopened)
+    ):
         return 0, 0, True, False  # the copy must begin with the same unit (or complete it)
     k = 0
     run = 0
@@ -649,7 +667,7 @@ def _copy_run(
         a, b = views[i + k], views[j + k]
         if a == b:
             run += len(a)
-        elif b.startswith(a) and (cut(i + k, run) or (k == 0 and cut_heading)):
+        elif b.startswith(a) and (cut(i + k, run) or (k == 0 and (cut_heading or reopened))):
             run += len(a)  # the original was cut here; the copy completes it
             k += 1
             exact = False
