@@ -746,3 +746,12 @@ def test_cut_list_item_resumed_without_its_bullet() -> None:
         f"{P1}\n\n1. The publisher of the plugin is shifting to the team.\n"
         "2. The repository moves.\n"
     )
+
+
+def test_restart_opening_with_a_code_block_after_a_cut_heading_is_split() -> None:
+    code = '```js\ntry {\n    JSON.parse(input);\n} catch (error) {\n    console.log("no");\n}\n```'
+    heading = "### オブジェクトをJSON文字列に変換する"
+    draft = f"{JA1}\n\n{code}\n\n### オ\n\n{code}\n\n{heading}\n\n{JA3}\n"
+    assert pieces(draft)[-1].startswith(code)
+    # the same code shown twice around finished text stays
+    assert len(pieces(f"{JA1}\n\n{code}\n\n{JA3}\n\n{code}\n\n{JA3}\n")) == 1

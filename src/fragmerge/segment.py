@@ -372,6 +372,12 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                 and not is_complete(text[units[j - 1].start : units[j - 1].end])
             )
             or (u.kind == "table_row" and _cut_row(text, units, j - 1))
+            # a code block after an unfinished unit ("### オ" | "```js …``` ### オブジェクト…")
+            or (
+                u.kind == "code"
+                and units[j - 1].kind in ("sentence", "heading", "list_item")
+                and not is_complete(text[units[j - 1].start : units[j - 1].end])
+            )
         )
         if j and text.rfind("\n", 0, u.start) + 1 in boundaries:
             # A piece known to start here: skip over whatever it copies, from its
