@@ -755,3 +755,14 @@ def test_restart_opening_with_a_code_block_after_a_cut_heading_is_split() -> Non
     assert pieces(draft)[-1].startswith(code)
     # the same code shown twice around finished text stays
     assert len(pieces(f"{JA1}\n\n{code}\n\n{JA3}\n\n{code}\n\n{JA3}\n")) == 1
+
+
+def test_finished_list_items_restated_at_once_are_a_restart() -> None:
+    items = (
+        "* RubyVM::InstructionSequence#to_binary のサイズが小さくなりました。\n"
+        "* いくつかの標準ライブラリがアップデートされました。"
+    )
+    draft = f"{JA1}\n\n{items}\n\n{items}\n* 新しい項目がここから続きます。\n"
+    assert len(pieces(draft)) == 2
+    # two short items repeated (a refrain) are not
+    assert len(pieces(f"{JA1}\n\n* はい。\n* いいえ。\n\n* はい。\n* いいえ。\n")) == 1

@@ -365,18 +365,21 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
         # a quote cut inside and the same quote again: restarted only if the copy
         # completes the cut (a quoted passage shown twice is finished both times)
         # (a table cut inside a row, and the same table again, likewise)
-        quote_after_cut_quote = j > 0 and (
-            (
-                text.startswith(">", u.start)
-                and _in_quote(text, units[j - 1])
-                and not is_complete(text[units[j - 1].start : units[j - 1].end])
-            )
-            or (u.kind == "table_row" and _cut_row(text, units, j - 1))
-            # a code block after an unfinished unit ("### オ" | "```js …``` ### オブジェクト…")
-            or (
-                u.kind == "code"
-                and units[j - 1].kind in ("sentence", "heading", "list_item")
-                and not is_complete(text[units[j - 1].start : units[j - 1].end])
+        quote_after_cut_quote = (
+            j > 0
+            and (
+                (
+                    text.startswith(">", u.start)
+                    and _in_quote(text, units[j - 1])
+                    and not is_complete(text[units[j - 1].start : units[j - 1].end])
+                )
+                or (u.kind == "table_row" and _cut_row(text, units, j - 1))
+                # a code block after an unfinished unit ("### オ" | "```js …``` ### オブジェクト…")
+                or (
+                    u.kind == "code"
+                    and units[j - 1].kind in ("sentence", "heading", "list_item")
+                    and not is_complete(text[units[j - 1].start : units[j - 1].end])
+                )
             )
         )
         if j and text.rfind("\n", 0, u.start) + 1 in boundaries:
@@ -755,7 +758,8 @@ def _is_restart(
     if layout_changed and run >= 2 * _MIN_RESTATED_RUN:
         return True
     finished = [
-        units[x].kind == "sentence" and is_complete(text[units[x].start : units[x].end])
+        units[x].kind in ("sentence", "list_item")
+        and is_complete(text[units[x].start : units[x].end])
         for x in range(i, j)
     ]
     if all(finished):
