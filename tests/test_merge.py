@@ -702,6 +702,19 @@ def test_piece_that_repeats_nothing_waits_for_a_later_restart_of_the_text() -> N
     assert repair(draft).text == article("en")
 
 
+def test_two_pieces_meeting_the_cut_in_a_few_characters_keep_generation_order() -> None:
+    """Shown (0, 2, 1): piece 0 is cut at "让我"; pieces 1 and 2 both begin with "让我…"
+    (two different sentences), so both meet the cut. Piece 2 restarts the end of piece 1,
+    which is not placed yet: piece 1 goes first."""
+    p0 = f"{ZH1}\n\n让我"
+    s1 = "让我们更有礼貌一些，不光记住名字，还要打个招呼。"
+    s2 = "让我们再仔细看看究竟发生了什么。"
+    p1 = f"{s1}\n\n{ZH2}\n\n{s2[:14]}"
+    p2 = f"{s2}\n\n{ZH3}\n"
+    draft = f"{p0}\n\n---END---\n\n{p2}\n---END---\n\n{p1}\n"
+    assert repair(draft).text == f"{ZH1}\n\n{s1}\n\n{ZH2}\n\n{s2}\n\n{ZH3}\n"
+
+
 def test_piece_that_fits_nowhere_stays_in_input_order_with_a_warning() -> None:
     other = "An unrelated paragraph about something else entirely, with no repeats."
     draft = f"{P1}\n\n---END---\n\n{other}\n\n---END---\n\n{P3}\n"

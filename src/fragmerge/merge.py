@@ -413,6 +413,24 @@ class _Merger:
         last = asm.last_unit()
         found = self._find(b, last)
         clash = conflicts(asm.get, b.view.chars, found, asm.length) if found else []
+        if found is not None and found.exact_short and allow_wait and not clash:
+            # Two pieces that both meet the cut in a few characters ("让我" | "让我们更…",
+            # "让我" | "让我们再…"), one starting inside the other: that one comes after it.
+            # (and at more than a chance word: "SIZE:" starts every checksum block; a
+            # piece split off at an implicit restart may be a copy of this one's start)
+            for c in sorted(self._unplaced_hosts(b_index)):
+                if self.implicit_after[c - 1]:
+                    continue
+                inside = self._resumes(c, b)
+                if (
+                    inside is None
+                    or inside.kind != "dovetail"  # it restarts that piece's end
+                    or inside.right_end - inside.right_start < SEED_LEN
+                ):
+                    continue
+                host = self._find(self.prep[c], last)
+                if host is not None and host.exact_short and host.b_end >= found.b_end:
+                    return c
         # (a piece that meets the end only as a look-alike line, differing in a
         # number, may belong after a piece not placed yet, as one that meets nothing)
         if (found is None or clash) and allow_wait:
