@@ -715,6 +715,21 @@ def test_two_pieces_meeting_the_cut_in_a_few_characters_keep_generation_order() 
     assert repair(draft).text == f"{ZH1}\n\n{s1}\n\n{ZH2}\n\n{s2}\n\n{ZH3}\n"
 
 
+def test_look_alike_bridge_across_a_heading_does_not_glue_a_piece_to_the_cut() -> None:
+    """Shown (0, 2, 1): piece 0 is cut in a table row ("| Bedrock Agents"); piece 2 begins
+    with the paragraph that follows a heading "### Bedrock Agents" in piece 1. That the
+    cut's words and piece 2's start stand together in piece 1, across a heading, does
+    not show piece 2 continues the cut: it waits for piece 1."""
+    table = "| Tool | Kind |\n| --- | --- |\n| Bedrock Agents | cloud |"
+    para = "Customer support automation needs retrieval first, and an admin screen."
+    p0 = f"{P1}\n\n{table[: table.rindex(' | cloud')]}"
+    p1 = f"{table}\n\n### Bedrock Agents\n\n{para[:40]}"
+    p2 = f"{para}\n\n{P3}\n"
+    draft = f"{p0}\n\n---END---\n\n{p2}\n---END---\n\n{p1}\n"
+    expected = f"{P1}\n\n{table}\n\n### Bedrock Agents\n\n{para}\n\n{P3}\n"
+    assert repair(draft).text == expected
+
+
 def test_piece_that_fits_nowhere_stays_in_input_order_with_a_warning() -> None:
     other = "An unrelated paragraph about something else entirely, with no repeats."
     draft = f"{P1}\n\n---END---\n\n{other}\n\n---END---\n\n{P3}\n"

@@ -270,6 +270,18 @@ def _resume_raw(b: Prepared, bpos: int, *, letterless: bool = True) -> int:
     return start
 
 
+def _bridges(c: Prepared, a_tail: str, b_head: str) -> bool:
+    """Whether ``c`` restates ``a_tail`` and ``b_head`` in one stretch, inside one of its
+    units ("**対" | "策**: …" in "**対策**: …"). Where a unit of ``c`` begins between
+    them ("### Amazon Bedrock Agents" | "カスタマー…"), the match is a look-alike."""
+    at = c.view.chars.find(a_tail + b_head)
+    while at >= 0:
+        if c.unit_vstarts[c.unit_at(at + len(a_tail))] != at + len(a_tail):
+            return True
+        at = c.view.chars.find(a_tail + b_head, at + 1)
+    return False
+
+
 def _covered(found: Alignment, lo: int, hi: int) -> int:
     """Assembled view characters in ``[lo, hi)`` that ``found`` matched."""
     return sum(max(0, min(hi, a + n) - max(lo, a)) for a, _, n in found.blocks)
@@ -436,9 +448,9 @@ class _Merger:
         if (found is None or clash) and allow_wait:
             # A later piece that restates the cut and this piece's start in one
             # stretch ("**対" | "策**: …" | "**対策**: …") shows it continues the cut.
-            bridge = asm.get(max(last.apos, asm.length - 8), asm.length) + b.view.chars[:16]
+            a_tail = asm.get(max(last.apos, asm.length - 8), asm.length)
             for c in sorted(self._unplaced_hosts(b_index)) or self._later_restarts(b_index):
-                if last.complete or bridge not in self.prep[c].view.chars:
+                if last.complete or not _bridges(self.prep[c], a_tail, b.view.chars[:16]):
                     return c
         if found is None:
             if not self._second_continuation(b):
