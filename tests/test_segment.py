@@ -766,3 +766,16 @@ def test_finished_list_items_restated_at_once_are_a_restart() -> None:
     assert len(pieces(draft)) == 2
     # two short items repeated (a refrain) are not
     assert len(pieces(f"{JA1}\n\n* はい。\n* いいえ。\n\n* はい。\n* いいえ。\n")) == 1
+
+
+def test_item_of_an_unstopped_list_is_no_cut_before_a_repeated_sentence() -> None:
+    # "- improving Python" ends a list whose items all go without a stop; the sentence
+    # after it also opens an earlier piece: that is the text's order, not a restart
+    sentence = "As the project matures, contributions go beyond code."
+    items = "- significant contributions to the goals, in any form\n- willingness to help"
+    draft = f"{sentence} {P1}\n\n---END---\n\n{P2}\n\n{items}\n\n{sentence}\n"
+    assert [f.boundary for f in segment(draft)] == ["start", "marker"]
+    # with stops in the list, an item without one is a cut
+    stopped = "- significant contributions to the goals. In any form.\n- willingness to help"
+    draft = f"{sentence} {P1}\n\n---END---\n\n{P2}\n\n{stopped}\n\n{sentence}\n"
+    assert [f.boundary for f in segment(draft)] == ["start", "marker", "implicit"]

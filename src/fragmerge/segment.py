@@ -603,6 +603,24 @@ def _indent(text: str, u: Unit) -> int:
     return u.start - (text.rfind("\n", 0, u.start) + 1)
 
 
+def _unstopped_list(text: str, units: list[Unit], x: int) -> bool:
+    """Whether list item ``x`` follows an item of the same list that has no stop either:
+    the list's style, not a cut."""
+    if x < 1 or units[x].kind != "list_item" or units[x - 1].kind != "list_item":
+        return False
+    before = units[x - 1]
+    item = text[before.start : before.end]
+    return (
+        _indent(text, before) == _indent(text, units[x])
+        and _BLANK.search(text, before.end, units[x].start) is None
+        and not is_complete(item)
+        and _STOP_INSIDE.search(item) is None  # a phrase, not sentences missing a stop
+        # (not in scripts without spaces: there a cut word, "ではな", ends a list
+        # of unstopped items as plausibly as a whole one)
+        and not any(is_no_space_script(c) for c in item)
+    )
+
+
 def _cut_unit(text: str, u: Unit) -> bool:
     """A sentence or list item of prose that stops without a terminator."""
     return u.kind in ("sentence", "list_item") and _looks_cut(text[u.start : u.end])
@@ -714,8 +732,13 @@ def _is_restart(
     if completes and run >= min_run:
         return True  # the copy finishes a sentence the original left cut: a restart
     # A cut sentence restarted right away needs only a short run (it is the
-    # evidence itself); a restart further back needs a longer copied run.
-    if cut(j - 1) and run >= (_MIN_RESTATED_RUN // 2 if i == j - 1 else _MIN_TRUNCATED_RUN):
+    # evidence itself); a restart further back needs a longer copied run, and an
+    # item of a list whose items all go without a stop is no cut ("- improving Python").
+    if cut(j - 1) and (
+        run >= _MIN_RESTATED_RUN // 2
+        if i == j - 1
+        else run >= _MIN_TRUNCATED_RUN and not _unstopped_list(text, units, j - 1)
+    ):
         return True
     if i + k != j:
         return False  # not a tandem copy: a passage quoted again later, not a restart
@@ -781,6 +804,7 @@ _OPEN_END = regex.compile(
     r"|Of|To|By|For|From|With|Into|And|Or|But)"
     r")\s*\Z"
 )
+_STOP_INSIDE = regex.compile(r"[.!?。！？](?:\s|$)")
 _LIST_BULLET = regex.compile(r"\s*(?:[-*+]|\d+[.)])\s+")
 _CUT_END = regex.compile(r"[\p{L}\p{N}、，,]\Z")
 # a link, a code span or emphasis ending the text: "[text](url)" -> "text"
