@@ -610,6 +610,12 @@ def test_bare_role_word_ending_a_piece_is_a_cut_word_not_a_header() -> None:
     )
 
 
+def test_bare_user_word_ending_a_piece_is_a_cut_word_not_a_header() -> None:
+    draft = f"{P1}\n\nYou\n\n---END---\n\nYou should explain how it will be enforced.\n"
+    assert segment(draft)[0].text.endswith("You")
+    assert fragmerge.fix(draft).text == f"{P1}\n\nYou should explain how it will be enforced.\n"
+
+
 def test_bare_role_word_before_text_is_still_a_header() -> None:
     draft = "First part of the text.\n\n---END---\n\nAI\n\nSecond part of the text.\n"
     assert "AI" not in fragmerge.fix(draft).text

@@ -199,7 +199,7 @@ def _classify(lines: list[_Line], options: Options) -> list[LineClass]:
             classes[i] = "debris"
         elif m := _CONFLICT_LINE.fullmatch(s):
             conflict_lines.append((i, m.group(1)[0]))
-        elif _ROLE_USER.fullmatch(s):
+        elif _ROLE_USER.fullmatch(s) and not _cut_word_before_marker(lines, classes, i):
             classes[i] = "debris"
             # The user's message follows the header, up to a rule or the next role header.
             j = i + 1
@@ -250,7 +250,7 @@ def _mark_conflicts(found: list[tuple[int, str]], classes: list[LineClass]) -> N
 
 
 def _cut_word_before_marker(lines: list[_Line], classes: list[LineClass], i: int) -> bool:
-    """A bare word such as "AI" ending a piece is the cut start of a sentence
+    """A bare word such as "AI" or "You" ending a piece is the cut start of a sentence
     ("AI" | "AIエージェントの導入は…"), not a role header: a header introduces text."""
     if not lines[i].stripped.isalnum():
         return False  # "**AI:**", "## Assistant": decorated, a header
