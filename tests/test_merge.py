@@ -830,3 +830,20 @@ def test_spliced_copy_keeps_the_heading_that_follows_the_passage() -> None:
     assert "## Related" in result.text
     assert added in result.text
     assert result.text.count(first) == 1
+
+
+def test_copy_that_rewrites_a_sentence_of_the_passage_keeps_both() -> None:
+    """A copy adding a sentence of its own would replace the passage it restates, but
+    one of the passage's sentences it only rewrites (a word or two in common): replacing
+    would lose that wording, so both copies are kept (seen in u128)."""
+    first, second = sentences(P2)
+    original = "Investors must look at the growth of this open source ecosystem too."
+    rewritten = "We ask you to look at the growth of this open source ecosystem and act."
+    added = "Its own words, more than enough."
+    draft = (
+        f"{P1}\n\n{first} {original} {second}\n\n{P3}\n\n---END---\n\n"
+        f"{P1}\n\n{first} {rewritten} {added} {second}\n"
+    )
+    text = repair(draft).text
+    assert original in text
+    assert rewritten in text and added in text

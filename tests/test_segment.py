@@ -785,3 +785,19 @@ def test_item_of_an_unstopped_list_is_no_cut_before_a_repeated_sentence() -> Non
     stopped = "- significant contributions to the goals. In any form.\n- willingness to help"
     draft = f"{sentence} {P1}\n\n---END---\n\n{P2}\n\n{stopped}\n\n{sentence}\n"
     assert [f.boundary for f in segment(draft)] == ["start", "marker", "implicit"]
+
+
+def test_whole_article_restated_word_for_word_is_a_restart_wherever_it_stops() -> None:
+    # the article, its trailer, then the article again (without the trailer): not a
+    # tandem copy, but a thousand characters restated verbatim are a regeneration
+    body = "\n\n".join(
+        f"Section {n} explains one more part of the design in plain words, with an example "
+        f"and a short note on what to watch for when it is used in production number {n}."
+        for n in range(1, 11)
+    )
+    trailer = "---\n\n*Links in this page may be affiliate links.*"
+    draft = f"# Title\n\n{body}\n\n{trailer}\n\n{body}\n"
+    assert len(pieces(draft)) == 2
+    # a passage of a few sentences quoted again later stays
+    passage = "\n\n".join(body.split("\n\n")[:2])
+    assert len(pieces(f"# Title\n\n{body}\n\n{trailer}\n\n{passage}\n")) == 1

@@ -668,7 +668,7 @@ class _Merger:
             and not asm.starts_unit(max(0, a0 - b0))
         )
         expanded = not found.exact_short and self._own_units(b, found)
-        if expanded and self._a_own_units(found):
+        if (expanded or new_head) and not found.exact_short and self._a_own_units(found):
             self._keep_both(
                 b,
                 found.score,
@@ -908,10 +908,11 @@ class _Merger:
             run = 0 if flag else run + 1
             if run >= _OWN_RUN:
                 return True
-        # ...and so is a shorter whole unit nothing matched (a heading, "## 関連記事")
+        # ...and so is a whole unit the copy matches less than 80 % of (a heading,
+        # "## 関連記事", or a sentence the copy rewrote: replacing would lose its wording)
         for lo, hi in self._unit_spans(found.a_start, found.a_end):
             lo, hi = lo - found.a_start, hi - found.a_start
-            if hi - lo >= _MIN_OWN_UNIT and not any(matched[lo:hi]):
+            if hi - lo >= _MIN_OWN_UNIT and 10 * sum(matched[lo:hi]) < 8 * (hi - lo):
                 return True
         return False
 

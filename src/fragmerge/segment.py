@@ -312,7 +312,9 @@ _MIN_TRUNCATED_RUN = 24  # copied view characters needed after an unfinished sen
 _MIN_RESTATED_RUN = 20  # ... after a finished one, when the copy changes the layout
 _MIN_VERBATIM_RUN = 60  # ... for a verbatim copy of finished prose, layout unchanged
 _MIN_PROSE_RESTART = 40  # view characters a sentence restarting a one-word cut goes on for
-_MIN_LONG_TANDEM = 200  # ... for a verbatim copy of prose with lists or headings in it
+_MIN_LONG_TANDEM = 200
+_MIN_LONG_COPY = 1000  # ... for a restatement that stops before the restart point
+_MIN_LONG_COPY_UNITS = 6  # ... for a verbatim copy of prose with lists or headings in it
 _MAX_CANDIDATES = 8
 
 
@@ -739,6 +741,10 @@ def _is_restart(
         if i == j - 1
         else run >= _MIN_TRUNCATED_RUN and not _unstopped_list(text, units, j - 1)
     ):
+        return True
+    if exact and run >= _MIN_LONG_COPY and k >= _MIN_LONG_COPY_UNITS:
+        # Whole sections restated word for word are a regeneration, wherever the copy
+        # stops (an article does not quote a thousand characters of itself).
         return True
     if i + k != j:
         return False  # not a tandem copy: a passage quoted again later, not a restart
