@@ -847,3 +847,32 @@ def test_copy_that_rewrites_a_sentence_of_the_passage_keeps_both() -> None:
     text = repair(draft).text
     assert original in text
     assert rewritten in text and added in text
+
+
+# ------------------------------------------------------------------ drift at the edges of a copy
+
+
+def test_drift_in_the_first_word_of_a_restart_keeps_the_first_wording() -> None:
+    # "* Keyword …" cut, then "* Keword …" (a letter dropped before the first matched
+    # block): the restart resumes at the cut, not one character into the item
+    item = "* Keyword splatting `nil` when calling methods is now supported."
+    draft = (
+        f"{P1}\n\n{item}\n  `**nil` is treated\n\n---END---\n\n"
+        f"{item.replace('Keyword', 'Keword')}\n  `**nil` is treated like an empty hash.\n"
+    )
+    assert repair(draft).text == f"{P1}\n\n{item}\n  `**nil` is treated like an empty hash.\n"
+
+
+def test_short_restart_with_a_changed_word_is_drift() -> None:
+    draft = (
+        f"{P1}\n\nThis release includes many bugfixes.\nSee\n\n---END---\n\n"
+        "This release includes numerous bugfixes.\nSee [tickets](https://example.com) too.\n"
+    )
+    result = repair(draft)
+    assert result.text == (
+        f"{P1}\n\nThis release includes many bugfixes.\nSee [tickets](https://example.com) too.\n"
+    )
+    assert [j.kind for j in result.joins] == ["restart"]
+    # a caller asking for closer copies than the default gets both kept
+    strict = fragmerge.fix(draft, fragmerge.Options(min_score=95))
+    assert "numerous" in strict.text

@@ -339,7 +339,21 @@ def verify(
         and covered >= min_score
         and score >= 50
     )
-    if score < min_score and not expanded:
+    # A short restart with a changed word ("many" / "numerous") runs exactly to the
+    # cut, from the copy's start, with only word-sized gaps: drift, however short
+    # (unless the caller asked for closer copies than the default score does).
+    reworded = (
+        min_score <= _DEFAULT_MIN_SCORE
+        and kind == "dovetail"
+        and b0 == 0
+        and a_left == 0
+        and sum(n for _, _, n in blocks) >= 2 * SEED_LEN
+        and all(
+            a2 - (a1 + n1) <= _CONFLICT_GAP and b2 - (b1 + n1) <= _CONFLICT_GAP
+            for (a1, b1, n1), (a2, b2, _) in itertools.pairwise(blocks)
+        )
+    )
+    if score < min_score and not (expanded or reworded):
         return None
     return Alignment(kind, a_start, 0, a_end, b_end, tuple(blocks), score)
 
@@ -507,6 +521,7 @@ _CONFLICT_GAP = 12  # longer differing stretches are rewording, not a flipped nu
 _MIN_EXPANDED = 150  # view characters an expanded regeneration must restate at least
 _CLOSE_COPY = 95.0  # score of a copy that differs by drift only
 _RECENT = 20_000  # view characters back from the end that a redundant piece restates
+_DEFAULT_MIN_SCORE: float = Options.model_fields["min_score"].default
 _MIN_RESTATED = 48  # view characters a second continuation must restate before it goes on
 
 

@@ -61,6 +61,7 @@ __all__ = ["merge"]
 _BLOCK_KINDS = frozenset({"heading", "list_item", "table_row", "code", "rule"})
 _LEADING_ELLIPSIS = regex.compile(r"(?:\.{2,}|…+|‥+)\s*")
 _OWN_RUN = 24  # unmatched view characters in a row that make a sentence of its own
+_HEAD_DRIFT = 2  # view characters a copy's start may be off by (drift before its first block)
 _MIN_OWN_UNIT = 4  # view characters of a whole unmatched unit that is text of its own
 _LOOKAHEAD = 8  # fragments looked at for one that restarts the text before a gap
 _PROBE_WINDOW = 20_000  # view characters back from the end such a restart may resume at
@@ -716,7 +717,7 @@ class _Merger:
             return
         a_last, b_last, n_last = found.blocks[-1]
         exact_end = not found.exact_short and a_last + n_last == len_a and len_a > last.apos
-        if exact_end and found.a_start <= last.apos:
+        if exact_end and found.a_start <= last.apos + _HEAD_DRIFT:
             # The copy matches the unfinished unit exactly up to where it was cut:
             # keep its first wording and take only what the restart adds after it
             # (the punctuation in between comes from the restart).
