@@ -876,3 +876,12 @@ def test_short_restart_with_a_changed_word_is_drift() -> None:
     # a caller asking for closer copies than the default gets both kept
     strict = fragmerge.fix(draft, fragmerge.Options(min_score=95))
     assert "numerous" in strict.text
+
+
+def test_restart_of_a_cut_line_beats_a_look_alike_line_before_it() -> None:
+    # (from en-023, a public-domain 18F post)
+    office = "HTTPS progress for the Office of Personnel Management."
+    chart = f'{{% image "assets/blog/pshtt-post/opm-chart.png" "Chart showing {office}" %}}'
+    table = f'{{% image "assets/blog/pshtt-post/opm-table.jpg" "Table showing {office}" %}}'
+    draft = f"{P1}\n\n{chart}\n\n{{% image\n\n---END---\n\n{table}\n\n{P3}\n"
+    assert repair(draft).text == f"{P1}\n\n{chart}\n\n{table}\n\n{P3}\n"

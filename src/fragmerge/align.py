@@ -611,7 +611,13 @@ def find_overlap(
         # A longer alignment that leaves exactly these k characters unmatched at
         # both ends aligns to a look-alike line further back ("正确：> 10 Gbps…错" |
         # "错误：> 10Gbps…"): the exact overlap at the cut explains both ends.
-        found = [f for f in found if not (len_a - f.a_end == k and f.blocks[0][1] >= k)]
+        # Likewise one that stops right before the cut unit the overlap is all of
+        # ("{% image" | "{% image …opm-table…": it aligns to the image line before).
+        found = [
+            f
+            for f in found
+            if not (len_a - f.a_end == k and (f.blocks[0][1] >= k or k == last_unit_len))
+        ]
         found.append(Alignment(kind, len_a - k, 0, len_a, k, blocks, 100.0, exact_short=True))
     n_b = len(b.view.chars)
     if not found and 0 < n_b < SEED_LEN:
