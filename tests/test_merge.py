@@ -885,3 +885,17 @@ def test_restart_of_a_cut_line_beats_a_look_alike_line_before_it() -> None:
     table = f'{{% image "assets/blog/pshtt-post/opm-table.jpg" "Table showing {office}" %}}'
     draft = f"{P1}\n\n{chart}\n\n{{% image\n\n---END---\n\n{table}\n\n{P3}\n"
     assert repair(draft).text == f"{P1}\n\n{chart}\n\n{table}\n\n{P3}\n"
+
+
+def test_lower_case_word_at_the_cut_is_not_a_capitalised_sentence_start() -> None:
+    """Shown (0, 2, 1): piece 0 is cut after "…is omitted, for"; piece 2 begins "For
+    historical reasons…", a new sentence. The shared word is chance: piece 2 waits for
+    piece 1, which restarts piece 0's end."""
+    cut = "The most common form is assumed if a subtag is omitted, for"
+    rest = " example the script of a language."
+    new = "For historical and political reasons, many language codes have changed."
+    p0 = f"{P1}\n\n{cut}"
+    p1 = f"{cut}{rest}\n\n{new[:40]}"
+    p2 = f"{new}\n\n{P3}\n"
+    draft = f"{p0}\n\n---END---\n\n{p2}\n---END---\n\n{p1}\n"
+    assert repair(draft).text == f"{P1}\n\n{cut}{rest}\n\n{new}\n\n{P3}\n"

@@ -599,9 +599,13 @@ def find_overlap(
         )
         k = k if whole or short_sentence else 0
     if 0 < k < last_unit_len and a_raw_before is not None:
-        # a partial overlap must start where a word starts ("who|se" + "se|lecting" is chance)
+        # a partial overlap must start where a word starts ("who|se" + "se|lecting" is
+        # chance), and a word inside the cut sentence is not a capitalised sentence start
+        # ("… is omitted, for" | "For historical reasons…")
         before = a_raw_before(len_a - k, 1)
-        if before.isascii() and before.isalnum():
+        first = a_raw_before(len_a - k + 1, 1)
+        b_first = b.text[b.view.offsets[0]] if b.view.offsets else ""
+        if (before.isascii() and before.isalnum()) or (first.islower() and b_first.isupper()):
             k = 0
     if k:
         kind: Literal["dovetail", "containment"] = (

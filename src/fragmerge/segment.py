@@ -436,9 +436,13 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     open_cuts.remove(cut)
                 earlier = []
             for i in reversed(earlier):
+                # Text that opens a marked piece and stands again later is what that
+                # piece restarted: shown first, it came later (a shuffled draft).
                 copy = _copy_run(text, units, views, i, j, resolved, known_cuts)
+                opens_piece = text.rfind("\n", 0, units[i].start) + 1 in boundaries
                 if (
                     copy[0]
+                    and not (opens_piece and not copy[3] and j - 1 not in resolved)
                     and _is_restart(text, units, i, j, copy)
                     and (copy[3] or not quote_after_cut_quote)
                 ):
