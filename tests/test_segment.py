@@ -810,3 +810,29 @@ def test_text_opening_a_marked_piece_and_standing_again_later_is_no_restart() ->
     items = "- 使用熟悉的 HTML、CSS 和 JavaScript 语法\n- 任何值得引入构建步骤的项目"
     draft = f"{JA1}\n\n---END---\n\n{para}{JA3}\n\n---END---\n\n{items}\n\n{para}\n"
     assert [f.boundary for f in segment(draft)] == ["start", "marker", "marker"]
+
+
+def test_restart_keyed_past_short_and_letterless_units() -> None:
+    # "| レベル | 状態 | 特徴 |" is too short to key and the rule after it has no
+    # letters: the restart keys by the first data row
+    table = (
+        "| レベル | 状態 | 特徴 |\n|-------|------|------|\n"
+        "| Level 1 | 無管理 | 個人の判断でAIを利用、ルールなし |\n"
+        "| Level 2 | 基本ルール | 利用ガイドラインの策定、禁止事項の明確化 |"
+    )
+    cut = "| Level 5 | 先進的 | AIガバナンスが経営戦略と完全に統合"
+    draft = f"{JA1}\n\n{table}\n{cut}\n\n{table}\n{cut}されている |\n"
+    assert pieces(draft)[-1].startswith("| レベル")
+
+
+def test_cut_list_item_restarted_with_less_indentation() -> None:
+    draft = (
+        f"{JA1}\n\n* 1.8.7 のリリースは続報をお待ちください。\n"
+        "    * [https://cache.ruby-lang.org/pub/ruby/1.8/ruby-1.8.7-p249.zip][3]\n\n"
+        "  * **Update**\n\n"
+        "* **Update** 1.9.1 pl. 378がリリースされました。更新を推奨します。\n"
+    )
+    assert pieces(draft)[-1].startswith("* **Update** 1.9.1")
+    # a sub-item beginning with its parent item stays
+    nested = f"{JA1}\n\n* Exception\n\n  * Exception#set_backtrace が追加されました。\n"
+    assert len(pieces(nested)) == 1

@@ -359,10 +359,23 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
         v = views[j]
         key = v[:_RESTART_KEY] if len(v) >= _RESTART_KEY else None
         earlier = heads.get(key, [])[-_MAX_CANDIDATES:] if key else []
-        if key is None and v and j + 1 < len(units) and len(views[j + 1]) >= _RESTART_KEY:
-            # a unit too short to key ("Goals\n=====") keys by the unit after it
-            after = heads.get(views[j + 1][:_RESTART_KEY], [])[-_MAX_CANDIDATES:]
-            earlier = [i - 1 for i in after if i >= 1 and views[i - 1] == v]
+        if key is None and v:
+            # a unit too short to key ("Goals\n=====", "| レベル | 状態 |") keys by the
+            # next unit that can, the units in between equal to those before its copy
+            d = next(
+                (
+                    d
+                    for d in range(1, 4)
+                    if j + d < len(units) and len(views[j + d]) >= _RESTART_KEY
+                ),
+                0,
+            )
+            after = heads.get(views[j + d][:_RESTART_KEY], [])[-_MAX_CANDIDATES:] if d else []
+            earlier = [
+                i - d
+                for i in after
+                if i >= d and all(views[i - d + t] == views[j + t] for t in range(d))
+            ]
         line_start = j > 0 and "\n" in text[units[j - 1].end : u.start]
         # a quote cut inside and the same quote again: restarted only if the copy
         # completes the cut (a quoted passage shown twice is finished both times)
@@ -531,8 +544,8 @@ def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int
     (or tight list, "* All"), unless its end cannot finish anything ("Note:",
     "SIZE:   8316772", "[{{"), or the restart goes on inside its last word
     ("replacer" | "replacer引数に…"), or it is a list item restarted right after it
-    at the same depth ("* **Update**" | "* **Update** 1.9.1 …", not "* Exception" and its
-    sub-item "  * Exception#set_backtrace …").
+    at the same depth or shallower ("  * **Update**" | "* **Update** 1.9.1 …", not
+    "* Exception" and its sub-item "  * Exception#set_backtrace …").
     Further back than the paragraph right before, the cut must read as cut prose
     (two words, or CJK): a list of names ("* syslog") may be followed later by a
     list of the same names with versions ("* syslog 0.1.2").
@@ -564,7 +577,9 @@ def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int
         mid_paragraph
         or _OPEN_END.search(cut) is not None
         or (after.isalnum() and cut[-1:].isalnum())
-        or (u.kind == "list_item" and x == j - 1 and _indent(text, u) == _indent(text, units[j]))
+        # (at the same depth or shallower: a restart may drop the indentation, but an
+        # item followed by a deeper sub-item beginning with it is the list's own)
+        or (u.kind == "list_item" and x == j - 1 and _indent(text, units[j]) <= _indent(text, u))
         or (x == j - 1 and _goes_on_as_prose(text, units[j], len(cut), views[j], views[x]))
     )
 
