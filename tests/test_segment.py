@@ -836,3 +836,14 @@ def test_cut_list_item_restarted_with_less_indentation() -> None:
     # a sub-item beginning with its parent item stays
     nested = f"{JA1}\n\n* Exception\n\n  * Exception#set_backtrace が追加されました。\n"
     assert len(pieces(nested)) == 1
+
+
+def test_short_japanese_sentence_restarted_right_after_it_is_split() -> None:
+    # 12 view characters re-opened and going on: enough without spaces
+    draft = (
+        f"{JA1}\n\nそして、カスタマイズ性です。\n\n"
+        "そして、カスタマイズ性です。ソースコードが公開されているため、自由に変更できます。\n"
+    )
+    assert pieces(draft)[-1].startswith("そして、カスタマイズ性です。ソース")
+    # a short line of verse sung twice stays
+    assert len(pieces(f"{JA1}\n\nさくら さくら\n\nさくら さくら\n")) == 1

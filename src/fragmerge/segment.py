@@ -789,8 +789,10 @@ def _is_restart(
                 and _BLANK.search(text, units[x].end, units[x + 1].start) is not None
             )
 
+        # (half as long in a script without spaces, as for a cut's restart)
+        scale = min_run / _MIN_TRUNCATED_RUN
         goes_on = j + 1 < len(units) and not blank_after(j)
-        if goes_on and blank_after(i) and run >= _MIN_RESTATED_RUN:
+        if goes_on and blank_after(i) and run >= _MIN_RESTATED_RUN * scale:
             return True
         # A long finished sentence ending a paragraph, then the same sentence again
         # right after it: a restart of the last sentence (a repeated line in verse
