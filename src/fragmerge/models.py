@@ -70,7 +70,11 @@ class Options(_Frozen):
         default=80.0,
         ge=0,
         le=100,
-        description="Smallest 0-100 similarity at which two copies count as the same text.",
+        description=(
+            "Smallest 0-100 similarity at which two copies count as the same text. At the "
+            "default (or lower), a short restart that runs exactly to the cut with only a "
+            "changed word in it still counts; a stricter value turns that off."
+        ),
     )
     min_confidence: float = Field(
         default=0.0,
