@@ -680,6 +680,11 @@ def test_drift_a_few_characters_before_the_cut_still_joins() -> None:
 # ------------------------------------------------------------------ out-of-order pieces
 
 
+def shown_0_2_1(p0: str, p1: str, p2: str) -> str:
+    """A draft of three marked pieces shown out of generation order: 0, 2, 1."""
+    return f"{p0}\n\n---END---\n\n{p2}\n---END---\n\n{p1}\n"
+
+
 def test_piece_that_resumes_a_later_piece_waits_for_it() -> None:
     """Pieces shown out of order (0, 2, 1): piece 2 begins inside piece 1, which is not
     placed yet, so it waits for it; the article comes back in generation order."""
@@ -698,7 +703,7 @@ def test_piece_that_repeats_nothing_waits_for_a_later_restart_of_the_text() -> N
     p0 = f"{P1}\n\n{s1}"
     p1 = f"{P2}\n\n{P3[:34]}"
     p2 = f"{P3[30:]}\n"
-    draft = f"{p0}\n\n---END---\n\n{p2}\n---END---\n\n{p1}\n"
+    draft = shown_0_2_1(p0, p1, p2)
     assert repair(draft).text == article("en")
 
 
@@ -711,7 +716,7 @@ def test_two_pieces_meeting_the_cut_in_a_few_characters_keep_generation_order() 
     s2 = "让我们再仔细看看究竟发生了什么。"
     p1 = f"{s1}\n\n{ZH2}\n\n{s2[:14]}"
     p2 = f"{s2}\n\n{ZH3}\n"
-    draft = f"{p0}\n\n---END---\n\n{p2}\n---END---\n\n{p1}\n"
+    draft = shown_0_2_1(p0, p1, p2)
     assert repair(draft).text == f"{ZH1}\n\n{s1}\n\n{ZH2}\n\n{s2}\n\n{ZH3}\n"
 
 
@@ -725,7 +730,7 @@ def test_look_alike_bridge_across_a_heading_does_not_glue_a_piece_to_the_cut() -
     p0 = f"{P1}\n\n{table[: table.rindex(' | cloud')]}"
     p1 = f"{table}\n\n### Bedrock Agents\n\n{para[:40]}"
     p2 = f"{para}\n\n{P3}\n"
-    draft = f"{p0}\n\n---END---\n\n{p2}\n---END---\n\n{p1}\n"
+    draft = shown_0_2_1(p0, p1, p2)
     expected = f"{P1}\n\n{table}\n\n### Bedrock Agents\n\n{para}\n\n{P3}\n"
     assert repair(draft).text == expected
 
@@ -897,5 +902,5 @@ def test_lower_case_word_at_the_cut_is_not_a_capitalised_sentence_start() -> Non
     p0 = f"{P1}\n\n{cut}"
     p1 = f"{cut}{rest}\n\n{new[:40]}"
     p2 = f"{new}\n\n{P3}\n"
-    draft = f"{p0}\n\n---END---\n\n{p2}\n---END---\n\n{p1}\n"
+    draft = shown_0_2_1(p0, p1, p2)
     assert repair(draft).text == f"{P1}\n\n{cut}{rest}\n\n{new}\n\n{P3}\n"
