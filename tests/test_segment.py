@@ -578,6 +578,11 @@ def test_japanese_continuation_preambles_are_debris(preamble: str) -> None:
             "本文です。最後の文です。 ---END---\n\n次の部分です。続きです。\n",
             "本文です。最後の文です。\n\n次の部分です。続きです。\n",
         ),
+        # u143: at the start of a line, before the next piece
+        (
+            "本文です。最後の文です。AIチップの\n\n---END--- グローバルな変化も重要です。\n",
+            "本文です。最後の文です。AIチップのグローバルな変化も重要です。\n",
+        ),
         # u126: inside a line, the next piece on the same line
         pytest.param(
             "本文です。最後の文です。 ---END--- 次の部分です。続きです。\n",
@@ -587,7 +592,7 @@ def test_japanese_continuation_preambles_are_debris(preamble: str) -> None:
             ),
         ),
     ],
-    ids=["line-end-last", "line-end", "mid-line"],
+    ids=["line-end-last", "line-end", "line-start", "mid-line"],
 )
 def test_marker_glued_to_text_is_removed(draft: str, expected: str) -> None:
     """Markers are matched on whole lines only (DESIGN §2.1), so a `---END---` glued to

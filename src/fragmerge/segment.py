@@ -113,21 +113,27 @@ def _lines(text: str, start: int) -> Iterator[_Line]:
         pos = end
 
 
-# A marker token glued to the end of a line of text ("…最後の文です。 ---END---").
-_GLUED_MARKER = regex.compile(r"[ \t]*(?:-{3,}\s*END\s*-{3,}|<\|endoftext\|>|<\|im_end\|>)[ \t]*$")
+# A marker token glued to the end of a line of text ("…最後の文です。 ---END---"), or to
+# the start of one ("---END--- 次の部分です。").
+_MARKER_TOKEN = r"(?:-{3,}\s*END\s*-{3,}|<\|endoftext\|>|<\|im_end\|>)"
+_GLUED_MARKER = regex.compile(rf"[ \t]*{_MARKER_TOKEN}[ \t]*$")
+_LEADING_MARKER = regex.compile(rf"[ \t]*{_MARKER_TOKEN}[ \t]*(?=\S)")
 
 
 def _split_glued_markers(lines: list[_Line]) -> list[_Line]:
-    """Split a line ending with a marker token into its text and the marker."""
+    """Split a line ending or starting with a marker token into its text and the marker."""
     out: list[_Line] = []
     for line in lines:
         body = line.text.rstrip("\n")
         m = _GLUED_MARKER.search(body)
-        if m is None or not body[: m.start()].strip():
+        if m is not None and body[: m.start()].strip():
+            split = m.start()
+        elif (m := _LEADING_MARKER.match(body)) is not None:
+            split = m.end()
+        else:
             out.append(line)
             continue
-        cut = line.start + m.start()
-        split = cut - line.start
+        cut = line.start + split
         out.append(_Line(line.start, cut, line.text[:split]))
         out.append(_Line(cut, line.end, line.text[split:]))
     return out
