@@ -427,23 +427,9 @@ class _Merger:
         found = self._find(b, last)
         clash = conflicts(asm.get, b.view.chars, found, asm.length) if found else []
         if found is not None and found.exact_short and allow_wait and not clash:
-            # Two pieces that both meet the cut in a few characters ("让我" | "让我们更…",
-            # "让我" | "让我们再…"), one starting inside the other: that one comes after it.
-            # (and at more than a chance word: "SIZE:" starts every checksum block; a
-            # piece split off at an implicit restart may be a copy of this one's start)
-            for c in sorted(self._unplaced_hosts(b_index)):
-                if self.implicit_after[c - 1]:
-                    continue
-                inside = self._resumes(c, b)
-                if (
-                    inside is None
-                    or inside.kind != "dovetail"  # it restarts that piece's end
-                    or inside.right_end - inside.right_start < SEED_LEN
-                ):
-                    continue
-                host = self._find(self.prep[c], last)
-                if host is not None and host.exact_short and host.b_end >= found.b_end:
-                    return c
+            blocker = self._short_meet_waits_for(b_index, found, last)
+            if blocker is not None:
+                return blocker
         # (a piece that meets the end only as a look-alike line, differing in a
         # number, may belong after a piece not placed yet, as one that meets nothing)
         if (found is None or clash) and allow_wait:
@@ -544,6 +530,31 @@ class _Merger:
             )
         )
 
+    def _short_meet_waits_for(self, b_index: int, found: Alignment, last: _LastUnit) -> int | None:
+        """Of two pieces that both meet the cut in a few characters ("让我" | "让我们更…",
+        "让我" | "让我们再…"), the one whose start lies at the end of the other comes after
+        it: the other piece, not placed yet, to wait for (None if there is none).
+
+        The piece must restart that end at more than a chance word ("SIZE:" starts
+        every checksum block), and a piece split off at an implicit restart may be a
+        copy of this one's start, so it is not waited for.
+        """
+        b = self.prep[b_index]
+        for c in sorted(self._unplaced_hosts(b_index)):
+            if self.implicit_after[c - 1]:
+                continue
+            inside = self._resumes(c, b)
+            if (
+                inside is None
+                or inside.kind != "dovetail"  # it restarts that piece's end
+                or inside.right_end - inside.right_start < SEED_LEN
+            ):
+                continue
+            host = self._find(self.prep[c], last)
+            if host is not None and host.exact_short and host.b_end >= found.b_end:
+                return c
+        return None
+
     def _second_continuation(self, b: Prepared) -> bool:
         """Add ``b`` if it restates the text up to where a later piece took over and then
         goes on differently (the generation restarted from there a second time): only
@@ -571,25 +582,36 @@ class _Merger:
             )
             return True
         # from the unit the copy ends in: a second ending of a cut sentence is kept whole
-        start = b.units[b.unit_at(found.a_to_b(found.a_end))].start
+        self._append_unit(
+            b,
+            b.unit_at(found.a_to_b(found.a_end)),
+            found.score,
+            confidence,
+            "restates earlier text up to where another piece went on, then goes on "
+            "differently; what it adds is kept after the text before it (check the order)",
+        )
+        return True
+
+    def _append_unit(
+        self, b: Prepared, unit: int, score: float, confidence: float, why: str
+    ) -> None:
+        """Append ``b`` from the start of its unit ``unit``, after a paragraph break, as a
+        restart whose first part is kept although the text holds a copy of it (warned)."""
+        asm = self.asm
         a_piece = asm.pieces[-1]
         a = self.prep[a_piece.frag]
-        self.warnings.append(
-            f"fragment {b.index} restates earlier text up to where another piece went on, "
-            "then goes on differently; what it adds is kept after the text before it "
-            "(check the order)"
-        )
+        start = b.units[unit].start
+        self.warnings.append(f"fragment {b.index} {why}")
         self._record(
             b,
             "restart",
-            found.score,
+            score,
             confidence,
             left_cut=a.base + a_piece.end,
             right_resume=b.base + start,
             output_offset=asm.output_length(),
         )
         asm.append(b.index, start, join=paragraph_separator(a.text))
-        return True
 
     def _continue(self, b: Prepared, last: _LastUnit) -> None:
         asm = self.asm
@@ -735,21 +757,13 @@ class _Merger:
         elif last.complete and 2 * _covered(found, last.apos, len_a) < len_a - last.apos:
             # The text ends with a finished sentence the copy does not restate (it
             # finishes the sentence before it another way): keep both wordings.
-            bu = b.unit_at(found.a_to_b(last.apos))
-            self.warnings.append(
-                f"fragment {b.index} goes on differently from the sentence the text before "
-                "it ends with; both are kept"
-            )
-            self._record(
+            self._append_unit(
                 b,
-                "restart",
+                b.unit_at(found.a_to_b(last.apos)),
                 found.score,
                 confidence,
-                left_cut=a.base + a_piece.end,
-                right_resume=b.base + b.units[bu].start,
-                output_offset=asm.output_length(),
+                "goes on differently from the sentence the text before it ends with; both are kept",
             )
-            asm.append(b.index, b.units[bu].start, join=paragraph_separator(a.text))
             return
         else:
             piece, raw_cut = last.piece, last.raw
