@@ -904,3 +904,18 @@ def test_lower_case_word_at_the_cut_is_not_a_capitalised_sentence_start() -> Non
     p2 = f"{new}\n\n{P3}\n"
     draft = shown_0_2_1(p0, p1, p2)
     assert repair(draft).text == f"{P1}\n\n{cut}{rest}\n\n{new}\n\n{P3}\n"
+
+
+def test_restart_completing_a_cut_line_next_to_a_line_that_differs_only_in_case() -> None:
+    """A style guide lists the same line in several cases. Piece 0 is cut at the start of
+    the next one ("我们的客户有"); the restart completes it in capitals. The longest exact
+    overlap, "…github… 我们的客户有", pairs "github" with "GITHUB": only the cut line is
+    restated, and nothing is lost (from zh-021, a CC BY-SA 4.0 style guide)."""
+    lower = "> 我们的客户有 github、foursquare、google。"
+    upper = "> 我们的客户有 GITHUB、FOURSQUARE、GOOGLE。"
+    mixed = "> 我们的客户有 Github、FourSquare、Google。"
+    draft = f"{ZH1}\n\n{lower}\n>\n> 我们的客户有\n\n---END---\n\n{upper}\n>\n{mixed}\n"
+    text = repair(draft).text
+    # each line once, in order (the cut quote unit, with its empty ">" line, is replaced)
+    assert [text.count(line) for line in (lower, upper, mixed)] == [1, 1, 1]
+    assert text.index(lower) < text.index(upper) < text.index(mixed)

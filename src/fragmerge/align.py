@@ -623,6 +623,22 @@ def find_overlap(
             if not (len_a - f.a_end == k and (f.blocks[0][1] >= k or k == last_unit_len))
         ]
         found.append(Alignment(kind, len_a - k, 0, len_a, k, blocks, 100.0, exact_short=True))
+        if 0 < last_unit_len < k and b.view.chars.startswith(tail[-last_unit_len:]):
+            # the cut unit alone is an overlap too: if the longer one is doubtful (look-
+            # alike lines that differ in case), the piece may just complete the cut
+            unit_only = ((len_a - last_unit_len, 0, last_unit_len),)
+            found.append(
+                Alignment(
+                    "dovetail",
+                    len_a - last_unit_len,
+                    0,
+                    len_a,
+                    last_unit_len,
+                    unit_only,
+                    100.0,
+                    exact_short=True,
+                )
+            )
     n_b = len(b.view.chars)
     if not found and 0 < n_b < SEED_LEN:
         # A piece too short to seed (a lone heading): look for it near the end.

@@ -61,6 +61,8 @@ __all__ = ["merge"]
 _BLOCK_KINDS = frozenset({"heading", "list_item", "table_row", "code", "rule"})
 _LEADING_ELLIPSIS = regex.compile(r"(?:\.{2,}|…+|‥+)\s*")
 _OWN_RUN = 24  # unmatched view characters in a row that make a sentence of its own
+_CASE_WINDOW = 200  # view characters at a copy's start whose case is compared
+_RECASED_LETTERS = 3  # letters of one word in another case that make it another word
 _HEAD_DRIFT = 2  # view characters a copy's start may be off by (drift before its first block)
 _MIN_OWN_UNIT = 4  # view characters of a whole unmatched unit that is text of its own
 _LOOKAHEAD = 8  # fragments looked at for one that restarts the text before a gap
@@ -121,6 +123,21 @@ class _Assembly:
                 start += hi - lo
             i += 1
         return "".join(out)
+
+    def raw_view(self, start: int, end: int) -> str:
+        """The raw character behind each assembled view position in ``[start, end)``, case
+        kept, with a space wherever other raw characters stand between two of them."""
+        out: list[str] = []
+        i = self._piece_at(start)
+        while i < len(self.pieces) and start < end:
+            p = self.pieces[i]
+            f = self.prep[p.frag]
+            lo = p.vstart + (start - p.astart)
+            hi = min(p.vend, p.vstart + (end - p.astart))
+            out.append(_raw_chars(f.text, f.view.offsets[lo:hi]))
+            start += max(0, hi - lo)
+            i += 1
+        return " ".join(out)
 
     def lookup(self, key: str) -> list[int]:
         return self._index.get(key, [])
@@ -283,6 +300,18 @@ def _bridges(c: Prepared, a_tail: str, b_head: str) -> bool:
     return False
 
 
+def _raw_chars(text: str, offsets: Sequence[int]) -> str:
+    """The raw characters at ``offsets``, with a space wherever others stand between."""
+    out: list[str] = []
+    prev = -1
+    for off in offsets:
+        if prev >= 0 and off > prev + 1:
+            out.append(" ")
+        out.append(text[off])
+        prev = off
+    return "".join(out)
+
+
 def _covered(found: Alignment, lo: int, hi: int) -> int:
     """Assembled view characters in ``[lo, hi)`` that ``found`` matched."""
     return sum(max(0, min(hi, a + n) - max(lo, a)) for a, _, n in found.blocks)
@@ -367,8 +396,28 @@ class _Merger:
             a_tail_incomplete=not last.complete,
             last_unit_len=asm.length - last.apos,
             a_raw_before=asm.raw_before,
-            doubtful=lambda f: bool(conflicts(asm.get, b.view.chars, f, asm.length)),
+            doubtful=lambda f: bool(
+                conflicts(asm.get, b.view.chars, f, asm.length) or self._recased(b, f)
+            ),
         )
+
+    def _recased(self, b: Prepared, found: Alignment) -> bool:
+        """Whether a word near the start of ``b``'s copy differs from the text it is
+        aligned to in the case of several letters ("GitHub" / "GITHUB": look-alike lines
+        of a style guide, which the case-folded view cannot tell apart). It only ranks
+        alignments: such lines may pair up crosswise in a copy that is right."""
+        asm = self.asm
+        for a, bpos, n in found.blocks:
+            if bpos >= _CASE_WINDOW:
+                break
+            n = min(n, _CASE_WINDOW - bpos)
+            a_words = asm.raw_view(a, a + n).split()
+            b_words = _raw_chars(b.text, b.view.offsets[bpos : bpos + n]).split()
+            for word_a, word_b in zip(a_words, b_words, strict=False):
+                recased = sum(x != y for x, y in zip(word_a, word_b, strict=False))
+                if recased >= _RECASED_LETTERS and word_a.lower() == word_b.lower():
+                    return True
+        return False
 
     def _later_restarts(self, b_index: int) -> Iterator[int]:
         """Fragments shortly after ``b_index``, not yet placed, that restart the end of
