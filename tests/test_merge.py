@@ -919,3 +919,17 @@ def test_restart_completing_a_cut_line_next_to_a_line_that_differs_only_in_case(
     # each line once, in order (the cut quote unit, with its empty ">" line, is replaced)
     assert [text.count(line) for line in (lower, upper, mixed)] == [1, 1, 1]
     assert text.index(lower) < text.index(upper) < text.index(mixed)
+
+
+def test_restart_completing_a_cut_line_next_to_a_line_that_differs_only_in_spacing() -> None:
+    # "正确" / "错误" examples of a style guide differ only in the spaces around "，"
+    right = "> 刚刚买了一部 iPhone，好开心！"
+    wrong = "> 刚刚买了一部 iPhone ，好开心！"
+    wrong2 = "> 刚刚买了一部 iPhone， 好开心！"
+    draft = (
+        f"{ZH1}\n\n正确：\n\n{right}\n\n错误：\n\n{wrong[:-1]}\n\n---END---\n\n"
+        f"{wrong}\n>\n{wrong2}\n\n{ZH3}\n"
+    )
+    text = repair(draft).text
+    assert [text.count(line) for line in (right, wrong, wrong2)] == [1, 1, 1]
+    assert text.index(right) < text.index(wrong) < text.index(wrong2)

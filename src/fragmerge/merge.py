@@ -61,7 +61,7 @@ __all__ = ["merge"]
 _BLOCK_KINDS = frozenset({"heading", "list_item", "table_row", "code", "rule"})
 _LEADING_ELLIPSIS = regex.compile(r"(?:\.{2,}|…+|‥+)\s*")
 _OWN_RUN = 24  # unmatched view characters in a row that make a sentence of its own
-_CASE_WINDOW = 200  # view characters at a copy's start whose case is compared
+_CASE_WINDOW = 200  # view characters at a copy's start whose spacing and case are compared
 _RECASED_LETTERS = 3  # letters of one word in another case that make it another word
 _HEAD_DRIFT = 2  # view characters a copy's start may be off by (drift before its first block)
 _MIN_OWN_UNIT = 4  # view characters of a whole unmatched unit that is text of its own
@@ -124,9 +124,9 @@ class _Assembly:
             i += 1
         return "".join(out)
 
-    def raw_view(self, start: int, end: int) -> str:
-        """The raw character behind each assembled view position in ``[start, end)``, case
-        kept, with a space wherever other raw characters stand between two of them."""
+    def raw_span(self, start: int, end: int) -> str:
+        """The raw text behind assembled view positions ``[start, end)`` (punctuation,
+        spacing and case kept; pieces joined by a newline)."""
         out: list[str] = []
         i = self._piece_at(start)
         while i < len(self.pieces) and start < end:
@@ -134,10 +134,11 @@ class _Assembly:
             f = self.prep[p.frag]
             lo = p.vstart + (start - p.astart)
             hi = min(p.vend, p.vstart + (end - p.astart))
-            out.append(_raw_chars(f.text, f.view.offsets[lo:hi]))
+            if hi > lo:
+                out.append(f.text[f.view.offsets[lo] : f.view.raw_end(hi)])
             start += max(0, hi - lo)
             i += 1
-        return " ".join(out)
+        return "\n".join(out)
 
     def lookup(self, key: str) -> list[int]:
         return self._index.get(key, [])
@@ -300,18 +301,6 @@ def _bridges(c: Prepared, a_tail: str, b_head: str) -> bool:
     return False
 
 
-def _raw_chars(text: str, offsets: Sequence[int]) -> str:
-    """The raw characters at ``offsets``, with a space wherever others stand between."""
-    out: list[str] = []
-    prev = -1
-    for off in offsets:
-        if prev >= 0 and off > prev + 1:
-            out.append(" ")
-        out.append(text[off])
-        prev = off
-    return "".join(out)
-
-
 def _covered(found: Alignment, lo: int, hi: int) -> int:
     """Assembled view characters in ``[lo, hi)`` that ``found`` matched."""
     return sum(max(0, min(hi, a + n) - max(lo, a)) for a, _, n in found.blocks)
@@ -397,23 +386,29 @@ class _Merger:
             last_unit_len=asm.length - last.apos,
             a_raw_before=asm.raw_before,
             doubtful=lambda f: bool(
-                conflicts(asm.get, b.view.chars, f, asm.length) or self._recased(b, f)
+                conflicts(asm.get, b.view.chars, f, asm.length) or self._look_alike(b, f)
             ),
         )
 
-    def _recased(self, b: Prepared, found: Alignment) -> bool:
-        """Whether a word near the start of ``b``'s copy differs from the text it is
-        aligned to in the case of several letters ("GitHub" / "GITHUB": look-alike lines
-        of a style guide, which the case-folded view cannot tell apart). It only ranks
-        alignments: such lines may pair up crosswise in a copy that is right."""
+    def _look_alike(self, b: Prepared, found: Alignment) -> bool:
+        """Whether, near the start of ``b``'s copy, a line differs from the text it is
+        aligned to only in spacing or a word only in the case of several letters
+        ("iPhone，好开心" / "iPhone ，好开心", "GitHub" / "GITHUB"): look-alike lines of a
+        style guide, which the view cannot tell apart. It only ranks alignments: such
+        lines may pair up crosswise in a copy that is right."""
         asm = self.asm
         for a, bpos, n in found.blocks:
             if bpos >= _CASE_WINDOW:
                 break
             n = min(n, _CASE_WINDOW - bpos)
-            a_words = asm.raw_view(a, a + n).split()
-            b_words = _raw_chars(b.text, b.view.offsets[bpos : bpos + n]).split()
-            for word_a, word_b in zip(a_words, b_words, strict=False):
+            a_raw = asm.raw_span(a, a + n)
+            b_raw = b.text[b.view.offsets[bpos] : b.view.raw_end(bpos + n)]
+            if a_raw == b_raw:
+                continue
+            for line_a, line_b in zip(a_raw.split("\n"), b_raw.split("\n"), strict=False):
+                if line_a != line_b and line_a.replace(" ", "") == line_b.replace(" ", ""):
+                    return True
+            for word_a, word_b in zip(a_raw.split(), b_raw.split(), strict=False):
                 recased = sum(x != y for x, y in zip(word_a, word_b, strict=False))
                 if recased >= _RECASED_LETTERS and word_a.lower() == word_b.lower():
                     return True
