@@ -852,3 +852,16 @@ def test_short_japanese_sentence_restarted_right_after_it_is_split() -> None:
     assert pieces(draft)[-1].startswith("そして、カスタマイズ性です。ソース")
     # a short line of verse sung twice stays
     assert len(pieces(f"{JA1}\n\nさくら さくら\n\nさくら さくら\n")) == 1
+
+
+def test_tandem_restart_through_a_sentence_that_only_looked_finished() -> None:
+    # cut after "U.S." (an abbreviation, not a stop): everything from the heading on is
+    # restated at once and the last sentence goes on in the copy
+    section = (
+        "## Security improves when collaboration increases\n\n"
+        "This type of cross-agency collaboration will continue in the U.S."
+    )
+    draft = f"{P1}\n\n{section}\n\n{section} government, with smart efforts.\n"
+    assert pieces(draft)[-1].startswith("## Security")
+    result = fragmerge.fix(draft)
+    assert result.text == f"{P1}\n\n{section} government, with smart efforts.\n"

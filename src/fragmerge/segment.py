@@ -721,7 +721,18 @@ def _copy_run(
         a, b = views[i + k], views[j + k]
         if a == b:
             run += len(a)
-        elif b.startswith(a) and (cut(i + k, run) or (k == 0 and (cut_heading or reopened))):
+        elif b.startswith(a) and (
+            cut(i + k, run)
+            or (k == 0 and (cut_heading or reopened))
+            # everything up to the restart restated, and the unit right before it goes
+            # on in the copy: it was cut where it only looked finished ("… in the U.S."
+            # | "… in the U.S. government, with …")
+            or (
+                i + k == j - 1
+                and run >= _MIN_TRUNCATED_RUN
+                and units[i + k].kind == units[j + k].kind
+            )
+        ):
             run += len(a)  # the original was cut here; the copy completes it
             k += 1
             exact = False
