@@ -865,3 +865,12 @@ def test_tandem_restart_through_a_sentence_that_only_looked_finished() -> None:
     assert pieces(draft)[-1].startswith("## Security")
     result = fragmerge.fix(draft)
     assert result.text == f"{P1}\n\n{section} government, with smart efforts.\n"
+
+
+def test_restart_opening_with_code_after_a_one_character_chinese_cut() -> None:
+    # "就" cut; the restart opens with the code block and completes the cut: the run it
+    # needs is read in the script of the cut, not of the code
+    code = "```rust\nlet a = [1, 2, 3, 4, 5];\n```"
+    intro = "字符串 slice，正如你想象的那样，是针对字符串的。"
+    draft = f"{intro}\n\n{code}\n\n就\n\n{code}\n\n就像我们想引用字符串的一部分那样。\n"
+    assert pieces(draft)[-1].startswith(code)

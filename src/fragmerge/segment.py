@@ -764,7 +764,12 @@ def _is_restart(
         return _cut_unit(text, units[x])
 
     k, run, exact, completes = copy
-    min_run = _min_run(text[units[j].start : units[j].start + _RESTART_KEY * 4])
+    # (the script is read at the restart and in the unit before it: a copy may open
+    # with code, "就" | "```rust …```")
+    min_run = _min_run(
+        text[units[j - 1].start : units[j - 1].end][-_RESTART_KEY:]
+        + text[units[j].start : units[j].start + _RESTART_KEY * 4]
+    )
     if completes and i == j - 1 and run >= _RESTART_KEY:
         return True  # the unit right before is restarted and completed at once
     if completes and run >= min_run:
