@@ -874,3 +874,19 @@ def test_restart_opening_with_code_after_a_one_character_chinese_cut() -> None:
     intro = "字符串 slice，正如你想象的那样，是针对字符串的。"
     draft = f"{intro}\n\n{code}\n\n就\n\n{code}\n\n就像我们想引用字符串的一部分那样。\n"
     assert pieces(draft)[-1].startswith(code)
+
+
+def test_code_block_restated_with_everything_up_to_an_unstopped_cut() -> None:
+    # "…記録が更新された" ends a piece without a stop; the next piece restates the code
+    # block and the text after it up to there, word for word
+    code = '```python\nb = (";" > c != l)\na += d * b\n```'
+    text = "と書き換えることができる。`b` が `True` のときだけ更新が実行される。"
+    cut = "ここで突如、新しい手法で一気に記録が更新された"
+    draft = f"{JA1}\n\n{code}\n\n{text}\n\n{cut}\n\n{code}\n\n{text}\n\n{cut}。その後も続いた。\n"
+    assert pieces(draft)[-1].startswith(code)
+
+
+def test_table_row_cut_before_its_second_cell_is_cut() -> None:
+    rows = "| リスク | 発生確率 | 影響度 |\n|---|---|---|\n| 情報漏洩 | 中 | 高 |"
+    draft = f"{JA1}\n\n{rows}\n| **著\n\n{rows}\n| **著作権侵害** | 低 | 中 |\n"
+    assert pieces(draft)[-1].startswith("| リスク")

@@ -463,7 +463,9 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     copy[0]
                     and not (opens_piece and not copy[3] and j - 1 not in resolved)
                     and _is_restart(text, units, i, j, copy)
-                    and (copy[3] or not quote_after_cut_quote)
+                    # a block after a cut counts if the copy completes the cut, or
+                    # restates everything up to it (cut where no stop was missing)
+                    and (copy[3] or not quote_after_cut_quote or i + copy[0] == j)
                 ):
                     first = _copy_start(text, units, copied_until, i, j)
                     points.append(text.rfind("\n", 0, units[first].start) + 1)
@@ -606,9 +608,10 @@ def _goes_on_as_prose(text: str, u: Unit, skip: int, view: str, cut_view: str) -
 
 def _cut_row(text: str, units: list[Unit], x: int) -> bool:
     """Whether unit ``x`` is a table row cut short: fewer cells than the row before it."""
-    if x < 1 or units[x].kind != "table_row" or units[x - 1].kind != "table_row":
-        return False
     row = text[units[x].start : units[x].end].strip()
+    # (a row cut short of its second cell, "| **著", reads as a sentence)
+    if x < 1 or not row.startswith("|") or units[x - 1].kind != "table_row":
+        return False
     before = text[units[x - 1].start : units[x - 1].end].strip()
     return row.count("|") + (not row.endswith("|")) < before.count("|")
 
