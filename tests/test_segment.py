@@ -890,3 +890,11 @@ def test_table_row_cut_before_its_second_cell_is_cut() -> None:
     rows = "| リスク | 発生確率 | 影響度 |\n|---|---|---|\n| 情報漏洩 | 中 | 高 |"
     draft = f"{JA1}\n\n{rows}\n| **著\n\n{rows}\n| **著作権侵害** | 低 | 中 |\n"
     assert pieces(draft)[-1].startswith("| リスク")
+
+
+def test_paragraph_cut_inside_an_open_bracket_restarted_by_the_next() -> None:
+    draft = f"{JA1}\n\n[import\n\n[import circular-reference.js](src/circular-reference.js)\n"
+    assert pieces(draft)[-1].startswith("[import circular")
+    # a paragraph that closes its brackets and is the start of the next stays
+    kept = f"{JA1}\n\n[Summary]\n\n[Summary] of the changes in this release\n"
+    assert len(pieces(kept)) == 1

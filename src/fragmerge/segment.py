@@ -584,6 +584,9 @@ def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int
     return (
         mid_paragraph
         or _OPEN_END.search(cut) is not None
+        # a bracket left open cannot end anything ("[import" | "[import a.js](src/a.js)")
+        or cut.count("[") > cut.count("]")
+        or cut.count("(") > cut.count(")")
         or (after.isalnum() and cut[-1:].isalnum())
         # (at the same depth or shallower: a restart may drop the indentation, but an
         # item followed by a deeper sub-item beginning with it is the list's own)
