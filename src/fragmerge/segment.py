@@ -314,13 +314,13 @@ def _title_prompt_line(lines: list[_Line], classes: list[LineClass]) -> None:
 
 _RESTART_KEY = 8  # view characters that propose an earlier copy of a unit
 _MIN_INNER_RESTART = 20  # view characters a restart from inside the cut unit restates
+_MIN_PROSE_RESTART = 40  # view characters a sentence restarting a one-word cut goes on for
 _MIN_TRUNCATED_RUN = 24  # copied view characters needed after an unfinished sentence
 _MIN_RESTATED_RUN = 20  # ... after a finished one, when the copy changes the layout
 _MIN_VERBATIM_RUN = 60  # ... for a verbatim copy of finished prose, layout unchanged
-_MIN_PROSE_RESTART = 40  # view characters a sentence restarting a one-word cut goes on for
-_MIN_LONG_TANDEM = 200
+_MIN_LONG_TANDEM = 200  # ... for a verbatim copy of prose with lists or headings in it
 _MIN_LONG_COPY = 1000  # ... for a restatement that stops before the restart point
-_MIN_LONG_COPY_UNITS = 6  # ... for a verbatim copy of prose with lists or headings in it
+_MIN_LONG_COPY_UNITS = 6  # units such a restatement spans at least
 _MAX_CANDIDATES = 8
 
 
@@ -386,7 +386,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
         # a quote cut inside and the same quote again: restarted only if the copy
         # completes the cut (a quoted passage shown twice is finished both times)
         # (a table cut inside a row, and the same table again, likewise)
-        quote_after_cut_quote = (
+        block_after_cut = (
             j > 0
             and (
                 (
@@ -440,7 +440,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     and _cut_unit(text, units[j - 1])
                     and not text.startswith(">", units[j - 1].start)
                 )
-                or quote_after_cut_quote
+                or block_after_cut
             )
         ):
             # the latest unfinished paragraph ends first: a restart resumes the last cut
@@ -465,7 +465,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     and _is_restart(text, units, i, j, copy)
                     # a block after a cut counts if the copy completes the cut, or
                     # restates everything up to it (cut where no stop was missing)
-                    and (copy[3] or not quote_after_cut_quote or i + copy[0] == j)
+                    and (copy[3] or not block_after_cut or i + copy[0] == j)
                 ):
                     first = _copy_start(text, units, copied_until, i, j)
                     points.append(text.rfind("\n", 0, units[first].start) + 1)
