@@ -341,6 +341,7 @@ class _Merger:
             self.resumes_in[o.right].add(o.left)
         self._seed_owners: dict[str, set[int]] | None = None
         self._positions: dict[int, dict[str, list[int]]] = {}  # seed tables of possible hosts
+        self._resumed: dict[tuple[int, int], Overlap | None] = {}  # pairwise, per (host, piece)
         # whether the piece after fragment i was split off at an implicit restart
         self.implicit_after = [
             i + 1 < len(fragments) and fragments[i + 1].boundary == "implicit"
@@ -368,10 +369,16 @@ class _Merger:
         return {c for c in best if self._resumes(c, b) is not None}
 
     def _resumes(self, c: int, b: Prepared) -> Overlap | None:
-        """Where ``b`` repeats text of fragment ``c`` (``c``'s seed table kept for reuse)."""
-        if c not in self._positions:
-            self._positions[c] = seed_positions(self.prep[c])
-        return pairwise(self.prep[c], b, self.options, adjacent=True, positions=self._positions[c])
+        """Where ``b`` repeats text of fragment ``c`` (worked out once per pair; ``c``'s
+        seed table kept for reuse)."""
+        key = (c, b.index)
+        if key not in self._resumed:
+            if c not in self._positions:
+                self._positions[c] = seed_positions(self.prep[c])
+            self._resumed[key] = pairwise(
+                self.prep[c], b, self.options, adjacent=True, positions=self._positions[c]
+            )
+        return self._resumed[key]
 
     def _find(self, b: Prepared, last: _LastUnit) -> Alignment | None:
         """Where ``b`` lies on the text assembled so far (None if nowhere)."""
@@ -1013,11 +1020,7 @@ class _Merger:
                 # the copy stops inside the unit it was cut in ("…足がかり（踏み"): that
                 # unit is the earlier copy's, whole, with what follows in it
                 b_end = b_last.start
-                tail[0] = (
-                    tail[0][0],
-                    max(f.units[ui].start, asm.pieces[tail_piece].start),
-                    tail[0][2],
-                )
+                tail[0] = (tail[0][0], max(f.units[ui].start, tail_start), tail[0][2])
             elif f.units and f.units[ui].start < tail[0][1]:
                 # resume the rest at the unit boundary after the restated passage
                 nxt = ui + 1
