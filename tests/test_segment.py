@@ -898,3 +898,14 @@ def test_paragraph_cut_inside_an_open_bracket_restarted_by_the_next() -> None:
     # a paragraph that closes its brackets and is the start of the next stays
     kept = f"{JA1}\n\n[Summary]\n\n[Summary] of the changes in this release\n"
     assert len(pieces(kept)) == 1
+
+
+def test_copy_of_the_finished_end_of_a_marked_piece_is_a_restart() -> None:
+    # shuffled without a marker: the piece generated second restates the last
+    # sentence of the first, but stands after the (marked) piece generated third
+    last = "It goes on for a while here, until the generation stopped."
+    later = "A paragraph generated last closes the article. Nothing follows it."
+    draft = f"{P1}\n\n{P2} {last}\n\n---END---\n\n{later}\n\n{last} {P3}\n"
+    assert pieces(draft)[-1] == f"{last} {P3}"
+    # the same sentence standing twice in a text without markers stays
+    assert len(pieces(f"{P1}\n\n{P2} {last}\n\n{later}\n\n{last} {P3}\n")) == 1

@@ -462,7 +462,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                 if (
                     copy[0]
                     and not (opens_piece and not copy[3] and j - 1 not in resolved)
-                    and _is_restart(text, units, i, j, copy)
+                    and _is_restart(text, units, i, j, copy, resolved)
                     # a block after a cut counts if the copy completes the cut, or
                     # restates everything up to it (cut where no stop was missing)
                     and (copy[3] or not block_after_cut or i + copy[0] == j)
@@ -759,7 +759,12 @@ def _copy_run(
 
 
 def _is_restart(
-    text: str, units: list[Unit], i: int, j: int, copy: tuple[int, int, bool, bool]
+    text: str,
+    units: list[Unit],
+    i: int,
+    j: int,
+    copy: tuple[int, int, bool, bool],
+    piece_ends: AbstractSet[int] = frozenset(),
 ) -> bool:
     """Whether the copy of ``k`` units from ``i`` at ``j`` is a restart.
 
@@ -788,6 +793,18 @@ def _is_restart(
         if i == j - 1
         else run >= _MIN_TRUNCATED_RUN and not _unstopped_list(text, units, j - 1)
     ):
+        return True
+    end = i + k - 1
+    if (
+        end in piece_ends
+        and j + k < len(units)
+        and run >= min_run
+        and is_complete(text[units[end].start : units[end].end])
+    ):
+        # The copy runs up to where a piece stopped, finished, before a marker and
+        # goes on with text of its own: it restarts that piece's end (a generation's
+        # last words, shown after a piece that came later). A cut end is resumed by
+        # the marked piece after it, so a copy completing it is no such evidence.
         return True
     if exact and run >= _MIN_LONG_COPY and k >= _MIN_LONG_COPY_UNITS:
         # Whole sections restated word for word are a regeneration, wherever the copy
