@@ -933,3 +933,22 @@ def test_restart_completing_a_cut_line_next_to_a_line_that_differs_only_in_spaci
     text = repair(draft).text
     assert [text.count(line) for line in (right, wrong, wrong2)] == [1, 1, 1]
     assert text.index(right) < text.index(wrong) < text.index(wrong2)
+
+
+def test_piece_does_not_wait_for_a_look_alike_passage_differing_in_a_number() -> None:
+    # the third piece ends with a code listing like the one the second opens with,
+    # but of another number: the second continues the first, it does not follow the third
+    def listing(n: int) -> str:
+        return (
+            '<span class="filename">Filename: src/main.rs</span>\n\n'
+            f"```rust\n{{{{#include ../listings/ch04/listing-04-0{n}/src/main.rs}}}}\n```"
+        )
+
+    first = "Slices let you reference a run of elements. We return the index of the sp"
+    second = f"ace. See 4-7.\n\n{listing(7)}\n\nThe function walks the bytes one by one."
+    third = f"A more experienced Rustacean writes the signature shown next.\n\n{listing(9)}"
+    result = fragmerge.fix(f"{first}\n---END---\n{second}\n---END---\n{third}\n")
+    assert [(j.kind, j.left, j.right) for j in result.joins] == [
+        ("continuation", 0, 1),
+        ("gap", 1, 2),
+    ]

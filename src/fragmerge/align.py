@@ -791,10 +791,13 @@ def pairwise(
     *,
     adjacent: bool,
     positions: dict[str, list[int]] | None = None,
+    reject_conflicts: bool = False,
 ) -> Overlap | None:
     """Where ``b`` repeats text of ``a`` (``adjacent``: ``b`` directly follows ``a``).
 
     ``positions`` is ``seed_positions(a)``, when the caller keeps it for reuse.
+    With ``reject_conflicts``, copies that differ in a number or a negation (see
+    :func:`conflicts`) do not count: ``b`` is not shown to repeat ``a`` there.
     """
     if positions is None:
         positions = seed_positions(a)
@@ -814,7 +817,9 @@ def pairwise(
         min_score=options.min_score,
         a_tail_incomplete=adjacent and _tail_incomplete(a),
     )
-    return _to_overlap(a, b, found) if found is not None else None
+    if found is None or (reject_conflicts and conflicts(get_a, b.view.chars, found, len(chars))):
+        return None
+    return _to_overlap(a, b, found)
 
 
 def align(

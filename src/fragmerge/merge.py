@@ -370,13 +370,20 @@ class _Merger:
 
     def _resumes(self, c: int, b: Prepared) -> Overlap | None:
         """Where ``b`` repeats text of fragment ``c`` (worked out once per pair; ``c``'s
-        seed table kept for reuse)."""
+        seed table kept for reuse). A look-alike passage that differs in a number
+        ("listing-04-07" / "listing-04-09") is no such place: ``b`` waits for no piece
+        on its evidence."""
         key = (c, b.index)
         if key not in self._resumed:
             if c not in self._positions:
                 self._positions[c] = seed_positions(self.prep[c])
             self._resumed[key] = pairwise(
-                self.prep[c], b, self.options, adjacent=True, positions=self._positions[c]
+                self.prep[c],
+                b,
+                self.options,
+                adjacent=True,
+                positions=self._positions[c],
+                reject_conflicts=True,
             )
         return self._resumed[key]
 
