@@ -909,3 +909,12 @@ def test_copy_of_the_finished_end_of_a_marked_piece_is_a_restart() -> None:
     assert pieces(draft)[-1] == f"{last} {P3}"
     # the same sentence standing twice in a text without markers stays
     assert len(pieces(f"{P1}\n\n{P2} {last}\n\n{later}\n\n{last} {P3}\n")) == 1
+
+
+def test_cut_last_sentence_of_a_list_item_restarted_alone_is_split() -> None:
+    item = "*   **GPT-4o**: マルチモーダル対応で、多様なユースケースに対応可能です。API価格は、入力"
+    restart = "API価格は、入力1Mトークンあたり$2.50、出力1Mトークンあたり$10.00となっています。"
+    assert pieces(f"{JA1}\n\n{item}\n\n{restart}\n")[-1] == restart
+    # a short phrase echoed after a finished item stays
+    echo = "* 対応可能です。価格は\n\n価格は別途お問い合わせください。"
+    assert len(pieces(f"{JA1}\n\n{echo}\n")) == 1

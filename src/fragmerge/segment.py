@@ -535,6 +535,18 @@ def _resumes_inside_cut(text: str, units: list[Unit], views: list[str], j: int) 
         or _BLANK.search(text, u.end, units[j].start) is None
     ):
         return False
+    # the cut sentence alone, after the unit's finished ones, restated whole and
+    # gone on with ("…可能です。API価格は、入力" | "API価格は、入力1Mトークンあたり…")
+    cut_text = text[u.start : u.end]
+    last_stop = max((m.end() for m in _STOP_AT.finditer(cut_text)), default=0)
+    cut_sentence = cut_text[last_stop:].strip()
+    if (
+        last_stop
+        and len(build_view(cut_sentence).chars) >= _RESTART_KEY
+        and text.startswith(cut_sentence, units[j].start)
+        and len(views[j]) > len(build_view(cut_sentence).chars)
+    ):
+        return True
     a, b = views[i], views[j]
     k = short_overlap(a, b, min_len=_MIN_INNER_RESTART // 2)
     if k < _MIN_INNER_RESTART and not any(is_no_space_script(c) for c in b[:k]):
@@ -877,6 +889,7 @@ _OPEN_END = regex.compile(
     r")\s*\Z"
 )
 _STOP_INSIDE = regex.compile(r"[.!?。！？](?:\s|$)")
+_STOP_AT = regex.compile(r"[.!?](?:\s|$)|[。！？][」』）”]?")  # where a sentence ends in a unit
 _LIST_BULLET = regex.compile(r"\s*(?:[-*+]|\d+[.)])\s+")
 _CUT_END = regex.compile(r"[\p{L}\p{N}、，,]\Z")
 # a link, a code span or emphasis ending the text: "[text](url)" -> "text"
