@@ -918,3 +918,25 @@ def test_cut_last_sentence_of_a_list_item_restarted_alone_is_split() -> None:
     # a short phrase echoed after a finished item stays
     echo = "* 対応可能です。価格は\n\n価格は別途お問い合わせください。"
     assert len(pieces(f"{JA1}\n\n{echo}\n")) == 1
+
+
+@pytest.mark.parametrize(
+    ("cut", "restart"),
+    [
+        # a link left open, restated from its bracket
+        (
+            "* A method reference operator is introduced. [#12125](",
+            "[#12125]( https://bugs.ruby-lang.org/issues/12125), [#13581](https://x.org/13581)",
+        ),
+        (
+            "* 老对象引用的年轻对象不再立即提升到老一代。 [[Feature",
+            "[[Feature #19678]](https://bugs.x.org/19678)",
+        ),
+        # an HTML tag left open, restarted whole
+        ("<figure", '<figure class="listing">'),
+        # a table's first row cut inside its first cell
+        ("| 規", "| 規模 | ノーコード系 | クラウド系 |\n|---|---|---|\n| PoC | 0ドル | 5万円 |"),
+    ],
+)
+def test_unit_left_open_and_restated_from_its_start_is_split(cut: str, restart: str) -> None:
+    assert pieces(f"{JA1}\n\n{cut}\n\n{restart}\n")[-1] == restart

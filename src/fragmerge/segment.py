@@ -547,6 +547,16 @@ def _resumes_inside_cut(text: str, units: list[Unit], views: list[str], j: int) 
         and len(views[j]) > len(build_view(cut_sentence).chars)
     ):
         return True
+    # a link or reference left open at the cut, restated from its opening bracket
+    # ("… feature. [#12125](" | "[#12125]( https://…)"; "[[Feature" | "[[Feature #19678]]…")
+    token = cut_text.split()[-1] if cut_text.split() else ""
+    if (
+        len(token) >= 3
+        and _unbalanced(token)
+        and text.startswith(token, units[j].start)
+        and units[j].end - units[j].start > len(token)
+    ):
+        return True
     a, b = views[i], views[j]
     k = short_overlap(a, b, min_len=_MIN_INNER_RESTART // 2)
     if k < _MIN_INNER_RESTART and not any(is_no_space_script(c) for c in b[:k]):
@@ -577,7 +587,11 @@ def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int
     unbulleted = x == j - 1 and u.kind == "list_item" and units[j].kind == "sentence"
     if unbulleted:
         cut = _LIST_BULLET.sub("", cut, count=1)
-    elif u.kind != units[j].kind or len(views[j]) <= len(views[x]):
+    # a table's first row cut reads as a sentence ("| 規" | "| 規模 | ノーコード系 |")
+    open_row = units[j].kind == "table_row" and _open_row(cut)
+    if not unbulleted and (
+        (u.kind != units[j].kind and not open_row) or len(views[j]) <= len(views[x])
+    ):
         return False
     if x != j - 1 and (u.kind == "heading" or not _cut_unit(text, u)):
         return False
@@ -595,16 +609,22 @@ def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int
     )
     return (
         mid_paragraph
+        or open_row
         or _OPEN_END.search(cut) is not None
-        # a bracket left open cannot end anything ("[import" | "[import a.js](src/a.js)")
-        or cut.count("[") > cut.count("]")
-        or cut.count("(") > cut.count(")")
+        # a bracket left open cannot end anything ("[import" | "[import a.js](src/a.js)",
+        # "<figure" | "<figure class=…>")
+        or _unbalanced(cut)
         or (after.isalnum() and cut[-1:].isalnum())
         # (at the same depth or shallower: a restart may drop the indentation, but an
         # item followed by a deeper sub-item beginning with it is the list's own)
         or (u.kind == "list_item" and x == j - 1 and _indent(text, units[j]) <= _indent(text, u))
         or (x == j - 1 and _goes_on_as_prose(text, units[j], len(cut), views[j], views[x]))
     )
+
+
+def _unbalanced(cut: str) -> bool:
+    """Whether ``cut`` leaves a bracket or an HTML tag open ("[import", "<figure")."""
+    return any(cut.count(o) > cut.count(c) for o, c in ("[]", "()", "<>"))
 
 
 def _goes_on_as_prose(text: str, u: Unit, skip: int, view: str, cut_view: str) -> bool:
@@ -624,11 +644,20 @@ def _goes_on_as_prose(text: str, u: Unit, skip: int, view: str, cut_view: str) -
 def _cut_row(text: str, units: list[Unit], x: int) -> bool:
     """Whether unit ``x`` is a table row cut short: fewer cells than the row before it."""
     row = text[units[x].start : units[x].end].strip()
-    # (a row cut short of its second cell, "| **著", reads as a sentence)
+    # (a row cut short of its second cell, "| **著", reads as a sentence; so does a
+    # table's first row cut before it, "| 規")
+    if units[x].kind == "sentence" and _open_row(row) and "|" not in row[1:]:
+        return True
     if x < 1 or not row.startswith("|") or units[x - 1].kind != "table_row":
         return False
     before = text[units[x - 1].start : units[x - 1].end].strip()
     return row.count("|") + (not row.endswith("|")) < before.count("|")
+
+
+def _open_row(row: str) -> bool:
+    """Whether a table row opened with a pipe stops before its closing one ("| 規")."""
+    row = row.strip()
+    return row.startswith("|") and not row.endswith("|")
 
 
 def _min_run(sample: str) -> int:
