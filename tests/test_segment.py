@@ -940,3 +940,23 @@ def test_cut_last_sentence_of_a_list_item_restarted_alone_is_split() -> None:
 )
 def test_unit_left_open_and_restated_from_its_start_is_split(cut: str, restart: str) -> None:
     assert pieces(f"{JA1}\n\n{cut}\n\n{restart}\n")[-1] == restart
+
+
+@pytest.mark.parametrize(
+    ("cut", "sentence"),
+    [
+        ("有时候", "有时候，当你说不的时候，你潜在的贡献者会感到对你的沮丧或者不爽。"),
+        ("学习 Rust", "学习 Rust 的一个重要部分，是学会如何阅读编译器显示的错误信息。"),
+    ],
+)
+def test_short_chinese_paragraph_restarted_as_a_sentence_is_split(cut: str, sentence: str) -> None:
+    draft = f"{JA1}\n\n{cut}\n\n{sentence}\n"
+    assert pieces(draft) == [f"{JA1}\n\n{cut}", sentence]
+    # a title the next paragraph begins with, in a sentence of a few characters, stays
+    assert len(pieces(f"{JA1}\n\n学习 Rust\n\n学习 Rust 很有趣。\n")) == 1
+
+
+def test_table_header_cut_before_its_closing_pipe_is_split() -> None:
+    table = "| Ferris     | 含义          |\n|---|---|\n| 不能编译 | 这段代码不能编译！ |"
+    draft = f"{JA1}\n\n| Ferris     | 含义\n\n{table}\n"
+    assert pieces(draft)[-1] == table

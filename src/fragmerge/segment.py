@@ -590,7 +590,9 @@ def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int
     # a table's first row cut reads as a sentence ("| 規" | "| 規模 | ノーコード系 |")
     open_row = units[j].kind == "table_row" and _open_row(cut)
     if not unbulleted and (
-        (u.kind != units[j].kind and not open_row) or len(views[j]) <= len(views[x])
+        (u.kind != units[j].kind and not open_row)
+        # (a row's closing pipe is no view character: "| Ferris | 含义" | "… | 含义 |")
+        or (len(views[j]) <= len(views[x]) and not open_row)
     ):
         return False
     if x != j - 1 and (u.kind == "heading" or not _cut_unit(text, u)):
@@ -633,12 +635,16 @@ def _goes_on_as_prose(text: str, u: Unit, skip: int, view: str, cut_view: str) -
     acceptance of a project into the organization. …"): the cut was the start of
     that sentence, not a title ("Summary" | "Summary: …", "Summary of changes")."""
     rest = text[u.start + skip : u.end]
-    return (
-        rest[:1] == " "
-        and rest[1:2].islower()
-        and len(view) - len(cut_view) >= _MIN_PROSE_RESTART
-        and is_complete(rest)
+    # (in a script without spaces the sentence goes straight on: "有时候" | "有时候，当…",
+    # "学习 Rust" | "学习 Rust 的一个重要部分…")
+    goes_on = (rest[:1] == " " and rest[1:2].islower()) or (
+        any(is_no_space_script(c) for c in cut_view)
+        and (is_no_space_script(rest.lstrip()[:1]) or rest[:1] in "，、")
     )
+    min_len = (
+        _MIN_PROSE_RESTART // 2 if any(is_no_space_script(c) for c in view) else _MIN_PROSE_RESTART
+    )
+    return goes_on and len(view) - len(cut_view) >= min_len and is_complete(rest)
 
 
 def _cut_row(text: str, units: list[Unit], x: int) -> bool:
@@ -646,7 +652,7 @@ def _cut_row(text: str, units: list[Unit], x: int) -> bool:
     row = text[units[x].start : units[x].end].strip()
     # (a row cut short of its second cell, "| **著", reads as a sentence; so does a
     # table's first row cut before it, "| 規")
-    if units[x].kind == "sentence" and _open_row(row) and "|" not in row[1:]:
+    if units[x].kind == "sentence" and _open_row(row):
         return True
     if x < 1 or not row.startswith("|") or units[x - 1].kind != "table_row":
         return False
