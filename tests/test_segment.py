@@ -960,3 +960,12 @@ def test_table_header_cut_before_its_closing_pipe_is_split() -> None:
     table = "| Ferris     | 含义          |\n|---|---|\n| 不能编译 | 这段代码不能编译！ |"
     draft = f"{JA1}\n\n| Ferris     | 含义\n\n{table}\n"
     assert pieces(draft)[-1] == table
+
+
+def test_short_chinese_last_sentence_restated_alone_before_more_text_is_split() -> None:
+    last = "试试看 Rust，看看它的选择是否适合你。"
+    para = f"总的来说，Rust 最大的抱负是消除程序员数十年来一直接受的那些取舍。{last}"
+    after = "## 本书适合哪些人\n\n本书假设你已经写过另一种编程语言的代码。"
+    assert pieces(f"{JA1}\n\n{para}\n\n{last}\n\n{after}\n")[-1] == f"{last}\n\n{after}"
+    # the same line closing the text echoes the paragraph before it: it stays
+    assert len(pieces(f"{JA1}\n\n{para}\n\n{last}\n")) == 1

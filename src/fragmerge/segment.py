@@ -889,10 +889,23 @@ def _is_restart(
         # A long finished sentence ending a paragraph, then the same sentence again
         # right after it: a restart of the last sentence (a repeated line in verse
         # is short, a refrain repeats several lines).
+        # In a script without spaces half as long will do if the sentence ended a
+        # paragraph of several and the text goes on after the copy ("…。试试看 Rust，
+        # 看看它的选择是否适合你。" | "试试看 Rust，看看它的选择是否适合你。" | "## …"):
+        # a closing line echoing the paragraph before it ends the text.
+        closes_paragraph = (
+            i > 0
+            and units[i - 1].kind == "sentence"
+            and _BLANK.search(text, units[i - 1].end, units[i].start) is None
+            and j + 1 < len(units)
+        )
+        needed = _MIN_VERBATIM_RUN // 2 + 10
+        if closes_paragraph and scale < 1:
+            needed = _MIN_RESTATED_RUN * 3 // 4
         return (
             i == j - 1
             and blank_after(i)
-            and run >= _MIN_VERBATIM_RUN // 2 + 10
+            and run >= needed
             and units[i].kind in ("sentence", "list_item")
             and is_complete(text[units[i].start : units[i].end])
         )
