@@ -969,3 +969,12 @@ def test_short_chinese_last_sentence_restated_alone_before_more_text_is_split() 
     assert pieces(f"{JA1}\n\n{para}\n\n{last}\n\n{after}\n")[-1] == f"{last}\n\n{after}"
     # the same line closing the text echoes the paragraph before it: it stays
     assert len(pieces(f"{JA1}\n\n{para}\n\n{last}\n")) == 1
+
+
+def test_model_looping_over_its_paragraph_is_not_split_at_the_echoed_sentence() -> None:
+    # "A。B。" | "B。" | "A。…": the echo is no restart of B (the loop is the
+    # restatement of the whole paragraph that follows it)
+    first = "個人的には、Marbleのような技術が普及することで、現実の定義が拡張されると感じています。"
+    last = "あなたは、この「空間知能」が世界をどう変えるとお考えですか？"
+    draft = f"{JA1}\n\n{first}{last}\n\n{last}\n\n{first}\n\n正直なところ、まだわかりません。\n"
+    assert not any(p.startswith(last) for p in pieces(draft))

@@ -893,11 +893,18 @@ def _is_restart(
         # paragraph of several and the text goes on after the copy ("…。试试看 Rust，
         # 看看它的选择是否适合你。" | "试试看 Rust，看看它的选择是否适合你。" | "## …"):
         # a closing line echoing the paragraph before it ends the text.
+        # (a model looping over its paragraph, "…B。C。" | "C。" | "A。B。C。", is no
+        # restart of C: what follows the copy must not be that paragraph again)
+        para = i
+        while para > 0 and _BLANK.search(text, units[para - 1].end, units[para].start) is None:
+            para -= 1
         closes_paragraph = (
             i > 0
             and units[i - 1].kind == "sentence"
-            and _BLANK.search(text, units[i - 1].end, units[i].start) is None
+            and para < i
             and j + 1 < len(units)
+            and text[units[j + 1].start : units[j + 1].end]
+            not in {text[units[x].start : units[x].end] for x in range(para, i)}
         )
         needed = _MIN_VERBATIM_RUN // 2 + 10
         if closes_paragraph and scale < 1:
