@@ -978,3 +978,18 @@ def test_model_looping_over_its_paragraph_is_not_split_at_the_echoed_sentence() 
     last = "あなたは、この「空間知能」が世界をどう変えるとお考えですか？"
     draft = f"{JA1}\n\n{first}{last}\n\n{last}\n\n{first}\n\n正直なところ、まだわかりません。\n"
     assert not any(p.startswith(last) for p in pieces(draft))
+
+
+def test_copy_running_up_to_an_earlier_restart_of_a_finished_sentence_is_a_restart() -> None:
+    # the draft restarted C right after it; a later piece restates A B C from the
+    # repaired text and goes on (D), so its copy stops where the first piece ended
+    a = "_The choice of language decides more than translation_"
+    b = "Suppose a user asks for Danish, with German as a second choice."
+    c = "If an application chooses German, it must use German translations and collation."
+    d = "Otherwise, for example, a list of animals might sort the words in the wrong order."
+    e = "Selecting a supported language given the preferred languages is not trivial."
+    rest = (
+        "_Using a parent of a language as fallback is non-trivial_\n\nSuppose it supports Angolan."
+    )
+    draft = f"{P1}\n\n{a}\n\n{b}\n{c}\n\n{c}\n{d}\n\n{e}\n\n{rest}\n\n{a}\n\n{b}\n{c}\n{d}\n\n{e}\n"
+    assert pieces(draft)[-1] == f"{a}\n\n{b}\n{c}\n{d}\n\n{e}"

@@ -355,8 +355,11 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
     open_cuts: list[int] = []  # unfinished paragraph ends not restarted yet (latest last)
     points: list[int] = []
     known_cuts: set[int] = set()  # unfinished units that end a piece split off here
+    split_ends: set[int] = set()  # units that end a piece split off here
 
     def note_cut(x: int) -> None:
+        if x >= 0:
+            split_ends.add(x)
         if x >= 0 and not is_complete(text[units[x].start : units[x].end]):
             known_cuts.add(x)
 
@@ -462,7 +465,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                 if (
                     copy[0]
                     and not (opens_piece and not copy[3] and j - 1 not in resolved)
-                    and _is_restart(text, units, i, j, copy, resolved)
+                    and _is_restart(text, units, i, j, copy, resolved, split_ends)
                     # a block after a cut counts if the copy completes the cut, or
                     # restates everything up to it (cut where no stop was missing)
                     and (copy[3] or not block_after_cut or i + copy[0] == j)
@@ -812,6 +815,7 @@ def _is_restart(
     j: int,
     copy: tuple[int, int, bool, bool],
     piece_ends: AbstractSet[int] = frozenset(),
+    split_ends: AbstractSet[int] = frozenset(),
 ) -> bool:
     """Whether the copy of ``k`` units from ``i`` at ``j`` is a restart.
 
@@ -843,15 +847,18 @@ def _is_restart(
         return True
     end = i + k - 1
     if (
-        end in piece_ends
+        # (a piece split off here: a copy of more than its last unit, which may be
+        # only an echo, "…思っています。" | "私は…思っています。")
+        (end in piece_ends or (end in split_ends and k >= 2))
         and j + k < len(units)
         and run >= min_run
         and is_complete(text[units[end].start : units[end].end])
     ):
-        # The copy runs up to where a piece stopped, finished, before a marker and
-        # goes on with text of its own: it restarts that piece's end (a generation's
-        # last words, shown after a piece that came later). A cut end is resumed by
-        # the marked piece after it, so a copy completing it is no such evidence.
+        # The copy runs up to where a piece stopped, finished, and goes on with
+        # text of its own: it restarts that piece's end (a generation's last words,
+        # shown after a piece that came later, or restated across a later restart).
+        # A cut end before a marker is resumed by the marked piece after it, so a
+        # copy completing it is no such evidence.
         return True
     if exact and run >= _MIN_LONG_COPY and k >= _MIN_LONG_COPY_UNITS:
         # Whole sections restated word for word are a regeneration, wherever the copy
