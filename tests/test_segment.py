@@ -771,7 +771,7 @@ def test_restart_opening_with_a_code_block_after_a_cut_heading_is_split() -> Non
 def test_finished_list_items_restated_at_once_are_a_restart() -> None:
     items = (
         "* RubyVM::InstructionSequence#to_binary のサイズが小さくなりました。\n"
-        "* いくつかの標準ライブラリがアップデートされました。"
+        "* いくつかの標準ライブラリが新しい版にアップデートされました。"
     )
     draft = f"{JA1}\n\n{items}\n\n{items}\n* 新しい項目がここから続きます。\n"
     assert len(pieces(draft)) == 2
@@ -993,3 +993,16 @@ def test_copy_running_up_to_an_earlier_restart_of_a_finished_sentence_is_a_resta
     )
     draft = f"{P1}\n\n{a}\n\n{b}\n{c}\n\n{c}\n{d}\n\n{e}\n\n{rest}\n\n{a}\n\n{b}\n{c}\n{d}\n\n{e}\n"
     assert pieces(draft)[-1] == f"{a}\n\n{b}\n{c}\n{d}\n\n{e}"
+
+
+def test_short_japanese_tandem_copy_through_a_heading_is_a_restart() -> None:
+    # half as long as in English will do: a character carries about a word
+    stretch = (
+        "* メソッド呼び出しごとのキャッシュが改良され、ヒット率が 89% から 94% に向上しました。\n"
+        "* コンパイル済みバイナリのサイズが削減されました。\n\n"
+        "## その他の注目すべき変更点\n\n"
+        "* いくつかの標準ライブラリが新しい版にアップデートされました。"
+    )
+    more = "  * Bundler 2.1.2\n  * CSV 3.1.2"
+    draft = f"{JA1}\n\n{stretch}\n\n{stretch}\n{more}\n"
+    assert pieces(draft)[-1] == f"{stretch}\n{more}"

@@ -931,11 +931,13 @@ def _is_restart(
         and is_complete(text[units[x].start : units[x].end])
         for x in range(i, j)
     ]
+    # (half as long in a script without spaces)
+    scale = min_run / _MIN_TRUNCATED_RUN
     if all(finished):
-        return run >= _MIN_VERBATIM_RUN
+        return run >= _MIN_VERBATIM_RUN * scale
     # A long stretch with lists or headings in it, all restated at once right after
     # it: a restart too (a refrain or a repeated entry is a few short lines).
-    return run >= _MIN_LONG_TANDEM and sum(finished) >= 2
+    return run >= _MIN_LONG_TANDEM * scale and sum(finished) >= 2
 
 
 _DIGITS = regex.compile(r"\d+")
