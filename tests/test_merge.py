@@ -793,7 +793,8 @@ def test_a_drifted_opening_of_a_copy_is_not_kept_twice() -> None:
 
 def test_finished_sentence_the_restart_goes_on_from_differently_is_kept() -> None:
     # "…成功に" | "導くための鍵となるでしょう。" then a restart finishing "…成功に" another way:
-    # both wordings are kept (nothing is dropped that the copy does not restate)
+    # both wordings are kept (nothing is dropped that the copy does not restate); the
+    # paragraph break inside the first sentence goes (the cut was resumed right after it)
     head = "AIエージェントは、単なるツールではなく、製造業の未来を共に創るパートナーとなり得ます。"
     cut = "新たな時代背景の中で、AIエージェントの可能性を最大限に引き出し、製造業のDXを成功に"
     ending = "導くための鍵となるでしょう。"
@@ -801,7 +802,7 @@ def test_finished_sentence_the_restart_goes_on_from_differently_is_kept() -> Non
     rest = "この変化の波に乗り遅れないことが大切です。"
     draft = f"{head}{cut}\n\n{ending}\n\n---END---\n\n{head}{cut}{other}{rest}\n"
     result = repair(draft)
-    assert result.text == f"{head}{cut}\n\n{ending}\n\n{cut}{other}{rest}\n"
+    assert result.text == f"{head}{cut}{ending}\n\n{cut}{other}{rest}\n"
     assert any("goes on differently" in w for w in result.warnings)
 
 

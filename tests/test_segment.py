@@ -1006,3 +1006,20 @@ def test_short_japanese_tandem_copy_through_a_heading_is_a_restart() -> None:
     more = "  * Bundler 2.1.2\n  * CSV 3.1.2"
     draft = f"{JA1}\n\n{stretch}\n\n{stretch}\n{more}\n"
     assert pieces(draft)[-1] == f"{stretch}\n{more}"
+
+
+def test_text_between_a_cut_and_its_later_restart_is_another_piece() -> None:
+    # shuffled without markers: the piece generated third stands between the cut
+    # and the piece that restarts it
+    cut = "Including one of the licenses mentioned above will make your"
+    whole = f"{cut} project easier to reuse for everyone."
+    third = "A later section of the article, generated last. It closes the text."
+    draft = f"{P1}\n\n{P2} {cut}\n\n{third}\n\n{whole} {P3}\n"
+    assert pieces(draft) == [f"{P1}\n\n{P2} {cut}", third, f"{whole} {P3}"]
+    # (the restart behind a marker shows it as well)
+    marked = f"{P1}\n\n{P2} {cut}\n\n{third}\n\n---END---\n\n{P2} {whole} {P3}\n"
+    assert [f.boundary for f in segment(marked)] == ["start", "implicit", "marker"]
+    # a paragraph that only looked unfinished, joined to the next one in a copy, stays
+    label = "It runs through the consulting team"
+    joined = f"{P1}\n\n{label}\n\n{P2}\n\n{third}\n\n{P1}\n\n{label} {P2}\n"
+    assert not any(p.startswith(P2) for p in pieces(joined))

@@ -363,6 +363,23 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
         if x >= 0 and not is_complete(text[units[x].start : units[x].end]):
             known_cuts.add(x)
 
+    def split_after(x: int, restart: int, completed: int) -> None:
+        # A cut that a restart further on resumes (unit ``completed`` of the copy)
+        # does not go on in the paragraph after it: that text is another piece,
+        # shown before the restart (shuffled). A copy that only joins the next
+        # paragraph to it resumes nothing.
+        joined = views[completed][len(views[x]) :]
+        if (
+            x + 1 < restart
+            and not (views[x + 1] and joined.startswith(views[x + 1][:_RESTART_KEY]))
+            and x not in split_ends
+            and x not in resolved
+            and _cut_unit(text, units[x])
+            and _BLANK.search(text, units[x].end, units[x + 1].start) is not None
+        ):
+            points.append(text.rfind("\n", 0, units[x + 1].start) + 1)
+            split_ends.add(x)
+
     copied_until = 0  # units before this index restate earlier text already accounted for
     for j, u in enumerate(units):
         v = views[j]
@@ -421,12 +438,12 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     if i >= first - j
                     and all(_close(views[i - first + s], views[s]) for s in range(j, first))
                 ]
-                run = max(
-                    (_copy_run(text, units, views, i, first, resolved)[0] for i in earlier),
-                    default=0,
-                )
+                copies = [(_copy_run(text, units, views, i, first, resolved), i) for i in earlier]
+                (run, _, _, completes), i = max(copies, default=((0, 0, True, False), 0))
                 if run:
                     copied_until = max(copied_until, first + run)
+                    if completes:
+                        split_after(i + run - 1, j, first + run - 1)
                     break
         elif (
             j >= copied_until
@@ -456,6 +473,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                 copied_until = j + 1
                 if cut is not None:
                     open_cuts.remove(cut)
+                    split_after(cut, j, j)
                 earlier = []
             for i in reversed(earlier):
                 # Text that opens a marked piece and stands again later is what that
@@ -474,12 +492,14 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     points.append(text.rfind("\n", 0, units[first].start) + 1)
                     note_cut(first - 1)
                     copied_until = j + copy[0]
+                    if copy[3]:
+                        split_after(i + copy[0] - 1, first, j + copy[0] - 1)
                     break
         if key:
             heads.setdefault(key, []).append(j)
         if j not in resolved and _paragraph_end_cut(text, units, views, j):
             open_cuts = [*open_cuts[-(_MAX_CANDIDATES - 1) :], j]
-    return points
+    return sorted(set(points))
 
 
 def _close(original: str, copy: str) -> bool:
