@@ -969,6 +969,10 @@ def test_short_chinese_last_sentence_restated_alone_before_more_text_is_split() 
     assert pieces(f"{JA1}\n\n{para}\n\n{last}\n\n{after}\n")[-1] == f"{last}\n\n{after}"
     # the same line closing the text echoes the paragraph before it: it stays
     assert len(pieces(f"{JA1}\n\n{para}\n\n{last}\n")) == 1
+    # a paragraph of one sentence restated right after it, before more text, too
+    alone = "サンプルコードが実行できたなら、この書籍は読めるはずです。"
+    more = "この書籍は、JavaScriptの基本的な文法から学んでいく書籍です。"
+    assert pieces(f"{JA1}\n\n{alone}\n\n{alone}\n\n{more}\n")[-1] == f"{alone}\n\n{more}"
 
 
 def test_model_looping_over_its_paragraph_is_not_split_at_the_echoed_sentence() -> None:

@@ -916,25 +916,20 @@ def _is_restart(
         # A long finished sentence ending a paragraph, then the same sentence again
         # right after it: a restart of the last sentence (a repeated line in verse
         # is short, a refrain repeats several lines).
-        # In a script without spaces half as long will do if the sentence ended a
-        # paragraph of several and the text goes on after the copy ("…。试试看 Rust，
-        # 看看它的选择是否适合你。" | "试试看 Rust，看看它的选择是否适合你。" | "## …"):
-        # a closing line echoing the paragraph before it ends the text.
-        # (a model looping over its paragraph, "…B。C。" | "C。" | "A。B。C。", is no
-        # restart of C: what follows the copy must not be that paragraph again)
+        # In a script without spaces half as long will do if the text goes on after
+        # the copy ("…。试试看 Rust，看看它的选择是否适合你。" | "试试看 Rust，看看它的
+        # 选择是否适合你。" | "## …"): a closing line echoing the paragraph before it
+        # ends the text. A model looping over its paragraph ("…B。C。" | "C。" |
+        # "A。B。C。") does not restart C either: what follows the copy must not be
+        # that paragraph again.
         para = i
         while para > 0 and _BLANK.search(text, units[para - 1].end, units[para].start) is None:
             para -= 1
-        closes_paragraph = (
-            i > 0
-            and units[i - 1].kind == "sentence"
-            and para < i
-            and j + 1 < len(units)
-            and text[units[j + 1].start : units[j + 1].end]
-            not in {text[units[x].start : units[x].end] for x in range(para, i)}
-        )
+        paragraph = {text[units[x].start : units[x].end] for x in range(para, i)}
+        after = text[units[j + 1].start : units[j + 1].end] if j + 1 < len(units) else None
+        text_goes_on = after is not None and after not in paragraph
         needed = _MIN_VERBATIM_RUN // 2 + 10
-        if closes_paragraph and scale < 1:
+        if text_goes_on and scale < 1:
             needed = _MIN_RESTATED_RUN * 3 // 4
         return (
             i == j - 1
