@@ -1027,3 +1027,11 @@ def test_text_between_a_cut_and_its_later_restart_is_another_piece() -> None:
     label = "It runs through the consulting team"
     joined = f"{P1}\n\n{label}\n\n{P2}\n\n{third}\n\n{P1}\n\n{label} {P2}\n"
     assert not any(p.startswith(P2) for p in pieces(joined))
+
+
+def test_restart_whose_first_sentence_drifted_is_split() -> None:
+    first, second = P1.split(". ", 1)
+    first += "."
+    drifted = first.replace("sets the scene", "sets teh scene")
+    draft = f"{P1}\n\n{P2}\n\n{drifted} {second}\n\n{P2}\n\n{P3}\n"
+    assert pieces(draft)[-1] == f"{drifted} {second}\n\n{P2}\n\n{P3}"

@@ -785,8 +785,17 @@ def _copy_run(
         and len(views[i]) >= _MIN_RESTATED_RUN
         and _BLANK.search(text, units[i].end, units[j].start) is not None
     )
-    if views[i] != views[j] and not (
-        views[j].startswith(views[i]) and (cut(i, 0) or cut_heading or reopened)
+    if (
+        views[i] != views[j]
+        and not (
+            (views[j].startswith(views[i]) and (cut(i, 0) or cut_heading or reopened))
+            # (a drifted first unit, unless it is only a link: look-alike entries of a
+            # list, "…/ruby-2.0.0-p594.tar.gz" / "…/ruby-2.0.0-p594.tar.xz", are no copies)
+            or (
+                _drifted(views[i], views[j])
+                and not _link_entry(text[units[j].start : units[j].end])
+            )
+        )
     ):
         return 0, 0, True, False  # the copy must begin with the same unit (or complete it)
     k = 0
@@ -819,13 +828,24 @@ def _copy_run(
             k += 1
             exact = False
             break
-        elif ratio(a, b) >= 94 and _DIGITS.findall(a) == _DIGITS.findall(b):
+        elif _drifted(a, b):
             run += len(a)  # drift: a few characters, never a different number
             exact = False
         else:
             break
         k += 1
     return k, run, exact, completes
+
+
+def _link_entry(unit_text: str) -> bool:
+    """Whether a unit is one link or code span (a list entry), not a sentence."""
+    return _INLINE_TAIL.fullmatch(_LIST_BULLET.sub("", unit_text.rstrip(), count=1)) is not None
+
+
+def _drifted(original: str, copy: str) -> bool:
+    """Whether a unit of a copy restates the original with a few characters changed,
+    never a different number."""
+    return ratio(original, copy) >= 94 and _DIGITS.findall(original) == _DIGITS.findall(copy)
 
 
 def _is_restart(
@@ -991,7 +1011,7 @@ def _looks_cut(unit_text: str) -> bool:
     False
     """
     unit_text = unit_text.rstrip()
-    if _INLINE_TAIL.fullmatch(_LIST_BULLET.sub("", unit_text, count=1)):
+    if _link_entry(unit_text):
         return False  # a line that is one link or code span is an entry, not a cut sentence
     unit_text = _INLINE_TAIL.sub(lambda m: "".join(g for g in m.groups() if g), unit_text)
     return (
