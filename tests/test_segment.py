@@ -1035,3 +1035,13 @@ def test_restart_whose_first_sentence_drifted_is_split() -> None:
     drifted = first.replace("sets the scene", "sets teh scene")
     draft = f"{P1}\n\n{P2}\n\n{drifted} {second}\n\n{P2}\n\n{P3}\n"
     assert pieces(draft)[-1] == f"{drifted} {second}\n\n{P2}\n\n{P3}"
+
+
+def test_restart_drifted_in_its_first_characters_is_split() -> None:
+    # the key of the restart's first unit (its first characters) is drifted: the
+    # earlier copy is found by its last characters
+    first = "请注意，`Regexp.timeout` 是全局性的配置。"
+    drifted = "请注意の，`Regexp.timeout` 是全局性的配置。"
+    rest = "如果您希望对于某些特殊的正则表达式使用不同的超时设置，您可以使用 `timeout` 关键词。"
+    draft = f"{JA1}\n\n{first}如\n\n{drifted}{rest}\n"
+    assert pieces(draft)[-1] == f"{drifted}{rest}"

@@ -352,6 +352,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
         if text.rfind("\n", 0, units[x + 1].start) + 1 in boundaries
     )
     heads: dict[str, list[int]] = {}
+    tails: dict[str, list[int]] = {}  # by a unit's last characters: its start may be drifted
     open_cuts: list[int] = []  # unfinished paragraph ends not restarted yet (latest last)
     points: list[int] = []
     known_cuts: set[int] = set()  # unfinished units that end a piece split off here
@@ -401,6 +402,13 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                 i - d
                 for i in after
                 if i >= d and all(views[i - d + t] == views[j + t] for t in range(d))
+            ]
+        if key and not earlier and len(v) >= 2 * _RESTART_KEY:
+            # drift in its first characters ("请注意の，`Regexp.timeout` …")
+            earlier = [
+                i
+                for i in tails.get(v[-_RESTART_KEY:], [])[-_MAX_CANDIDATES:]
+                if _drifted(views[i], v)
             ]
         line_start = j > 0 and "\n" in text[units[j - 1].end : u.start]
         # a quote cut inside and the same quote again: restarted only if the copy
@@ -497,6 +505,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     break
         if key:
             heads.setdefault(key, []).append(j)
+            tails.setdefault(v[-_RESTART_KEY:], []).append(j)
         if j not in resolved and _paragraph_end_cut(text, units, views, j):
             open_cuts = [*open_cuts[-(_MAX_CANDIDATES - 1) :], j]
     return sorted(set(points))
