@@ -1018,15 +1018,19 @@ def _looks_cut(unit_text: str) -> bool:
     True
     >>> _looks_cut("- [How datacenters are cooled](/2025/01/cooling/)")
     False
+    >>> _looks_cut("([#20834](https://github.com/facebook/react/pull/20834)")
+    True
     """
     unit_text = unit_text.rstrip()
     if _link_entry(unit_text):
         return False  # a line that is one link or code span is an entry, not a cut sentence
+    # (a bracket left open around links is cut too: "([#20834](…)" of "([#20834](…) [@x](…))")
+    left_open = unit_text.startswith("(") and unit_text.count("(") > unit_text.count(")")
     unit_text = _INLINE_TAIL.sub(lambda m: "".join(g for g in m.groups() if g), unit_text)
     return (
         not is_complete(unit_text)
         and bool(_CUT_END.search(unit_text))
-        and bool(_CUT_PROSE.search(unit_text))
+        and (bool(_CUT_PROSE.search(unit_text)) or left_open)
     )
 
 
