@@ -446,6 +446,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     if i >= first - j
                     and all(_close(views[i - first + s], views[s]) for s in range(j, first))
                 ]
+                # (the longest copy, then the one restating most, then the latest)
                 copies = [(_copy_run(text, units, views, i, first, resolved), i) for i in earlier]
                 (run, _, _, completes), i = max(copies, default=((0, 0, True, False), 0))
                 if run:
@@ -868,7 +869,9 @@ def _is_restart(
 ) -> bool:
     """Whether the copy of ``k`` units from ``i`` at ``j`` is a restart.
 
-    See :func:`_restart_points` for the evidence looked for.
+    See :func:`_restart_points` for the evidence looked for. ``piece_ends`` are units
+    that end a piece before a marker, ``split_ends`` those that end a piece split off
+    at a restart found already.
     """
 
     def cut(x: int) -> bool:
@@ -881,6 +884,7 @@ def _is_restart(
         text[units[j - 1].start : units[j - 1].end][-_RESTART_KEY:]
         + text[units[j].start : units[j].start + _RESTART_KEY * 4]
     )
+    scale = min_run / _MIN_TRUNCATED_RUN  # (runs below are half as long there, too)
     if completes and i == j - 1 and run >= _RESTART_KEY:
         return True  # the unit right before is restarted and completed at once
     if completes and run >= min_run:
@@ -937,8 +941,6 @@ def _is_restart(
                 and _BLANK.search(text, units[x].end, units[x + 1].start) is not None
             )
 
-        # (half as long in a script without spaces, as for a cut's restart)
-        scale = min_run / _MIN_TRUNCATED_RUN
         goes_on = j + 1 < len(units) and not blank_after(j)
         if goes_on and blank_after(i) and run >= _MIN_RESTATED_RUN * scale:
             return True
@@ -975,8 +977,6 @@ def _is_restart(
         and is_complete(text[units[x].start : units[x].end])
         for x in range(i, j)
     ]
-    # (half as long in a script without spaces)
-    scale = min_run / _MIN_TRUNCATED_RUN
     if all(finished):
         return run >= _MIN_VERBATIM_RUN * scale
     # A long stretch with lists or headings in it, all restated at once right after
