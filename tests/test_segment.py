@@ -1045,3 +1045,12 @@ def test_restart_drifted_in_its_first_characters_is_split() -> None:
     rest = "如果您希望对于某些特殊的正则表达式使用不同的超时设置，您可以使用 `timeout` 关键词。"
     draft = f"{JA1}\n\n{first}如\n\n{drifted}{rest}\n"
     assert pieces(draft)[-1] == f"{drifted}{rest}"
+
+
+def test_quote_cut_after_a_code_span_restarted_in_chinese_is_split() -> None:
+    # the cut is only a code span (Latin letters), the copy completes it in Chinese:
+    # the run the restart needs is read in both
+    quote = "> Note\n>\n> `useInsertionEffect`"
+    restart = "> Note\n>\n> `useInsertionEffect` 旨在供库使用，而不是应用程序代码。"
+    draft = f"{JA1}\n\n{quote}\n\n{restart}\n\n## 如何更新\n"
+    assert pieces(draft)[-1] == f"{restart}\n\n## 如何更新"

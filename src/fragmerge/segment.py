@@ -771,7 +771,9 @@ def _copy_run(
         unit_text = text[u.start : u.end]
         # A heading counts only right before the restart ("### [生" | "### [生成AI白書]").
         return (
-            run + len(views[x]) >= _min_run(views[x])
+            # (the script read in the cut and in the copy's completion of it:
+            # "`useInsertionEffect`" | "`useInsertionEffect` 旨在供库使用…")
+            run + len(views[x]) >= _min_run(views[x] + views[j + x - i])
             and (
                 u.kind in ("sentence", "list_item", "table_row")
                 or (u.kind == "heading" and x == j - 1)
