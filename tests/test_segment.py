@@ -1054,3 +1054,13 @@ def test_quote_cut_after_a_code_span_restarted_in_chinese_is_split() -> None:
     restart = "> Note\n>\n> `useInsertionEffect` 旨在供库使用，而不是应用程序代码。"
     draft = f"{JA1}\n\n{quote}\n\n{restart}\n\n## 如何更新\n"
     assert pieces(draft)[-1] == f"{restart}\n\n## 如何更新"
+
+
+def test_cut_paragraph_restarted_with_only_its_stop_added_is_split() -> None:
+    # "ということ" | "ということ。": the restart finishes the cut with a stop alone
+    code = '```python\nif c < "1":\n    s -= 2\n```'
+    rest = "ということ。\n\n- `/` が最初に来たときには `s` は `3` にセットされる"
+    draft = f"{JA1}\n\n{code}\n\nということ\n\n{rest}\n"
+    assert pieces(draft)[-1] == rest
+    # a title the next paragraph repeats with a stop added, in Latin script, stays
+    assert len(pieces(f"{P1}\n\nThank you\n\nThank you.\n")) == 1

@@ -622,10 +622,21 @@ def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int
         cut = _LIST_BULLET.sub("", cut, count=1)
     # a table's first row cut reads as a sentence ("| 規" | "| 規模 | ノーコード系 |")
     open_row = units[j].kind == "table_row" and _open_row(cut)
+    # the same words again, finished with a stop ("ということ" | "ということ。"): the
+    # stop is no view character either (in a script without spaces only: "Thank you"
+    # | "Thank you." is a line echoed)
+    stopped = (
+        x == j - 1
+        and views[j] == views[x]
+        and len(views[x]) >= 4
+        and all(is_no_space_script(c) for c in views[x])
+        and is_complete(text[units[j].start : units[j].end])
+        and _STOP_AT.match(text, units[j].start + len(cut)) is not None
+    )
     if not unbulleted and (
         (u.kind != units[j].kind and not open_row)
         # (a row's closing pipe is no view character: "| Ferris | 含义" | "… | 含义 |")
-        or (len(views[j]) <= len(views[x]) and not open_row)
+        or (len(views[j]) <= len(views[x]) and not (open_row or stopped))
     ):
         return False
     if x != j - 1 and (u.kind == "heading" or not _cut_unit(text, u)):
@@ -645,6 +656,7 @@ def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int
     return (
         mid_paragraph
         or open_row
+        or stopped
         or _OPEN_END.search(cut) is not None
         # a bracket left open cannot end anything ("[import" | "[import a.js](src/a.js)",
         # "<figure" | "<figure class=…>")
