@@ -953,3 +953,29 @@ def test_piece_does_not_wait_for_a_look_alike_passage_differing_in_a_number() ->
         ("continuation", 0, 1),
         ("gap", 1, 2),
     ]
+
+
+def test_copy_and_text_each_with_sentences_of_their_own_are_interleaved() -> None:
+    # a regeneration that drops one sentence of the text and adds one of its own:
+    # every sentence once, the copy's own where its copy puts it (not the whole copy again)
+    s = [
+        "The council meets every week to review the open proposals.",
+        "Each proposal gets a champion who answers questions about it.",
+        "Votes are public and recorded in the minutes of the meeting.",
+        "A proposal passes with a simple majority of the members present.",
+        "The minutes are published on the website within three days.",
+        "Anyone may comment on a proposal during the two weeks before a vote.",
+        "Comments that arrive late are read but do not delay the decision.",
+        "The council reports to the members once a year at the general assembly.",
+        "Its accounts are audited by two members chosen by lot each spring.",
+        "A member may leave the council at any time by writing to the chair.",
+    ]
+    own_a = "Members who cannot attend may send a written opinion to the chair in advance."
+    own_b = "Ties are broken by the chair, who otherwise does not vote on any proposal."
+    intro = "This page sets out how the steering council works. It was last revised in May."
+    first = " ".join([*s[:3], own_a, *s[3:]])
+    second = " ".join([*s[:7], own_b, *s[7:9]])
+    result = repair(f"# Rules\n\n{intro}\n\n{first}\n\n---END---\n\n{second}\n")
+    body = " ".join([*s[:3], own_a, *s[3:7], own_b, *s[7:]])
+    assert result.text == f"# Rules\n\n{intro}\n\n{body}\n"
+    assert any("inserted where its copy puts them" in w for w in result.warnings)

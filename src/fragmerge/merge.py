@@ -525,15 +525,15 @@ class _Merger:
             # it restates, so nothing it adds is lost (unless that passage has
             # sentences of its own too: then both are kept)
             self._note_overlaps(b, found)
-            if self._a_own_units(found):
+            if not self._a_own_units(found):
+                self._splice(b, found)
+            elif not self._interleave(b, found):
                 self._keep_both(
                     b,
                     found.score,
                     found.score,
                     "and the text before it each have sentences the other lacks",
                 )
-            else:
-                self._splice(b, found)
         elif found.kind == "containment":
             self._note_overlaps(b, found)
             self._record(b, "redundant", found.score, found.score)
@@ -965,6 +965,97 @@ class _Merger:
             and covered[i] * 10 < 3 * (b.unit_vends[i] - b.unit_vstarts[i])
             for i in range(b.unit_at(found.blocks[0][1]), last)
         )
+
+    def _interleave(self, b: Prepared, found: Alignment) -> bool:
+        """Insert the units of ``b`` that nothing in the passage it restates matched
+        where its copy puts them (after the text its preceding unit matched), when
+        both copies have sentences of their own: every sentence once, rather than the
+        whole copy again. False (nothing changed) if ``b`` opens with such units, or
+        they fall where the text cannot take them in order."""
+        asm = self.asm
+        own = self._unmatched_units(b, found)
+        if not own or own[0] == 0 or b.unit_at(found.blocks[0][1]) >= own[0]:
+            return False
+        # runs of consecutive own units, each inserted after the text its
+        # preceding unit's copy ends in
+        runs: list[list[int]] = []
+        for i in own:
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        points: list[tuple[int, int]] = []  # (piece, raw offset) in the assembly
+        for run in runs:
+            before_end = b.unit_vends[run[0] - 1]
+            apos = found.a_start
+            for a, bpos, n in found.blocks:
+                if bpos < before_end:
+                    apos = a + min(n, before_end - bpos)
+            apos = min(apos, asm.length)
+            if apos <= 0:
+                return False
+            piece, raw = asm.locate(apos - 1)
+            f = self.prep[asm.pieces[piece].frag]
+            if not f.units:
+                return False
+            unit_end = f.units[_unit_index_at_raw(f, raw)].end
+            if unit_end > asm.pieces[piece].end:
+                return False  # the unit goes on in a later piece: no place to insert
+            points.append((piece, unit_end))
+        if points != sorted(points):
+            return False
+        first_piece, first_raw = points[0]
+        tail = [(p.frag, p.start, p.end, p.join) for p in asm.pieces[first_piece:]]
+        tail[0] = (tail[0][0], first_raw, tail[0][2], "")
+        asm.truncate(first_piece, first_raw)
+        self._record(b, "restart", found.score, found.score, output_offset=asm.output_length())
+        self.warnings.append(
+            f"fragment {b.index} and the text before it each have sentences the other "
+            f"lacks; its {len(own)} unit(s) of its own are inserted where its copy puts them"
+        )
+        inserts = [
+            (point, b.units[run[0] - 1].end, b.units[run[-1]].end)
+            for point, run in zip(points, runs, strict=True)
+        ]
+        for n, (frag, start, end, join) in enumerate(tail):
+            piece = first_piece + n
+            for (ipiece, iraw), b_start, b_end in inserts:
+                if ipiece == piece and start <= iraw <= end:
+                    if iraw > start or join:
+                        asm.append(frag, start, join=join, raw_end=iraw)
+                        join = ""
+                    asm.append(b.index, b_start, raw_end=b_end)
+                    start = iraw
+            if end > start or join:
+                asm.append(frag, start, join=join, raw_end=end)
+        return True
+
+    def _unmatched_units(self, b: Prepared, found: Alignment) -> list[int]:
+        """Units of ``b``, from where its copy begins, that the alignment matches less
+        than 80 % of (its own sentences, rewritten ones too: as :meth:`_a_own_units`
+        counts the text's)."""
+        covered = [0] * len(b.units)
+        for _, bpos, n in found.blocks:
+            for i in range(b.unit_at(bpos), len(b.units)):
+                s, e = b.unit_vstarts[i], b.unit_vends[i]
+                if s >= bpos + n:
+                    break
+                covered[i] += max(0, min(e, bpos + n) - max(s, bpos))
+        # (a unit with a sentence's worth of unmatched text inside is its own too)
+        gapped = {
+            b.unit_at(b1 + n1)
+            for (_, b1, n1), (_, b2, _) in itertools.pairwise(found.blocks)
+            if b2 - (b1 + n1) >= _OWN_RUN
+        }
+        return [
+            i
+            for i in range(b.unit_at(found.blocks[0][1]), len(b.units))
+            if i in gapped
+            or (
+                b.unit_vends[i] > b.unit_vstarts[i]
+                and covered[i] * 10 < 8 * (b.unit_vends[i] - b.unit_vstarts[i])
+            )
+        ]
 
     def _a_own_units(self, found: Alignment) -> bool:
         """Whether the assembled text holds, inside the passage ``found`` restates, a
