@@ -979,3 +979,31 @@ def test_copy_and_text_each_with_sentences_of_their_own_are_interleaved() -> Non
     body = " ".join([*s[:3], own_a, *s[3:7], own_b, *s[7:]])
     assert result.text == f"# Rules\n\n{intro}\n\n{body}\n"
     assert any("inserted where its copy puts them" in w for w in result.warnings)
+
+
+def test_regeneration_that_aligns_nowhere_but_restates_most_sentences_is_folded_in() -> None:
+    # the copy rewrites too much to align as a whole, yet restates five sentences word
+    # for word: those go, its three own sentences are inserted after their predecessors
+    s = [
+        "The council meets every week to review the open proposals.",
+        "Each proposal gets a champion who answers questions about it.",
+        "Votes are public and recorded in the minutes of the meeting.",
+        "A proposal passes with a simple majority of the members present.",
+        "The minutes are published on the website within three days.",
+        "Anyone may comment on a proposal during the two weeks before a vote.",
+        "Comments that arrive late are read but do not delay the decision.",
+    ]
+    new = [
+        "Quorum requires at least half of the seats to be filled on the day.",
+        "Remote attendance counts toward quorum if the video link stays open.",
+        "Guests may speak only when the chair gives them the floor first.",
+    ]
+    intro = "This page sets out how the steering council works. It was last revised in May."
+    second = " ".join([s[0], new[0], s[1], s[2], new[1], s[3], new[2], s[4]])
+    result = repair(f"# Rules\n\n{intro}\n\n{' '.join(s)}\n\n---END---\n\n{second}\n")
+    body = " ".join([s[0], new[0], s[1], s[2], new[1], s[3], new[2], *s[4:]])
+    assert result.text == f"# Rules\n\n{intro}\n\n{body}\n"
+    # a piece that restates only two sentences of the text is no regeneration
+    few = " ".join([s[0], *new, s[1]])
+    kept = repair(f"# Rules\n\n{intro}\n\n{' '.join(s)}\n\n---END---\n\n{few}\n")
+    assert kept.text.count(s[0]) == 2

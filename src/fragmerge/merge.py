@@ -61,6 +61,7 @@ __all__ = ["merge"]
 _BLOCK_KINDS = frozenset({"heading", "list_item", "table_row", "code", "rule"})
 _LEADING_ELLIPSIS = regex.compile(r"(?:\.{2,}|…+|‥+)\s*")
 _OWN_RUN = 24  # unmatched view characters in a row that make a sentence of its own
+_MIN_REGENERATED = 3  # units a piece aligned nowhere must restate word for word to be folded in
 _CASE_WINDOW = 200  # view characters at a copy's start whose spacing and case are compared
 _RECASED_LETTERS = 3  # letters of one word in another case that make it another word
 _HEAD_DRIFT = 2  # view characters a copy's start may be off by (drift before its first block)
@@ -306,6 +307,17 @@ def _covered(found: Alignment, lo: int, hi: int) -> int:
     return sum(max(0, min(hi, a + n) - max(lo, a)) for a, _, n in found.blocks)
 
 
+def _runs(indices: list[int]) -> list[list[int]]:
+    """Runs of consecutive numbers: [1, 2, 5] -> [[1, 2], [5]]."""
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
 def _glue(left: str, right: str) -> str:
     """Separator for an exact mid-sentence resume: none in CJK, a space elsewhere."""
     a = left.rstrip()[-1:] if left.strip() else ""
@@ -498,7 +510,7 @@ class _Merger:
                 if last.complete or not _bridges(self.prep[c], a_tail, b.view.chars[:16]):
                     return c
         if found is None:
-            if not self._second_continuation(b):
+            if not self._second_continuation(b) and not self._regeneration(b):
                 self._continue(b, last)
         elif (
             found.kind == "containment" and not last.complete and not asm.starts_unit(found.a_start)
@@ -976,14 +988,7 @@ class _Merger:
         own = self._unmatched_units(b, found)
         if not own or own[0] == 0 or b.unit_at(found.blocks[0][1]) >= own[0]:
             return False
-        # runs of consecutive own units, each inserted after the text its
-        # preceding unit's copy ends in
-        runs: list[list[int]] = []
-        for i in own:
-            if runs and runs[-1][-1] == i - 1:
-                runs[-1].append(i)
-            else:
-                runs.append([i])
+        runs = _runs(own)
         points: list[tuple[int, int]] = []  # (piece, raw offset) in the assembly
         for run in runs:
             before_end = b.unit_vends[run[0] - 1]
@@ -1004,15 +1009,70 @@ class _Merger:
             points.append((piece, unit_end))
         if points != sorted(points):
             return False
-        first_piece, first_raw = points[0]
-        tail = [(p.frag, p.start, p.end, p.join) for p in asm.pieces[first_piece:]]
-        tail[0] = (tail[0][0], first_raw, tail[0][2], "")
-        asm.truncate(first_piece, first_raw)
-        self._record(b, "restart", found.score, found.score, output_offset=asm.output_length())
+        self._insert_runs(b, runs, points, found.score)
         self.warnings.append(
             f"fragment {b.index} and the text before it each have sentences the other "
             f"lacks; its {len(own)} unit(s) of its own are inserted where its copy puts them"
         )
+        return True
+
+    def _regeneration(self, b: Prepared) -> bool:
+        """Fold in ``b``, which aligns nowhere as a whole but restates most of its
+        units word for word (a regeneration that rewrote some sentences): its units
+        already in the text are dropped, its own ones inserted after the text where
+        the unit before them stands. False (nothing changed) unless at least
+        :data:`_MIN_REGENERATED` units and half of ``b``'s are in the text, ``b`` opens
+        with one of them, and its own ones fall in order."""
+        asm = self.asm
+        where: dict[str, list[tuple[int, int]]] = defaultdict(list)  # unit text -> (piece, end)
+        for n, p in enumerate(asm.pieces):
+            f = self.prep[p.frag]
+            for u in f.units:
+                if p.start <= u.start and u.end <= p.end:
+                    where[f.text[u.start : u.end].strip()].append((n, u.end))
+        keyed = [i for i in range(len(b.units)) if b.unit_vends[i] - b.unit_vstarts[i] >= 8]
+        shared = {i for i in keyed if b.text[b.units[i].start : b.units[i].end].strip() in where}
+        if len(shared) < _MIN_REGENERATED or 2 * len(shared) < len(keyed) or 0 not in shared:
+            return False
+        own = [i for i in range(len(b.units)) if i not in shared]
+        cursor = (0, 0)
+        points: list[tuple[int, int]] = []
+        runs = _runs(own)
+        placed = iter(runs)
+        run = next(placed, None)
+        for i in range(len(b.units)):
+            if run is not None and i == run[0]:
+                points.append(cursor)
+                run = next(placed, None)
+            if i in shared:
+                later = [w for w in where[b.text[b.units[i].start : b.units[i].end].strip()]]
+                later = [w for w in later if w >= cursor]
+                if later:
+                    cursor = later[0]
+        if not runs:
+            self._record(b, "redundant", 100.0, 100.0)
+            return True
+        if any(point == (0, 0) for point in points):
+            return False
+        self._insert_runs(b, runs, points, 100.0 * len(shared) / len(keyed))
+        self.warnings.append(
+            f"fragment {b.index} restates {len(shared)} units of the text word for word and "
+            f"rewrites the rest: its {len(own)} unit(s) of its own are inserted after the "
+            "text where the unit before them stands"
+        )
+        return True
+
+    def _insert_runs(
+        self, b: Prepared, runs: list[list[int]], points: list[tuple[int, int]], score: float
+    ) -> None:
+        """Insert runs of units of ``b`` at (piece, raw offset) points of the assembly
+        (in order), each with the separator that precedes it in ``b``."""
+        asm = self.asm
+        first_piece, first_raw = points[0]
+        tail = [(p.frag, p.start, p.end, p.join) for p in asm.pieces[first_piece:]]
+        tail[0] = (tail[0][0], first_raw, tail[0][2], "")
+        asm.truncate(first_piece, first_raw)
+        self._record(b, "restart", score, score, output_offset=asm.output_length())
         inserts = [
             (point, b.units[run[0] - 1].end, b.units[run[-1]].end)
             for point, run in zip(points, runs, strict=True)
@@ -1028,7 +1088,6 @@ class _Merger:
                     start = iraw
             if end > start or join:
                 asm.append(frag, start, join=join, raw_end=end)
-        return True
 
     def _unmatched_units(self, b: Prepared, found: Alignment) -> list[int]:
         """Units of ``b``, from where its copy begins, that the alignment matches less
