@@ -46,3 +46,14 @@ def test_a_cut_and_restart_of_a_repetitive_text_still_repairs(path: Path) -> Non
 def test_fixtures_cover_eight_kinds_in_three_languages() -> None:
     assert len(TEXTS) >= 8
     assert {p.suffixes[0] for p in TEXTS} == {".en", ".ja", ".zh"}
+
+
+def test_a_marked_piece_that_only_sings_the_refrain_again_is_kept() -> None:
+    # the last piece holds nothing but the chorus, twice: its lines all stand in the
+    # text already, yet it aligns nowhere as a whole: a refrain, kept (not folded away)
+    text = (FIXTURES / "lyrics-refrain.en.md").read_text(encoding="utf-8")
+    chorus = "Oh, the harbour lights are calling me home,\ncalling me home across the water."
+    last = text.rindex(chorus)
+    cut = text.rindex("\n\n", 0, text.rindex(chorus, 0, last))
+    draft = f"{text[:cut]}\n\n---END---\n\n{text[cut + 2 :]}"
+    assert squash(fragmerge.fix(draft).text) == squash(text)

@@ -1022,7 +1022,7 @@ class _Merger:
         already in the text are dropped, its own ones inserted after the text where
         the unit before them stands. False (nothing changed) unless at least
         :data:`_MIN_REGENERATED` units and half of ``b``'s are in the text, ``b`` opens
-        with one of them, and its own ones fall in order."""
+        with one of them, and it has units of its own."""
         asm = self.asm
         where: dict[str, list[tuple[int, int]]] = defaultdict(list)  # unit text -> (piece, end)
         for n, p in enumerate(asm.pieces):
@@ -1049,10 +1049,9 @@ class _Merger:
                 later = [w for w in later if w >= cursor]
                 if later:
                     cursor = later[0]
-        if not runs:
-            self._record(b, "redundant", 100.0, 100.0)
-            return True
-        if any(point == (0, 0) for point in points):
+        if not runs or any(point == (0, 0) for point in points):
+            # (restating only units that stand in the text, yet aligning nowhere: a
+            # refrain sung again, not a regeneration; it is kept)
             return False
         self._insert_runs(b, runs, points, 100.0 * len(shared) / len(keyed))
         self.warnings.append(
