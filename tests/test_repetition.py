@@ -57,3 +57,17 @@ def test_a_marked_piece_that_only_sings_the_refrain_again_is_kept() -> None:
     cut = text.rindex("\n\n", 0, text.rindex(chorus, 0, last))
     draft = f"{text[:cut]}\n\n---END---\n\n{text[cut + 2 :]}"
     assert squash(fragmerge.fix(draft).text) == squash(text)
+
+
+@pytest.mark.parametrize("name", ["legal-boilerplate.en.md", "lyrics-refrain.en.md"])
+def test_a_marker_right_after_a_repeated_paragraph_splits_nothing_more(name: str) -> None:
+    # the paragraph ending the first piece stands again later, whole, as a paragraph
+    # of its own: a boilerplate or a refrain, not a restart of the piece's last words
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    paragraphs = text.split("\n\n")
+    repeated = next(p for p in paragraphs if paragraphs.count(p) > 1)
+    end = text.index(repeated) + len(repeated)
+    draft = f"{text[:end]}\n\n---END---\n\n{text[end:].lstrip()}"
+    result = fragmerge.fix(draft)
+    assert [f.boundary for f in result.fragments] == ["start", "marker"]
+    assert squash(result.text) == squash(text)

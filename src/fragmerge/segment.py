@@ -866,6 +866,12 @@ def _link_entry(unit_text: str) -> bool:
     return _INLINE_TAIL.fullmatch(_LIST_BULLET.sub("", unit_text.rstrip(), count=1)) is not None
 
 
+def _stands_before(text: str, units: list[Unit], x: int, limit: int) -> bool:
+    """Whether unit ``x``'s text stands, word for word, as a unit before ``limit``."""
+    unit_text = text[units[x].start : units[x].end].strip()
+    return any(text[u.start : u.end].strip() == unit_text for u in units[:limit])
+
+
 def _drifted(original: str, copy: str) -> bool:
     """Whether a unit of a copy restates the original with a few characters changed,
     never a different number."""
@@ -918,6 +924,14 @@ def _is_restart(
         # only an echo, "…思っています。" | "私は…思っています。")
         (end in piece_ends or (end in split_ends and k >= 2))
         and j + k < len(units)
+        # (not a whole paragraph restated as one: a boilerplate paragraph or a
+        # refrain that ends a piece may stand again later as a paragraph of its own;
+        # and what follows is new: a refrain goes on with more of itself)
+        and not (
+            (i == 0 or _BLANK.search(text, units[i - 1].end, units[i].start) is not None)
+            and _BLANK.search(text, units[j + k - 1].end, units[j + k].start) is not None
+        )
+        and not (end in piece_ends and _stands_before(text, units, j + k, j))
         and run >= min_run
         and is_complete(text[units[end].start : units[end].end])
     ):
