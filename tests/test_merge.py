@@ -1007,3 +1007,33 @@ def test_regeneration_that_aligns_nowhere_but_restates_most_sentences_is_folded_
     few = " ".join([s[0], *new, s[1]])
     kept = repair(f"# Rules\n\n{intro}\n\n{' '.join(s)}\n\n---END---\n\n{few}\n")
     assert kept.text.count(s[0]) == 2
+
+
+def test_piece_looping_back_over_a_whole_passage_drops_the_repeat() -> None:
+    s = [
+        "The council meets every week to review the open proposals.",
+        "Each proposal gets a champion who answers questions about it.",
+        "Votes are public and recorded in the minutes of the meeting.",
+        "A proposal passes with a simple majority of the members present.",
+        "The minutes are published on the website within three days.",
+        "Anyone may comment on a proposal during the two weeks before a vote.",
+    ]
+    new = [
+        "Quorum requires at least half of the seats to be filled on the day.",
+        "Guests may speak only when the chair gives them the floor first.",
+    ]
+    intro = "This page sets out how the steering council works. It was last revised in May."
+    head = "\n\n".join(s)
+    cut = s[5][:30]
+    loop = "\n\n".join(s[:5])
+    draft = (
+        f"# Rules\n\n{intro}\n\n{head[: head.rindex(s[5])]}{cut}\n\n---END---\n\n"
+        f"{s[5]}\n\n{new[0]}\n\n{loop}\n\n{new[1]}\n"
+    )
+    result = repair(draft)
+    assert result.text == f"# Rules\n\n{intro}\n\n{head}\n\n{new[0]}\n\n{new[1]}\n"
+    assert any("loops back" in w for w in result.warnings)
+    # four units again (a refrain, a boilerplate paragraph) are no loop: they stay
+    short = "\n\n".join(s[:4])
+    again = repair(draft.replace(loop, short))
+    assert again.text.count(s[0]) == 2

@@ -62,6 +62,7 @@ _BLOCK_KINDS = frozenset({"heading", "list_item", "table_row", "code", "rule"})
 _LEADING_ELLIPSIS = regex.compile(r"(?:\.{2,}|…+|‥+)\s*")
 _OWN_RUN = 24  # unmatched view characters in a row that make a sentence of its own
 _MIN_REGENERATED = 3  # units a piece aligned nowhere must restate word for word to be folded in
+_MIN_LOOP = 5  # units in a row restated word for word that make a loop back, not a refrain
 _CASE_WINDOW = 200  # view characters at a copy's start whose spacing and case are compared
 _RECASED_LETTERS = 3  # letters of one word in another case that make it another word
 _HEAD_DRIFT = 2  # view characters a copy's start may be off by (drift before its first block)
@@ -552,6 +553,7 @@ class _Merger:
         else:
             self._note_overlaps(b, found)
             self._restart(b, found, last)
+        self._drop_loop_back(b)
         self.placed.add(b_index)
         return None
 
@@ -1060,6 +1062,69 @@ class _Merger:
             "text where the unit before them stands"
         )
         return True
+
+    def _drop_loop_back(self, b: Prepared) -> None:
+        """Drop, from what ``b`` has just added at the end of the text, runs of
+        :data:`_MIN_LOOP` or more units that restate, word for word and in the same
+        order, consecutive units already in the text: the model looped back over a
+        whole passage (a refrain or a boilerplate paragraph is shorter). Nothing is
+        lost: the passage stands earlier."""
+        asm = self.asm
+        if not asm.pieces or asm.pieces[-1].frag != b.index or len(asm.pieces) < 2:
+            return
+        earlier: dict[str, list[int]] = defaultdict(list)  # unit text -> ordinals
+        ordinal = 0
+        for p in asm.pieces[:-1]:
+            f = self.prep[p.frag]
+            for u in f.units:
+                if p.start <= u.start and u.end <= p.end:
+                    earlier[f.text[u.start : u.end].strip()].append(ordinal)
+                    ordinal += 1
+        last = asm.pieces[-1]
+        units = [n for n, u in enumerate(b.units) if last.start <= u.start and u.end <= last.end]
+        loops: list[tuple[int, int]] = []  # (first, last) unit index of b, inclusive
+        k = 0
+        while k < len(units):
+            best = 0
+            for start in earlier.get(
+                b.text[b.units[units[k]].start : b.units[units[k]].end].strip(), []
+            ):
+                n = 0
+                while (
+                    k + n < len(units)
+                    and b.unit_vends[units[k + n]] - b.unit_vstarts[units[k + n]] >= 8
+                    and start + n
+                    in earlier.get(
+                        b.text[b.units[units[k + n]].start : b.units[units[k + n]].end].strip(),
+                        [],
+                    )
+                ):
+                    n += 1
+                best = max(best, n)
+            if best >= _MIN_LOOP:
+                loops.append((units[k], units[k + best - 1]))
+                k += best
+            else:
+                k += 1
+        if not loops:
+            return
+        keep: list[tuple[int, int]] = []
+        start = last.start
+        for first, final in loops:
+            keep.append((start, b.units[first].start))
+            nxt = final + 1
+            start = b.units[nxt].start if nxt < len(b.units) else last.end
+            start = min(max(start, last.start), last.end)
+        keep.append((start, last.end))
+        asm.truncate(len(asm.pieces) - 1, keep[0][1])
+        for lo, hi in keep[1:]:
+            if hi > lo:
+                asm.append(b.index, lo, raw_end=hi)
+        dropped = sum(final - first + 1 for first, final in loops)
+        self.warnings.append(
+            f"fragment {b.index} loops back over text already there ({dropped} unit(s) "
+            "restated word for word); the repeat is dropped"
+        )
 
     def _insert_runs(
         self, b: Prepared, runs: list[list[int]], points: list[tuple[int, int]], score: float
