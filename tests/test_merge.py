@@ -1037,3 +1037,24 @@ def test_piece_looping_back_over_a_whole_passage_drops_the_repeat() -> None:
     short = "\n\n".join(s[:4])
     again = repair(draft.replace(loop, short))
     assert again.text.count(s[0]) == 2
+
+
+def test_piece_looping_back_over_its_own_passage_drops_the_repeat() -> None:
+    s = [
+        "Quorum requires at least half of the seats to be filled on the day.",
+        "Remote attendance counts toward quorum if the video link stays open.",
+        "Guests may speak only when the chair gives them the floor first.",
+        "The agenda is sent out by email one week before each meeting.",
+        "Items added later need the consent of two thirds of the members.",
+    ]
+    intro = "This page sets out how the steering council works. It was last revised in May."
+    cut = "The council meets every week to review the open pro"
+    own = "\n\n".join(s)
+    draft = (
+        f"# Rules\n\n{intro}\n\n{cut}\n\n---END---\n\n{cut}posals.\n\n{own}\n\n{own}\n\nThe end.\n"
+    )
+    # (implicit restarts off: the piece stays whole, so the loop lies inside it)
+    result = fragmerge.fix(draft, implicit_restarts=False)
+    assert len(result.fragments) == 2
+    assert result.text.count(s[0]) == 1
+    assert result.text.endswith(f"{own}\n\nThe end.\n")

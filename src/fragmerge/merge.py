@@ -1084,7 +1084,12 @@ class _Merger:
         units = [n for n, u in enumerate(b.units) if last.start <= u.start and u.end <= last.end]
         loops: list[tuple[int, int]] = []  # (first, last) unit index of b, inclusive
         k = 0
+        known = 0  # units of b before this index are in ``earlier`` (a loop inside b)
         while k < len(units):
+            for n in units[known:k]:
+                earlier[b.text[b.units[n].start : b.units[n].end].strip()].append(ordinal)
+                ordinal += 1
+            known = k
             best = 0
             for start in earlier.get(
                 b.text[b.units[units[k]].start : b.units[units[k]].end].strip(), []
