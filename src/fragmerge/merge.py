@@ -355,6 +355,8 @@ class _Merger:
         self._seed_owners: dict[str, set[int]] | None = None
         self._positions: dict[int, dict[str, list[int]]] = {}  # seed tables of possible hosts
         self._resumed: dict[tuple[int, int], Overlap | None] = {}  # pairwise, per (host, piece)
+        self._texts: dict[int, list[str]] = {}  # fragment -> its units' text
+        self._owners: dict[str, list[tuple[int, int]]] | None = None  # unit text -> units
         # whether the piece after fragment i was split off at an implicit restart
         self.implicit_after = [
             i + 1 < len(fragments) and fragments[i + 1].boundary == "implicit"
@@ -1066,43 +1068,42 @@ class _Merger:
     def _drop_loop_back(self, b: Prepared) -> None:
         """Drop, from what ``b`` has just added at the end of the text, runs of
         :data:`_MIN_LOOP` or more units that restate, word for word and in the same
-        order, consecutive units already in the text: the model looped back over a
-        whole passage (a refrain or a boilerplate paragraph is shorter). Nothing is
-        lost: the passage stands earlier."""
+        order, consecutive units already in the text (or earlier in ``b``): the model
+        looped back over a whole passage (a refrain or a boilerplate paragraph is
+        shorter). Nothing is lost: the passage stands earlier."""
         asm = self.asm
         if not asm.pieces or asm.pieces[-1].frag != b.index or len(asm.pieces) < 2:
             return
-        earlier: dict[str, list[int]] = defaultdict(list)  # unit text -> ordinals
-        ordinal = 0
-        for p in asm.pieces[:-1]:
-            f = self.prep[p.frag]
-            for u in f.units:
-                if p.start <= u.start and u.end <= p.end:
-                    earlier[f.text[u.start : u.end].strip()].append(ordinal)
-                    ordinal += 1
         last = asm.pieces[-1]
         units = [n for n, u in enumerate(b.units) if last.start <= u.start and u.end <= last.end]
+        if len(units) < _MIN_LOOP:
+            return
+        spans: dict[int, list[tuple[int, int]]] = defaultdict(list)  # fragment -> raw spans
+        for p in asm.pieces:
+            spans[p.frag].append((p.start, p.end))
+
+        def stands(c: int, i: int, before: int) -> bool:
+            # unit i of fragment c is in the text (in b itself, before unit ``before``)
+            u = self.prep[c].units[i]
+            return (c != b.index or i < before) and any(
+                s <= u.start and u.end <= e for s, e in spans[c]
+            )
+
+        owners = self._unit_owners()
+        texts = self._unit_texts(b.index)
         loops: list[tuple[int, int]] = []  # (first, last) unit index of b, inclusive
         k = 0
-        known = 0  # units of b before this index are in ``earlier`` (a loop inside b)
         while k < len(units):
-            for n in units[known:k]:
-                earlier[b.text[b.units[n].start : b.units[n].end].strip()].append(ordinal)
-                ordinal += 1
-            known = k
             best = 0
-            for start in earlier.get(
-                b.text[b.units[units[k]].start : b.units[units[k]].end].strip(), []
-            ):
+            for c, i in owners.get(texts[units[k]], ()):
+                other = self._unit_texts(c)
                 n = 0
                 while (
                     k + n < len(units)
+                    and i + n < len(other)
+                    and other[i + n] == texts[units[k + n]]
                     and b.unit_vends[units[k + n]] - b.unit_vstarts[units[k + n]] >= 8
-                    and start + n
-                    in earlier.get(
-                        b.text[b.units[units[k + n]].start : b.units[units[k + n]].end].strip(),
-                        [],
-                    )
+                    and stands(c, i + n, units[k])
                 ):
                     n += 1
                 best = max(best, n)
@@ -1130,6 +1131,25 @@ class _Merger:
             f"fragment {b.index} loops back over text already there ({dropped} unit(s) "
             "restated word for word); the repeat is dropped"
         )
+
+    def _unit_texts(self, frag: int) -> list[str]:
+        """The units of fragment ``frag`` as text, stripped (worked out once)."""
+        if frag not in self._texts:
+            f = self.prep[frag]
+            self._texts[frag] = [f.text[u.start : u.end].strip() for u in f.units]
+        return self._texts[frag]
+
+    def _unit_owners(self) -> dict[str, list[tuple[int, int]]]:
+        """Unit text -> (fragment, unit index) of every unit of 8+ view characters in
+        the draft (worked out once)."""
+        if self._owners is None:
+            owners: dict[str, list[tuple[int, int]]] = defaultdict(list)
+            for f in self.prep:
+                for i, text in enumerate(self._unit_texts(f.index)):
+                    if f.unit_vends[i] - f.unit_vstarts[i] >= 8:
+                        owners[text].append((f.index, i))
+            self._owners = owners
+        return self._owners
 
     def _insert_runs(
         self, b: Prepared, runs: list[list[int]], points: list[tuple[int, int]], score: float
