@@ -537,8 +537,8 @@ class _Merger:
             self._insert_head(b, found)
         elif found.kind == "containment" and self._own_units(b, found):
             # a copy that also says something of its own: it replaces the passage
-            # it restates, so nothing it adds is lost (unless that passage has
-            # sentences of its own too: then both are kept)
+            # it restates, so nothing it adds is lost (if that passage has sentences
+            # of its own too, the copy's own are inserted among them instead)
             self._note_overlaps(b, found)
             if not self._a_own_units(found):
                 self._splice(b, found)
@@ -1027,15 +1027,15 @@ class _Merger:
         the unit before them stands. False (nothing changed) unless at least
         :data:`_MIN_REGENERATED` units and half of ``b``'s are in the text, ``b`` opens
         with one of them, and it has units of its own."""
-        asm = self.asm
         where: dict[str, list[tuple[int, int]]] = defaultdict(list)  # unit text -> (piece, end)
-        for n, p in enumerate(asm.pieces):
+        for n, p in enumerate(self.asm.pieces):
             f = self.prep[p.frag]
-            for u in f.units:
+            for u, text in zip(f.units, self._unit_texts(p.frag), strict=True):
                 if p.start <= u.start and u.end <= p.end:
-                    where[f.text[u.start : u.end].strip()].append((n, u.end))
+                    where[text].append((n, u.end))
+        texts = self._unit_texts(b.index)
         keyed = [i for i in range(len(b.units)) if b.unit_vends[i] - b.unit_vstarts[i] >= 8]
-        shared = {i for i in keyed if b.text[b.units[i].start : b.units[i].end].strip() in where}
+        shared = {i for i in keyed if texts[i] in where}
         if len(shared) < _MIN_REGENERATED or 2 * len(shared) < len(keyed) or 0 not in shared:
             return False
         own = [i for i in range(len(b.units)) if i not in shared]
@@ -1049,10 +1049,8 @@ class _Merger:
                 points.append(cursor)
                 run = next(placed, None)
             if i in shared:
-                later = [w for w in where[b.text[b.units[i].start : b.units[i].end].strip()]]
-                later = [w for w in later if w >= cursor]
-                if later:
-                    cursor = later[0]
+                # (its first place in the text at or after the last one, if any)
+                cursor = next((w for w in where[texts[i]] if w >= cursor), cursor)
         if not runs or any(point == (0, 0) for point in points):
             # (restating only units that stand in the text, yet aligning nowhere: a
             # refrain sung again, not a regeneration; it is kept)
