@@ -1058,3 +1058,30 @@ def test_piece_looping_back_over_its_own_passage_drops_the_repeat() -> None:
     assert len(result.fragments) == 2
     assert result.text.count(s[0]) == 1
     assert result.text.endswith(f"{own}\n\nThe end.\n")
+
+
+def test_loop_over_a_passage_that_spans_two_pieces_is_dropped() -> None:
+    s = [
+        "The council meets every week to review the open proposals.",
+        "Each proposal gets a champion who answers questions about it.",
+        "Votes are public and recorded in the minutes of the meeting.",
+        "A proposal passes with a simple majority of the members present.",
+        "The minutes are published on the website within three days.",
+        "Anyone may comment on a proposal during the two weeks before a vote.",
+    ]
+    new = [
+        "Quorum requires at least half of the seats to be filled on the day.",
+        "Guests may speak only when the chair gives them the floor first.",
+    ]
+    intro = "This page sets out how the steering council works. It was last revised in May."
+    loop = "\n\n".join(s[1:6])
+    draft = (
+        f"# Rules\n\n{intro}\n\n"
+        + "\n\n".join(s[:3])
+        + "\n\n---END---\n\n"
+        + "\n\n".join(s[2:])
+        + f"\n\n{new[0]}\n\n{loop}\n\n{new[1]}\n"
+    )
+    result = repair(draft)
+    body = "\n\n".join([*s, *new])
+    assert result.text == f"# Rules\n\n{intro}\n\n{body}\n"

@@ -1076,16 +1076,30 @@ class _Merger:
         units = [n for n, u in enumerate(b.units) if last.start <= u.start and u.end <= last.end]
         if len(units) < _MIN_LOOP:
             return
-        spans: dict[int, list[tuple[int, int]]] = defaultdict(list)  # fragment -> raw spans
-        for p in asm.pieces:
-            spans[p.frag].append((p.start, p.end))
+        pieces_of: dict[int, list[int]] = defaultdict(list)  # fragment -> its pieces
+        for n, p in enumerate(asm.pieces):
+            pieces_of[p.frag].append(n)
 
-        def stands(c: int, i: int, before: int) -> bool:
-            # unit i of fragment c is in the text (in b itself, before unit ``before``)
+        def place(c: int, i: int) -> int | None:
+            # the piece that holds unit i of fragment c whole, if any
             u = self.prep[c].units[i]
-            return (c != b.index or i < before) and any(
-                s <= u.start and u.end <= e for s, e in spans[c]
-            )
+            for n in pieces_of[c]:
+                if asm.pieces[n].start <= u.start and u.end <= asm.pieces[n].end:
+                    return n
+            return None
+
+        def after(n: int, c: int, i: int) -> tuple[int, int, int] | None:
+            # the unit after unit i of fragment c (in piece n) in the text: (piece, frag, unit)
+            f = self.prep[c]
+            if i + 1 < len(f.units) and f.units[i + 1].end <= asm.pieces[n].end:
+                return n, c, i + 1
+            for m in range(n + 1, len(asm.pieces)):
+                q = asm.pieces[m]
+                g = self.prep[q.frag]
+                first = bisect_right(g.unit_starts, q.start - 1)
+                if first < len(g.units) and g.units[first].end <= q.end:
+                    return m, q.frag, first
+            return None
 
         owners = self._unit_owners()
         texts = self._unit_texts(b.index)
@@ -1094,16 +1108,20 @@ class _Merger:
         while k < len(units):
             best = 0
             for c, i in owners.get(texts[units[k]], ()):
-                other = self._unit_texts(c)
+                n0 = place(c, i)
+                if n0 is None or (c == b.index and i >= units[k]):
+                    continue
+                at: tuple[int, int, int] | None = (n0, c, i)
                 n = 0
                 while (
-                    k + n < len(units)
-                    and i + n < len(other)
-                    and other[i + n] == texts[units[k + n]]
+                    at is not None
+                    and k + n < len(units)
+                    and not (at[1] == b.index and at[2] >= units[k])
+                    and self._unit_texts(at[1])[at[2]] == texts[units[k + n]]
                     and b.unit_vends[units[k + n]] - b.unit_vstarts[units[k + n]] >= 8
-                    and stands(c, i + n, units[k])
                 ):
                     n += 1
+                    at = after(*at)
                 best = max(best, n)
             if best >= _MIN_LOOP:
                 loops.append((units[k], units[k + best - 1]))
