@@ -1085,3 +1085,21 @@ def test_loop_over_a_passage_that_spans_two_pieces_is_dropped() -> None:
     result = repair(draft)
     body = "\n\n".join([*s, *new])
     assert result.text == f"# Rules\n\n{intro}\n\n{body}\n"
+
+
+def test_first_piece_looping_over_itself_is_folded_only_in_a_draft_of_pieces() -> None:
+    s = [
+        "The council meets every week to review the open proposals.",
+        "Each proposal gets a champion who answers questions about it.",
+        "Votes are public and recorded in the minutes of the meeting.",
+        "A proposal passes with a simple majority of the members present.",
+        "The minutes are published on the website within three days.",
+    ]
+    looped = "\n\n".join([*s, "Guests may speak when the chair allows it.", *s])
+    tail = "Quorum requires at least half of the seats to be filled on the day."
+    # (implicit restarts off: the first piece stays whole, so the loop lies inside it)
+    result = fragmerge.fix(f"{looped}\n\n---END---\n\n{tail}\n", implicit_restarts=False)
+    assert result.text.count(s[0]) == 1
+    assert result.text.endswith(f"Guests may speak when the chair allows it.\n\n{tail}\n")
+    # a text of one piece is the author's: left alone
+    assert fragmerge.fix(f"{looped}\n", implicit_restarts=False).text == f"{looped}\n"

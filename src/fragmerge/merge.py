@@ -476,6 +476,10 @@ class _Merger:
         placed waits for that piece (out-of-order drafts)."""
         self.asm.append(0, 0)
         self.placed.add(0)
+        if len(self.prep) > 1:
+            # the first generation may loop over itself too (a text of one piece is
+            # never touched: repetition there is the author's)
+            self._drop_loop_back(self.prep[0])
         waiting: dict[int, list[int]] = defaultdict(list)  # blocker -> fragments waiting on it
         queue = list(range(1, len(self.prep)))
         while queue:
@@ -1070,7 +1074,7 @@ class _Merger:
         looped back over a whole passage (a refrain or a boilerplate paragraph is
         shorter). Nothing is lost: the passage stands earlier."""
         asm = self.asm
-        if not asm.pieces or asm.pieces[-1].frag != b.index or len(asm.pieces) < 2:
+        if not asm.pieces or asm.pieces[-1].frag != b.index:
             return
         last = asm.pieces[-1]
         units = [n for n, u in enumerate(b.units) if last.start <= u.start and u.end <= last.end]
@@ -1137,6 +1141,9 @@ class _Merger:
             nxt = final + 1
             start = b.units[nxt].start if nxt < len(b.units) else last.end
             start = min(max(start, last.start), last.end)
+        if start >= last.end and loops[-1][0] > units[0]:
+            # the loop ends the piece: the separator before it goes with it
+            keep[-1] = (keep[-1][0], max(keep[-1][0], b.units[loops[-1][0] - 1].end))
         keep.append((start, last.end))
         asm.truncate(len(asm.pieces) - 1, keep[0][1])
         for lo, hi in keep[1:]:
