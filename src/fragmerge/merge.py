@@ -24,7 +24,7 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -1031,15 +1031,20 @@ class _Merger:
         the unit before them stands. False (nothing changed) unless at least
         :data:`_MIN_REGENERATED` units and half of ``b``'s are in the text, ``b`` opens
         with one of them, and it has units of its own."""
-        where: dict[str, list[tuple[int, int]]] = defaultdict(list)  # unit text -> (piece, end)
-        for n, p in enumerate(self.asm.pieces):
-            f = self.prep[p.frag]
-            for u, text in zip(f.units, self._unit_texts(p.frag), strict=True):
-                if p.start <= u.start and u.end <= p.end:
-                    where[text].append((n, u.end))
+        place = self._placer()
+        owners = self._unit_owners()
         texts = self._unit_texts(b.index)
         keyed = [i for i in range(len(b.units)) if b.unit_vends[i] - b.unit_vstarts[i] >= 8]
-        shared = {i for i in keyed if texts[i] in where}
+        # unit of b -> where its text stands in the text, (piece, raw end), in text order
+        where = {
+            i: sorted(
+                (n, self.prep[c].units[u].end)
+                for c, u in owners.get(texts[i], ())
+                if (n := place(c, u)) is not None
+            )
+            for i in keyed
+        }
+        shared = {i for i in keyed if where[i]}
         if len(shared) < _MIN_REGENERATED or 2 * len(shared) < len(keyed) or 0 not in shared:
             return False
         own = [i for i in range(len(b.units)) if i not in shared]
@@ -1054,7 +1059,7 @@ class _Merger:
                 run = next(placed, None)
             if i in shared:
                 # (its first place in the text at or after the last one, if any)
-                cursor = next((w for w in where[texts[i]] if w >= cursor), cursor)
+                cursor = next((w for w in where[i] if w >= cursor), cursor)
         if not runs or any(point == (0, 0) for point in points):
             # (restating only units that stand in the text, yet aligning nowhere: a
             # refrain sung again, not a regeneration; it is kept)
@@ -1080,17 +1085,7 @@ class _Merger:
         units = [n for n, u in enumerate(b.units) if last.start <= u.start and u.end <= last.end]
         if len(units) < _MIN_LOOP:
             return
-        pieces_of: dict[int, list[int]] = defaultdict(list)  # fragment -> its pieces
-        for n, p in enumerate(asm.pieces):
-            pieces_of[p.frag].append(n)
-
-        def place(c: int, i: int) -> int | None:
-            # the piece that holds unit i of fragment c whole, if any
-            u = self.prep[c].units[i]
-            for n in pieces_of[c]:
-                if asm.pieces[n].start <= u.start and u.end <= asm.pieces[n].end:
-                    return n
-            return None
+        place = self._placer()
 
         def after(n: int, c: int, i: int) -> tuple[int, int, int] | None:
             # the unit after unit i of fragment c (in piece n) in the text: (piece, frag, unit)
@@ -1154,6 +1149,23 @@ class _Merger:
             f"fragment {b.index} loops back over text already there ({dropped} unit(s) "
             "restated word for word); the repeat is dropped"
         )
+
+    def _placer(self) -> Callable[[int, int], int | None]:
+        """For the text as it stands: (fragment, unit index) -> the piece that holds
+        that unit whole, or None."""
+        asm = self.asm
+        pieces_of: dict[int, list[int]] = defaultdict(list)  # fragment -> its pieces
+        for n, p in enumerate(asm.pieces):
+            pieces_of[p.frag].append(n)
+
+        def place(c: int, i: int) -> int | None:
+            u = self.prep[c].units[i]
+            for n in pieces_of[c]:
+                if asm.pieces[n].start <= u.start and u.end <= asm.pieces[n].end:
+                    return n
+            return None
+
+        return place
 
     def _unit_texts(self, frag: int) -> list[str]:
         """The units of fragment ``frag`` as text, stripped (worked out once)."""
