@@ -308,6 +308,18 @@ def _covered(found: Alignment, lo: int, hi: int) -> int:
     return sum(max(0, min(hi, a + n) - max(lo, a)) for a, _, n in found.blocks)
 
 
+def _unit_coverage(b: Prepared, found: Alignment) -> list[int]:
+    """View characters of each unit of ``b`` that the alignment's blocks match."""
+    covered = [0] * len(b.units)
+    for _, bpos, n in found.blocks:
+        for i in range(b.unit_at(bpos), len(b.units)):
+            s, e = b.unit_vstarts[i], b.unit_vends[i]
+            if s >= bpos + n:
+                break
+            covered[i] += max(0, min(e, bpos + n) - max(s, bpos))
+    return covered
+
+
 def _runs(indices: list[int]) -> list[list[int]]:
     """Runs of consecutive numbers: [1, 2, 5] -> [[1, 2], [5]]."""
     runs: list[list[int]] = []
@@ -972,13 +984,7 @@ class _Merger:
         gaps = itertools.pairwise(found.blocks)
         if any(b2 - (b1 + n1) >= _OWN_RUN for (_, b1, n1), (_, b2, _) in gaps):
             return True
-        covered = [0] * len(b.units)
-        for _, bpos, n in found.blocks:
-            for i in range(b.unit_at(bpos), len(b.units)):
-                s, e = b.unit_vstarts[i], b.unit_vends[i]
-                if s >= bpos + n:
-                    break
-                covered[i] += max(0, min(e, bpos + n) - max(s, bpos))
+        covered = _unit_coverage(b, found)
         last = b.unit_at(max(0, found.b_end - 1))
         return any(
             b.unit_vends[i] - b.unit_vstarts[i] >= 8
@@ -1217,13 +1223,7 @@ class _Merger:
         """Units of ``b``, from where its copy begins, that the alignment matches less
         than 80 % of (its own sentences, rewritten ones too: as :meth:`_a_own_units`
         counts the text's)."""
-        covered = [0] * len(b.units)
-        for _, bpos, n in found.blocks:
-            for i in range(b.unit_at(bpos), len(b.units)):
-                s, e = b.unit_vstarts[i], b.unit_vends[i]
-                if s >= bpos + n:
-                    break
-                covered[i] += max(0, min(e, bpos + n) - max(s, bpos))
+        covered = _unit_coverage(b, found)
         # (a unit with a sentence's worth of unmatched text inside is its own too)
         gapped = {
             b.unit_at(b1 + n1)
