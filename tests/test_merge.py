@@ -955,24 +955,34 @@ def test_piece_does_not_wait_for_a_look_alike_passage_differing_in_a_number() ->
     ]
 
 
+# sentences of a council's rules, shared by the tests of regenerations and loops below
+COUNCIL = [
+    "The council meets every week to review the open proposals.",
+    "Each proposal gets a champion who answers questions about it.",
+    "Votes are public and recorded in the minutes of the meeting.",
+    "A proposal passes with a simple majority of the members present.",
+    "The minutes are published on the website within three days.",
+    "Anyone may comment on a proposal during the two weeks before a vote.",
+    "Comments that arrive late are read but do not delay the decision.",
+    "The council reports to the members once a year at the general assembly.",
+    "Its accounts are audited by two members chosen by lot each spring.",
+    "A member may leave the council at any time by writing to the chair.",
+]
+COUNCIL_NEW = [
+    "Quorum requires at least half of the seats to be filled on the day.",
+    "Remote attendance counts toward quorum if the video link stays open.",
+    "Guests may speak only when the chair gives them the floor first.",
+]
+RULES_INTRO = "This page sets out how the steering council works. It was last revised in May."
+
+
 def test_copy_and_text_each_with_sentences_of_their_own_are_interleaved() -> None:
     # a regeneration that drops one sentence of the text and adds one of its own:
     # every sentence once, the copy's own where its copy puts it (not the whole copy again)
-    s = [
-        "The council meets every week to review the open proposals.",
-        "Each proposal gets a champion who answers questions about it.",
-        "Votes are public and recorded in the minutes of the meeting.",
-        "A proposal passes with a simple majority of the members present.",
-        "The minutes are published on the website within three days.",
-        "Anyone may comment on a proposal during the two weeks before a vote.",
-        "Comments that arrive late are read but do not delay the decision.",
-        "The council reports to the members once a year at the general assembly.",
-        "Its accounts are audited by two members chosen by lot each spring.",
-        "A member may leave the council at any time by writing to the chair.",
-    ]
+    s = COUNCIL
     own_a = "Members who cannot attend may send a written opinion to the chair in advance."
     own_b = "Ties are broken by the chair, who otherwise does not vote on any proposal."
-    intro = "This page sets out how the steering council works. It was last revised in May."
+    intro = RULES_INTRO
     first = " ".join([*s[:3], own_a, *s[3:]])
     second = " ".join([*s[:7], own_b, *s[7:9]])
     result = repair(f"# Rules\n\n{intro}\n\n{first}\n\n---END---\n\n{second}\n")
@@ -984,21 +994,9 @@ def test_copy_and_text_each_with_sentences_of_their_own_are_interleaved() -> Non
 def test_regeneration_that_aligns_nowhere_but_restates_most_sentences_is_folded_in() -> None:
     # the copy rewrites too much to align as a whole, yet restates five sentences word
     # for word: those go, its three own sentences are inserted after their predecessors
-    s = [
-        "The council meets every week to review the open proposals.",
-        "Each proposal gets a champion who answers questions about it.",
-        "Votes are public and recorded in the minutes of the meeting.",
-        "A proposal passes with a simple majority of the members present.",
-        "The minutes are published on the website within three days.",
-        "Anyone may comment on a proposal during the two weeks before a vote.",
-        "Comments that arrive late are read but do not delay the decision.",
-    ]
-    new = [
-        "Quorum requires at least half of the seats to be filled on the day.",
-        "Remote attendance counts toward quorum if the video link stays open.",
-        "Guests may speak only when the chair gives them the floor first.",
-    ]
-    intro = "This page sets out how the steering council works. It was last revised in May."
+    s = COUNCIL[:7]
+    new = COUNCIL_NEW
+    intro = RULES_INTRO
     second = " ".join([s[0], new[0], s[1], s[2], new[1], s[3], new[2], s[4]])
     result = repair(f"# Rules\n\n{intro}\n\n{' '.join(s)}\n\n---END---\n\n{second}\n")
     body = " ".join([s[0], new[0], s[1], s[2], new[1], s[3], new[2], *s[4:]])
@@ -1010,19 +1008,9 @@ def test_regeneration_that_aligns_nowhere_but_restates_most_sentences_is_folded_
 
 
 def test_piece_looping_back_over_a_whole_passage_drops_the_repeat() -> None:
-    s = [
-        "The council meets every week to review the open proposals.",
-        "Each proposal gets a champion who answers questions about it.",
-        "Votes are public and recorded in the minutes of the meeting.",
-        "A proposal passes with a simple majority of the members present.",
-        "The minutes are published on the website within three days.",
-        "Anyone may comment on a proposal during the two weeks before a vote.",
-    ]
-    new = [
-        "Quorum requires at least half of the seats to be filled on the day.",
-        "Guests may speak only when the chair gives them the floor first.",
-    ]
-    intro = "This page sets out how the steering council works. It was last revised in May."
+    s = COUNCIL[:6]
+    new = [COUNCIL_NEW[0], COUNCIL_NEW[2]]
+    intro = RULES_INTRO
     head = "\n\n".join(s)
     cut = s[5][:30]
     loop = "\n\n".join(s[:5])
@@ -1047,7 +1035,7 @@ def test_piece_looping_back_over_its_own_passage_drops_the_repeat() -> None:
         "The agenda is sent out by email one week before each meeting.",
         "Items added later need the consent of two thirds of the members.",
     ]
-    intro = "This page sets out how the steering council works. It was last revised in May."
+    intro = RULES_INTRO
     cut = "The council meets every week to review the open pro"
     own = "\n\n".join(s)
     draft = (
@@ -1061,19 +1049,9 @@ def test_piece_looping_back_over_its_own_passage_drops_the_repeat() -> None:
 
 
 def test_loop_over_a_passage_that_spans_two_pieces_is_dropped() -> None:
-    s = [
-        "The council meets every week to review the open proposals.",
-        "Each proposal gets a champion who answers questions about it.",
-        "Votes are public and recorded in the minutes of the meeting.",
-        "A proposal passes with a simple majority of the members present.",
-        "The minutes are published on the website within three days.",
-        "Anyone may comment on a proposal during the two weeks before a vote.",
-    ]
-    new = [
-        "Quorum requires at least half of the seats to be filled on the day.",
-        "Guests may speak only when the chair gives them the floor first.",
-    ]
-    intro = "This page sets out how the steering council works. It was last revised in May."
+    s = COUNCIL[:6]
+    new = [COUNCIL_NEW[0], COUNCIL_NEW[2]]
+    intro = RULES_INTRO
     loop = "\n\n".join(s[1:6])
     draft = (
         f"# Rules\n\n{intro}\n\n"
@@ -1088,13 +1066,7 @@ def test_loop_over_a_passage_that_spans_two_pieces_is_dropped() -> None:
 
 
 def test_first_piece_looping_over_itself_is_folded_only_in_a_draft_of_pieces() -> None:
-    s = [
-        "The council meets every week to review the open proposals.",
-        "Each proposal gets a champion who answers questions about it.",
-        "Votes are public and recorded in the minutes of the meeting.",
-        "A proposal passes with a simple majority of the members present.",
-        "The minutes are published on the website within three days.",
-    ]
+    s = COUNCIL[:5]
     looped = "\n\n".join([*s, "Guests may speak when the chair allows it.", *s])
     tail = "Quorum requires at least half of the seats to be filled on the day."
     # (implicit restarts off: the first piece stays whole, so the loop lies inside it)
