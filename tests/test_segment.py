@@ -1064,3 +1064,14 @@ def test_cut_paragraph_restarted_with_only_its_stop_added_is_split() -> None:
     assert pieces(draft)[-1] == rest
     # a title the next paragraph repeats with a stop added, in Latin script, stays
     assert len(pieces(f"{P1}\n\nThank you\n\nThank you.\n")) == 1
+
+
+def test_line_repeating_a_resumed_cut_later_is_no_restart() -> None:
+    # a label line cut and resumed at once; the article shows the label again later,
+    # after a finished sentence: that is the article's own repetition, not a restart
+    label = '<span class="filename">Filename: src/main.rs</span>'
+    code = "```rust\nfn main() {}\n```"
+    rest = f"{P2} Compiling this gives an error:\n\n{label}\n\n```rust\nfn other() {{}}\n```"
+    draft = f"{P1}\n\n{label[:35]}\n\n{label}\n\n{code}\n\n{rest}\n\n{P3}\n"
+    assert pieces(draft) == [f"{P1}\n\n{label[:35]}", f"{label}\n\n{code}\n\n{rest}\n\n{P3}"]
+    assert fragmerge.fix_text(draft) == f"{P1}\n\n{label}\n\n{code}\n\n{rest}\n\n{P3}\n"

@@ -357,6 +357,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
     points: list[int] = []
     known_cuts: set[int] = set()  # unfinished units that end a piece split off here
     split_ends: set[int] = set()  # units that end a piece split off here
+    resumed: set[int] = set()  # cut units a restart's copy completes: copied from no more
 
     def note_cut(x: int) -> None:
         if x >= 0:
@@ -474,7 +475,12 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
         ):
             # the latest unfinished paragraph ends first: a restart resumes the last cut
             cut = next(
-                (x for x in reversed(open_cuts) if _restarts_cut(text, units, views, x, j)), None
+                (
+                    x
+                    for x in reversed(open_cuts)
+                    if x not in resumed and _restarts_cut(text, units, views, x, j)
+                ),
+                None,
             )
             if cut is not None or _resumes_inside_cut(text, units, views, j):
                 points.append(text.rfind("\n", 0, u.start) + 1)
@@ -482,9 +488,12 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                 copied_until = j + 1
                 if cut is not None:
                     open_cuts.remove(cut)
+                    resumed.add(cut)
                     split_after(cut, j, j)
                 earlier = []
             for i in reversed(earlier):
+                if i in resumed and not _CUT_END.search(text, units[j - 1].start, units[j - 1].end):
+                    continue  # a line like a resumed cut, after a finished one: repeated text
                 # Text that opens a marked piece and stands again later is what that
                 # piece restarted: shown first, it came later (a shuffled draft).
                 copy = _copy_run(text, units, views, i, j, resolved, known_cuts)
@@ -500,6 +509,14 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     first = _copy_start(text, units, copied_until, i, j)
                     points.append(text.rfind("\n", 0, units[first].start) + 1)
                     note_cut(first - 1)
+                    # cuts the copy completes are resumed: a later line beginning like
+                    # one is no restart of it ("<span …>文件名：" | "<span …>文件名：…</span>")
+                    resumed.update(
+                        x
+                        for x in range(first - 1, max(-1, first - 1 - _MAX_CANDIDATES), -1)
+                        if x in known_cuts
+                        and any(views[y].startswith(views[x]) for y in range(j, j + copy[0]))
+                    )
                     copied_until = j + copy[0]
                     if copy[3]:
                         split_after(i + copy[0] - 1, first, j + copy[0] - 1)
