@@ -156,6 +156,21 @@ class TestJoins:
         (join,) = [e.join for e in result.provenance if e.join]
         assert join == " "
 
+    def test_english_mid_word_resume_is_glued_when_the_draft_uses_the_whole_word(self) -> None:
+        # "contin" | "uation": the draft says "continuation" elsewhere, and neither
+        # half is a word of its own there
+        draft = (
+            "A continuation is what the model writes next. Its contin\n\n---END---\n\n"
+            "uation picks up the thread. The end.\n"
+        )
+        assert repair(draft).text == (
+            "A continuation is what the model writes next. "
+            "Its continuation picks up the thread. The end.\n"
+        )
+        # two words of the draft either side of the cut keep their space
+        draft = "The model can write. It can\n\n---END---\n\nwrite more. The end.\n"
+        assert "It can write more." in repair(draft).text
+
     @pytest.mark.parametrize("dots", ["...", "…", "… "])
     def test_ellipsis_resume(self, dots: str) -> None:
         draft = "It starts here. This is a truly remarkable\n\n---END---\n\n"

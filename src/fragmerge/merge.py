@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -331,12 +331,32 @@ def _runs(indices: list[int]) -> list[list[int]]:
     return runs
 
 
-def _glue(left: str, right: str) -> str:
-    """Separator for an exact mid-sentence resume: none in CJK, a space elsewhere."""
-    a = left.rstrip()[-1:] if left.strip() else ""
-    b = right.lstrip()[:1]
+_WORD = regex.compile(r"\p{L}+")
+_TAIL_WORD = regex.compile(r"\p{L}+\Z")
+
+
+def _glue(left: str, right: str, words: Counter[str]) -> str:
+    """Separator for an exact resume: none in CJK or inside a word, a space elsewhere.
+
+    A cut inside a word shows in the draft's own words (``words``, lowercased
+    counts): the two halves make a word it uses, and one of them is no word of
+    it elsewhere (each half stands once, at the cut).
+
+    >>> words = Counter({"continuation": 2, "contin": 1, "uation": 1, "the": 5, "rest": 2})
+    >>> _glue("the contin", "uation goes on", words), _glue("the", "rest of it", words)
+    ('', ' ')
+    >>> _glue("それは", "次の", Counter())
+    ''
+    """
+    left, right = left.rstrip(), right.lstrip()
+    a, b = left[-1:], right[:1]
     if is_no_space_script(a) or is_no_space_script(b):
         return ""
+    tail, head = _TAIL_WORD.search(left), _WORD.match(right)
+    if tail and head:
+        half_a, half_b = tail.group().lower(), head.group().lower()
+        if words[half_a + half_b] and min(words[half_a], words[half_b]) <= 1:
+            return ""
     return " "
 
 
@@ -368,6 +388,7 @@ class _Merger:
         self._positions: dict[int, dict[str, list[int]]] = {}  # seed tables of possible hosts
         self._resumed: dict[tuple[int, int], Overlap | None] = {}  # pairwise, per (host, piece)
         self._texts: dict[int, list[str]] = {}  # fragment -> its units' text
+        self._word_counts: Counter[str] | None = None
         self._owners: dict[str, list[tuple[int, int]]] | None = None  # unit text -> units
         # whether the piece after fragment i was split off at an implicit restart
         self.implicit_after = [
@@ -703,6 +724,12 @@ class _Merger:
         )
         asm.append(b.index, start, join=paragraph_separator(a.text))
 
+    def _words(self) -> Counter[str]:
+        """The draft's words, lowercased, with their counts (read once, on demand)."""
+        if self._word_counts is None:
+            self._word_counts = Counter(w.lower() for w in _WORD.findall(self.draft))
+        return self._word_counts
+
     def _continue(self, b: Prepared, last: _LastUnit) -> None:
         asm = self.asm
         a_piece = asm.pieces[-1]
@@ -716,7 +743,7 @@ class _Merger:
                 "kept unfinished"
             )
         if not last.complete and not opens_block:
-            join = _glue(a.text[: a_piece.end], b.text[start:])
+            join = _glue(a.text[: a_piece.end], b.text[start:], self._words())
             kind, confidence = "continuation", 75.0
             self.overlaps.append(
                 Overlap(
