@@ -1075,3 +1075,24 @@ def test_line_repeating_a_resumed_cut_later_is_no_restart() -> None:
     draft = f"{P1}\n\n{label[:35]}\n\n{label}\n\n{code}\n\n{rest}\n\n{P3}\n"
     assert pieces(draft) == [f"{P1}\n\n{label[:35]}", f"{label}\n\n{code}\n\n{rest}\n\n{P3}"]
     assert fragmerge.fix_text(draft) == f"{P1}\n\n{label}\n\n{code}\n\n{rest}\n\n{P3}\n"
+
+
+@pytest.mark.parametrize(
+    ("cut", "rest", "whole"),
+    [
+        ("The model wrote the contin", "uation of it here.", "the continuation of it here."),
+        ("The model wrote all of", "the rest of it here.", "all of the rest of it here."),
+    ],
+)
+def test_piece_resumed_exactly_after_a_blank_line_is_glued(cut: str, rest: str, whole: str) -> None:
+    # no marker and nothing restated: the paragraph after the cut opens in lower case
+    draft = f"{P1}\n\nA continuation is needed. {cut}\n\n{rest} {P3}\n"
+    assert len(pieces(draft)) == 2
+    assert whole in fragmerge.fix_text(draft)
+
+
+def test_paragraph_opening_in_lower_case_after_a_finished_one_stays() -> None:
+    # a finished paragraph, a title or a YAML-like line before it is no cut
+    for before in (P2, "Notes on the release", "layout: post and more words"):
+        draft = f"{P1}\n\n{before}\n\niOS users should update first. {P3}\n"
+        assert fragmerge.fix_text(draft) == draft

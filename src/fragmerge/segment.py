@@ -521,12 +521,58 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     if copy[3]:
                         split_after(i + copy[0] - 1, first, j + copy[0] - 1)
                     break
+        if j >= copied_until and _goes_on_after_break(text, units, j):
+            points.append(u.start)
+            note_cut(j - 1)
         if key:
             heads.setdefault(key, []).append(j)
             tails.setdefault(v[-_RESTART_KEY:], []).append(j)
         if j not in resolved and _paragraph_end_cut(text, units, views, j):
             open_cuts = [*open_cuts[-(_MAX_CANDIDATES - 1) :], j]
     return sorted(set(points))
+
+
+def _goes_on_after_break(text: str, units: list[Unit], j: int) -> bool:
+    """Whether unit ``j`` opens a paragraph that goes on with the sentence the one
+    before it left cut: a piece resumed exactly where the last one stopped, with
+    no marker and nothing restated ("…the contin" | "uation picks up…").
+
+    Only Latin script shows this: the paragraph before ends in an unfinished
+    sentence of a few words on an unindented line, and this one opens with a
+    lower-case letter, which no paragraph of a clean article does there (a YAML
+    key or indented code excepted). Japanese and Chinese have no such sign: their
+    titles and captions end without a stop before a paragraph too.
+
+    >>> t = "It starts. The model wrote the contin\\n\\nuation of it."
+    >>> _goes_on_after_break(t, split_units(t), 2)
+    True
+    >>> t = "It starts. The model wrote the contin\\n\\nUation of it."
+    >>> _goes_on_after_break(t, split_units(t), 2)
+    False
+    """
+    if j == 0:
+        return False
+    cut, u = units[j - 1], units[j]
+    if cut.kind != "sentence" or u.kind != "sentence":
+        return False
+    line_start = text.rfind("\n", 0, u.start) + 1
+    if line_start != u.start or _BLANK.search(text, cut.end, u.start) is None:
+        return False
+    cut_line = text[text.rfind("\n", 0, cut.end) + 1 : cut.end]
+    last_words = cut_line.split()[-4:]
+    # a paragraph opening with the last words of the cut echoes it (a refrain), or
+    # resumes it with an overlap: that is the restart rules' to decide
+    echoes = any(text.startswith(" ".join(last_words[k:]), u.start) for k in range(len(last_words)))
+    return (
+        not echoes
+        and _LOWER_WORD.match(text, u.start) is not None
+        and _LATIN_CUT_END.search(cut_line) is not None
+        and not cut_line[:1].isspace()
+        and _YAML_KEY.match(cut_line) is None
+        and _YAML_KEY.match(text, u.start) is None
+        and len(cut_line.split()) >= 3
+        and _looks_cut(text[cut.start : cut.end])
+    )
 
 
 def _close(original: str, copy: str) -> bool:
@@ -1045,6 +1091,9 @@ _STOP_INSIDE = regex.compile(r"[.!?。！？](?:\s|$)")
 _STOP_AT = regex.compile(r"[.!?](?:\s|$)|[。！？][」』）”]?")  # where a sentence ends in a unit
 _LIST_BULLET = regex.compile(r"\s*(?:[-*+]|\d+[.)])\s+")
 _CUT_END = regex.compile(r"[\p{L}\p{N}、，,]\Z")
+_LATIN_CUT_END = regex.compile(r"[\p{Latin}\d,]\Z")
+_LOWER_WORD = regex.compile(r"\p{Ll}+(?!\p{L})")  # a word all in lower case ("iOS" is a name)
+_YAML_KEY = regex.compile(r"[\w-]+:")
 # a link, a code span or emphasis ending the text: "[text](url)" -> "text"
 _INLINE_TAIL = regex.compile(
     r"(?:\[([^\]\n]*)\]\([^)\n]*\)|`([^`\n]*)`|[*_]{1,2}([^*_\n]+)[*_]{1,2})\Z"
