@@ -226,6 +226,19 @@ class TestJoins:
         assert result.text == fm + article("ja")
         assert result.provenance[0].kind == "front_matter"
 
+    def test_paragraph_restated_whole_and_going_on_is_one_paragraph(self) -> None:
+        # no marker: the piece stops after a finished sentence; the next restates
+        # the whole paragraph and goes on inside it, so the blank line between the
+        # pieces was no paragraph break
+        more = "It goes on in the same paragraph. That paragraph ends here."
+        draft = f"{P1}\n\n{P2}\n\n{P1}\n\n{P2} {more}\n\n{P3}\n"
+        assert repair(draft).text == f"{P1}\n\n{P2} {more}\n\n{P3}\n"
+        # restating only the last sentence keeps the break (convention 6 of the
+        # real drafts: a break stands wherever a copy has one)
+        last = P2.rsplit(". ", 1)[1]
+        draft = f"{P1}\n\n{P2}\n\n{last} {more}\n\n{P3}\n"
+        assert repair(draft).text == f"{P1}\n\n{P2}\n\n{more}\n\n{P3}\n"
+
     def test_first_wording_wins(self) -> None:
         drifted = P2.replace("long", "lengthy")
         draft = f"{P1}\n\n{P2[:70]}\n\n---END---\n\n{drifted}\n\n{P3}\n"

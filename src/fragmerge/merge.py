@@ -95,6 +95,10 @@ class _LastUnit:
     kind: UnitKind
 
 
+_BLANK_LINE = regex.compile(r"\n[ \t]*\n")
+_ENDS_BLANK_LINE = regex.compile(r"\n[ \t]*\n\s*\Z")
+
+
 class _Assembly:
     """The text assembled so far, as pieces of fragments, with a seed index."""
 
@@ -730,6 +734,23 @@ class _Merger:
             self._word_counts = Counter(w.lower() for w in _WORD.findall(self.draft))
         return self._word_counts
 
+    def _restates_paragraph(self, b: Prepared, found: Alignment, copy_end: int) -> bool:
+        """Whether ``b``'s copy (up to raw ``copy_end``) begins where a paragraph of the
+        assembled text begins and keeps every paragraph break of the text it restates
+        (it is no copy with its paragraphs joined)."""
+        asm = self.asm
+        piece, raw = asm.locate(found.a_start)
+        p = asm.pieces[piece]
+        before = self.prep[p.frag].text[p.start : raw]
+        if before.strip():
+            opens = _ENDS_BLANK_LINE.search(before) is not None
+        else:
+            opens = piece == 0 or "\n\n" in p.join or _ENDS_BLANK_LINE.search(p.join) is not None
+        copy_start = b.view.raw_start(found.b_start, len(b.text))
+        copy_breaks = len(_BLANK_LINE.findall(b.text, copy_start, copy_end))
+        text_breaks = len(_BLANK_LINE.findall(asm.raw_span(found.a_start, asm.length)))
+        return opens and copy_breaks >= text_breaks
+
     def _continue(self, b: Prepared, last: _LastUnit) -> None:
         asm = self.asm
         a_piece = asm.pieces[-1]
@@ -839,6 +860,9 @@ class _Merger:
             # break where no marker stood (pieces split at implicit restarts); before
             # a marker it is only the pipeline's spacing and proves nothing.
             text_break = a.trailing_break and self.implicit_after[a.index]
+            # A copy that restates the whole paragraph, with the text's paragraph
+            # breaks, and goes on inside it shows the paragraph was not finished.
+            text_break = text_break and not self._restates_paragraph(b, found, sep_start)
             if gap.count("\n") < 2 and text_break and last.kind == "sentence":
                 resume_at, join = resume, paragraph_separator(a.text)
             else:
