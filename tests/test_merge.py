@@ -233,6 +233,10 @@ class TestJoins:
         more = "It goes on in the same paragraph. That paragraph ends here."
         draft = f"{P1}\n\n{P2}\n\n{P1}\n\n{P2} {more}\n\n{P3}\n"
         assert repair(draft).text == f"{P1}\n\n{P2} {more}\n\n{P3}\n"
+        # (a paragraph opening with markup opens it all the same)
+        coded = f"`pshtt` is a command line tool that checks HTTPS. {P2}"
+        draft = f"{P1}\n\n{coded}\n\n{coded} {more}\n\n{P3}\n"
+        assert repair(draft).text == f"{P1}\n\n{coded} {more}\n\n{P3}\n"
         # restating only the last sentence keeps the break (convention 6 of the
         # real drafts: a break stands wherever a copy has one)
         last = P2.rsplit(". ", 1)[1]

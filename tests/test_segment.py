@@ -1096,3 +1096,13 @@ def test_paragraph_opening_in_lower_case_after_a_finished_one_stays() -> None:
     for before in (P2, "Notes on the release", "layout: post and more words"):
         draft = f"{P1}\n\n{before}\n\niOS users should update first. {P3}\n"
         assert fragmerge.fix_text(draft) == draft
+
+
+def test_code_span_cut_restarted_by_a_sentence_introducing_a_list_is_split() -> None:
+    # "`pshtt`" | "`pshtt` works by …:": a sentence ending with a colon is finished
+    intro = "`pshtt` works by making GET requests to four endpoints at each domain:"
+    draft = f"{P1}\n\n`pshtt`\n\n{intro}\n\n1. `http://`\n2. `https://`\n"
+    assert pieces(draft)[-1] == f"{intro}\n\n1. `http://`\n2. `https://`"
+    # a short title that the next sentence begins with stays
+    draft = f"{P1}\n\nInstallation\n\nInstallation is simple:\n\n1. Download it.\n"
+    assert len(pieces(draft)) == 1

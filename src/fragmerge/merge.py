@@ -96,7 +96,8 @@ class _LastUnit:
 
 
 _BLANK_LINE = regex.compile(r"\n[ \t]*\n")
-_ENDS_BLANK_LINE = regex.compile(r"\n[ \t]*\n\s*\Z")
+# a blank line, then at most the markup opening a paragraph ("`", "**", "> ")
+_ENDS_BLANK_LINE = regex.compile(r"\n[ \t]*\n[^\p{L}\p{N}\n]*\Z")
 
 
 class _Assembly:

@@ -752,7 +752,10 @@ def _goes_on_as_prose(text: str, u: Unit, skip: int, view: str, cut_view: str) -
     min_len = (
         _MIN_PROSE_RESTART // 2 if any(is_no_space_script(c) for c in view) else _MIN_PROSE_RESTART
     )
-    return goes_on and len(view) - len(cut_view) >= min_len and is_complete(rest)
+    # (a sentence introducing what follows is finished too: "`pshtt`" | "`pshtt`
+    # works by making GET requests to four endpoints at each domain:")
+    finished = is_complete(rest) or rest.rstrip().endswith((":", "："))
+    return goes_on and len(view) - len(cut_view) >= min_len and finished
 
 
 def _cut_row(text: str, units: list[Unit], x: int) -> bool:
