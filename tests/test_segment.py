@@ -803,6 +803,10 @@ def test_whole_article_restated_word_for_word_is_a_restart_wherever_it_stops() -
     trailer = "---\n\n*Links in this page may be affiliate links.*"
     draft = f"# Title\n\n{body}\n\n{trailer}\n\n{body}\n"
     assert len(pieces(draft)) == 2
+    # ... and when the restated copy is itself cut where its generation stopped
+    cut_copy = body[: body.rindex(" when it is used")]
+    after = "The article goes on after the regeneration. It ends here."
+    assert len(pieces(f"# Title\n\n{body}\n\n{trailer}\n\n{cut_copy}\n\n{after}\n")) == 2
     # a passage of a few sentences quoted again later stays
     passage = "\n\n".join(body.split("\n\n")[:2])
     assert len(pieces(f"# Title\n\n{body}\n\n{trailer}\n\n{passage}\n")) == 1

@@ -914,9 +914,10 @@ def _copy_run(
             completes = len(b) > len(a)
             break
         elif a.startswith(b) and _cut_unit(text, units[j + k]) and len(b) >= 4:
-            run += len(b)  # the copy itself was cut (a redundant piece)
+            # the copy itself was cut (a redundant piece): verbatim still, up to
+            # where its generation stopped
+            run += len(b)
             k += 1
-            exact = False
             break
         elif _drifted(a, b):
             run += len(a)  # drift: a few characters, never a different number
