@@ -1110,3 +1110,17 @@ def test_code_span_cut_restarted_by_a_sentence_introducing_a_list_is_split() -> 
     # a short title that the next sentence begins with stays
     draft = f"{P1}\n\nInstallation\n\nInstallation is simple:\n\n1. Download it.\n"
     assert len(pieces(draft)) == 1
+
+
+def test_copy_after_a_link_left_open_is_a_restart() -> None:
+    # "- [2026年AI導入の真意とは？": the question mark is the link text's, not a stop
+    para = (
+        "そして何より、AIエージェントを「道具」としてだけでなく、"
+        "「パートナー」として捉える視点を持つことです。"
+    )
+    links = "## 関連記事\n\n- [AIエージェント導入の基本](/a/)\n- [2026年AI導入の真意とは？"
+    draft = f"{JA1}\n\n{para}\n\n{links}\n\n{para}\n"
+    assert pieces(draft)[-1] == para
+    # a sentence ending inside a link's text, the link closed on its line, is no cut
+    linked = f"[{P1}](https://example.org/)"
+    assert len(pieces(f"{JA1}\n\n{P2}\n\n{linked}\n\n{P2}\n")) == 1

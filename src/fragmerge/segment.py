@@ -962,7 +962,16 @@ def _is_restart(
     """
 
     def cut(x: int) -> bool:
-        return _cut_unit(text, units[x])
+        # (a link left open at the end of its line is cut, whatever its text ends
+        # with: "- [2026年の真意とは？"; a sentence may end inside a link's text)
+        u = units[x]
+        link_open = (
+            u.kind in ("sentence", "list_item")
+            and x + 1 < len(units)
+            and "\n" in text[u.end : units[x + 1].start]
+            and _OPEN_LINK.search(text, u.start, u.end) is not None
+        )
+        return _cut_unit(text, u) or link_open
 
     k, run, exact, completes = copy
     # (the script is read at the restart and in the unit before it: a copy may open
@@ -1095,6 +1104,7 @@ _STOP_INSIDE = regex.compile(r"[.!?。！？](?:\s|$)")
 _STOP_AT = regex.compile(r"[.!?](?:\s|$)|[。！？][」』）”]?")  # where a sentence ends in a unit
 _LIST_BULLET = regex.compile(r"\s*(?:[-*+]|\d+[.)])\s+")
 _CUT_END = regex.compile(r"[\p{L}\p{N}、，,]\Z")
+_OPEN_LINK = regex.compile(r"\[[^\]\n]*\Z")  # a link text never closed
 _LATIN_CUT_END = regex.compile(r"[\p{Latin}\d,]\Z")
 _LOWER_WORD = regex.compile(r"\p{Ll}+(?!\p{L})")  # a word all in lower case ("iOS" is a name)
 _YAML_KEY = regex.compile(r"[\w-]+:")
