@@ -1124,3 +1124,12 @@ def test_copy_after_a_link_left_open_is_a_restart() -> None:
     # a sentence ending inside a link's text, the link closed on its line, is no cut
     linked = f"[{P1}](https://example.org/)"
     assert len(pieces(f"{JA1}\n\n{P2}\n\n{linked}\n\n{P2}\n")) == 1
+
+
+def test_copy_after_one_chinese_character_alone_is_a_restart() -> None:
+    # "## 使用情况\n\n人": one character alone is a sentence cut after its first word
+    first = "每个包管理工具可能会对下载量有着大同小异的定义，而且下载量并不直接和安装、使用有关。"
+    second = "但是它提供了一个基本的比较标准，尝试使用 Libraries.io 来查看这些统计数据吧。"
+    new = "人们找到了你的项目，而且已经在使用了。"
+    draft = f"{first}\n\n{second}\n\n## 使用情况\n\n人\n\n{first}\n\n{new}\n"
+    assert pieces(draft)[-1] == f"{first}\n\n{new}"

@@ -971,7 +971,9 @@ def _is_restart(
             and "\n" in text[u.end : units[x + 1].start]
             and _OPEN_LINK.search(text, u.start, u.end) is not None
         )
-        return _cut_unit(text, u) or link_open
+        # (and so is one CJK character alone: "## 使用情况\n\n人" | "每个包管理工具…")
+        lone_char = u.kind == "sentence" and _LONE_CJK.fullmatch(text, u.start, u.end) is not None
+        return _cut_unit(text, u) or link_open or lone_char
 
     k, run, exact, completes = copy
     # (the script is read at the restart and in the unit before it: a copy may open
@@ -1104,6 +1106,7 @@ _STOP_INSIDE = regex.compile(r"[.!?。！？](?:\s|$)")
 _STOP_AT = regex.compile(r"[.!?](?:\s|$)|[。！？][」』）”]?")  # where a sentence ends in a unit
 _LIST_BULLET = regex.compile(r"\s*(?:[-*+]|\d+[.)])\s+")
 _CUT_END = regex.compile(r"[\p{L}\p{N}、，,]\Z")
+_LONE_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _OPEN_LINK = regex.compile(r"\[[^\]\n]*\Z")  # a link text never closed
 _LATIN_CUT_END = regex.compile(r"[\p{Latin}\d,]\Z")
 _LOWER_WORD = regex.compile(r"\p{Ll}+(?!\p{L})")  # a word all in lower case ("iOS" is a name)
