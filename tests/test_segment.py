@@ -1133,3 +1133,19 @@ def test_copy_after_one_chinese_character_alone_is_a_restart() -> None:
     new = "人们找到了你的项目，而且已经在使用了。"
     draft = f"{first}\n\n{second}\n\n## 使用情况\n\n人\n\n{first}\n\n{new}\n"
     assert pieces(draft)[-1] == f"{first}\n\n{new}"
+
+
+def test_finished_items_restated_and_cut_where_the_original_goes_on_are_a_piece() -> None:
+    # a redundant piece without a marker: two finished list items again, word for
+    # word, the second cut in the middle of a sentence the original finishes
+    items = [
+        "- Cygwin lets you experience the power of the Unix shell on Windows.",
+        "- On Windows 10 you can use the Linux subsystem, a familiar Bash environment.",
+    ]
+    last = "- MinGW gives you the GNU developer tools, like GCC, on Windows."
+    cut_copy = f"{items[0]}\n{items[1][:40]}"
+    draft = f"{P1}\n\n" + "\n".join([*items, last]) + f"\n\n{cut_copy}\n\n{last} It ends.\n"
+    assert pieces(draft)[1] == cut_copy
+    # the same items quoted again, finished, stay
+    again = f"{P1}\n\n" + "\n".join([*items, last]) + f"\n\n{P2}\n\n" + "\n".join(items) + "\n"
+    assert len(pieces(again)) == 1

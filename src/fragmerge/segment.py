@@ -1019,6 +1019,20 @@ def _is_restart(
         # A cut end before a marker is resumed by the marked piece after it, so a
         # copy completing it is no such evidence.
         return True
+    if (
+        exact
+        and k >= 2
+        and run >= _MIN_VERBATIM_RUN
+        and j + k < len(units)
+        and _cut_unit(text, units[j + k - 1])
+        and j + k - 1 not in piece_ends  # (a cut before a marker: the next piece resumes it)
+        and is_complete(text[units[i + k - 1].start : units[i + k - 1].end])
+        and "\n" in text[units[j + k - 1].end : units[j + k].start]
+    ):
+        # Finished text restated word for word up to where the copy stops in the
+        # middle of a sentence the original finishes: a generation that stopped
+        # there (a redundant piece), not the article quoting itself.
+        return True
     if exact and run >= _MIN_LONG_COPY and k >= _MIN_LONG_COPY_UNITS:
         # Whole sections restated word for word are a regeneration, wherever the copy
         # stops (an article does not quote a thousand characters of itself).
