@@ -1149,3 +1149,12 @@ def test_finished_items_restated_and_cut_where_the_original_goes_on_are_a_piece(
     # the same items quoted again, finished, stay
     again = f"{P1}\n\n" + "\n".join([*items, last]) + f"\n\n{P2}\n\n" + "\n".join(items) + "\n"
     assert len(pieces(again)) == 1
+
+
+def test_html_line_cut_after_its_opening_tag_is_restarted_by_the_whole_line() -> None:
+    code = "```rust\nlet x = 5;\n```"
+    whole = "<figcaption>示例 6-9：使用 `let...else` 来明确函数的流向</figcaption>"
+    draft = f"{JA1}\n\n{code}\n\n<figcaption>\n\n{whole}\n\n</figure>\n"
+    assert pieces(draft)[-1] == f"{whole}\n\n</figure>"
+    # an element opened on one line and closed lines later is the article's own
+    assert len(pieces(f"{JA1}\n\n<div>\n\n{P1}\n\n</div>\n")) == 1

@@ -729,7 +729,25 @@ def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int
         # item followed by a deeper sub-item beginning with it is the list's own)
         or (u.kind == "list_item" and x == j - 1 and _indent(text, units[j]) <= _indent(text, u))
         or (x == j - 1 and _goes_on_as_prose(text, units[j], len(cut), views[j], views[x]))
+        or (x == j - 1 and _closes_element(cut, text[units[j].start : units[j].end]))
     )
+
+
+def _closes_element(cut: str, unit_text: str) -> bool:
+    """Whether ``cut`` opens an HTML element it leaves open and ``unit_text``, which
+    begins with it, closes that element ("<figcaption>" | "<figcaption>示例
+    6-9…</figcaption>"): the line was cut right after its opening tag.
+
+    >>> _closes_element("<figcaption>", "<figcaption>A caption</figcaption>")
+    True
+    >>> _closes_element("<figcaption>", "<figcaption>")
+    False
+    """
+    opening = _OPEN_TAG.match(cut)
+    if opening is None:
+        return False
+    closing = f"</{opening.group(1)}>"
+    return closing not in cut and closing in unit_text[len(cut) :]
 
 
 def _unbalanced(cut: str) -> bool:
@@ -1121,6 +1139,7 @@ _STOP_AT = regex.compile(r"[.!?](?:\s|$)|[。！？][」』）”]?")  # where a
 _LIST_BULLET = regex.compile(r"\s*(?:[-*+]|\d+[.)])\s+")
 _CUT_END = regex.compile(r"[\p{L}\p{N}、，,]\Z")
 _LONE_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_OPEN_TAG = regex.compile(r"<([A-Za-z][\w-]*)[^<>]*>")
 _OPEN_LINK = regex.compile(r"\[[^\]\n]*\Z")  # a link text never closed
 _LATIN_CUT_END = regex.compile(r"[\p{Latin}\d,]\Z")
 _LOWER_WORD = regex.compile(r"\p{Ll}+(?!\p{L})")  # a word all in lower case ("iOS" is a name)
