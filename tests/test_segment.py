@@ -1158,3 +1158,14 @@ def test_html_line_cut_after_its_opening_tag_is_restarted_by_the_whole_line() ->
     assert pieces(draft)[-1] == f"{whole}\n\n</figure>"
     # an element opened on one line and closed lines later is the article's own
     assert len(pieces(f"{JA1}\n\n<div>\n\n{P1}\n\n</div>\n")) == 1
+
+
+def test_code_block_restarted_after_a_code_span_left_open_is_split() -> None:
+    # "ちなみにこの `sum(map(ord, ...": the dots are the code's, the span never closed
+    code = '```python\n>>> ord("/") + ord("\\\\")\n139\n```'
+    para = "ので、`/` と `\\` だけでできた文字列では同じ出現回数だと判定できそうだな、と。"
+    cut = "ちなみにこの `sum(map(ord, ..."
+    whole = "ちなみにこの `sum(map(ord, ... )) % ...` というテクニックは自分のお気に入りだ。"
+    copy = f"{code}\n\n{para}\n\n#### 余談"
+    draft = f"{JA1}\n\n{copy}\n\n{cut}\n\n{copy}\n\n{whole}\n"
+    assert pieces(draft)[-1] == f"{copy}\n\n{whole}"

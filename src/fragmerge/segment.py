@@ -428,7 +428,10 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                 or (
                     u.kind == "code"
                     and units[j - 1].kind in ("sentence", "heading", "list_item")
-                    and not is_complete(text[units[j - 1].start : units[j - 1].end])
+                    and (
+                        not is_complete(text[units[j - 1].start : units[j - 1].end])
+                        or _left_open(text, units, j - 1)
+                    )
                 )
             )
         )
@@ -733,6 +736,25 @@ def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int
     )
 
 
+def _left_open(text: str, units: list[Unit], x: int) -> bool:
+    """Whether unit ``x``, a sentence or list item ending its line, leaves a link or a
+    code span open: it was cut, whatever its text ends with ("- [2026年の真意とは？",
+    "ちなみにこの `sum(map(ord, ..."). Inside a line a sentence may end within a
+    link's text, so only the line's end counts.
+
+    >>> t = "Intro.\\n\\n- [Why it matters?\\n\\nMore."
+    >>> _left_open(t, split_units(t), 1)
+    True
+    """
+    u = units[x]
+    if u.kind not in ("sentence", "list_item") or x + 1 >= len(units):
+        return False
+    if "\n" not in text[u.end : units[x + 1].start]:
+        return False
+    unit_text = text[u.start : u.end]
+    return _OPEN_LINK.search(unit_text) is not None or unit_text.count("`") % 2 == 1
+
+
 def _closes_element(cut: str, unit_text: str) -> bool:
     """Whether ``cut`` opens an HTML element it leaves open and ``unit_text``, which
     begins with it, closes that element ("<figcaption>" | "<figcaption>示例
@@ -980,18 +1002,10 @@ def _is_restart(
     """
 
     def cut(x: int) -> bool:
-        # (a link left open at the end of its line is cut, whatever its text ends
-        # with: "- [2026年の真意とは？"; a sentence may end inside a link's text)
-        u = units[x]
-        link_open = (
-            u.kind in ("sentence", "list_item")
-            and x + 1 < len(units)
-            and "\n" in text[u.end : units[x + 1].start]
-            and _OPEN_LINK.search(text, u.start, u.end) is not None
-        )
         # (and so is one CJK character alone: "## 使用情况\n\n人" | "每个包管理工具…")
+        u = units[x]
         lone_char = u.kind == "sentence" and _LONE_CJK.fullmatch(text, u.start, u.end) is not None
-        return _cut_unit(text, u) or link_open or lone_char
+        return _cut_unit(text, u) or _left_open(text, units, x) or lone_char
 
     k, run, exact, completes = copy
     # (the script is read at the restart and in the unit before it: a copy may open
