@@ -1086,11 +1086,12 @@ def test_line_repeating_a_resumed_cut_later_is_no_restart() -> None:
     [
         ("The model wrote the contin", "uation of it here.", "the continuation of it here."),
         ("The model wrote all of", "the rest of it here.", "all of the rest of it here."),
+        ("- msw (mock service w", "orker) helps here.", "msw (mock service worker) helps"),
     ],
 )
 def test_piece_resumed_exactly_after_a_blank_line_is_glued(cut: str, rest: str, whole: str) -> None:
     # no marker and nothing restated: the paragraph after the cut opens in lower case
-    draft = f"{P1}\n\nA continuation is needed. {cut}\n\n{rest} {P3}\n"
+    draft = f"{P1}\n\nA service worker continuation is needed.\n{cut}\n\n{rest} {P3}\n"
     assert len(pieces(draft)) == 2
     assert whole in fragmerge.fix_text(draft)
 

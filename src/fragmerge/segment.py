@@ -541,7 +541,7 @@ def _goes_on_after_break(text: str, units: list[Unit], j: int) -> bool:
     no marker and nothing restated ("…the contin" | "uation picks up…").
 
     Only Latin script shows this: the paragraph before ends in an unfinished
-    sentence of a few words on an unindented line, and this one opens with a
+    sentence (or list item) of a few words on an unindented line, and this one opens with a
     lower-case letter, which no paragraph of a clean article does there (a YAML
     key or indented code excepted). Japanese and Chinese have no such sign: their
     titles and captions end without a stop before a paragraph too.
@@ -556,7 +556,7 @@ def _goes_on_after_break(text: str, units: list[Unit], j: int) -> bool:
     if j == 0:
         return False
     cut, u = units[j - 1], units[j]
-    if cut.kind != "sentence" or u.kind != "sentence":
+    if cut.kind not in ("sentence", "list_item") or u.kind != "sentence":
         return False
     line_start = text.rfind("\n", 0, u.start) + 1
     if line_start != u.start or _BLANK.search(text, cut.end, u.start) is None:
