@@ -776,6 +776,18 @@ def test_piece_that_fits_nowhere_stays_in_input_order_with_a_warning() -> None:
     assert any("input order" in w for w in result.warnings)
 
 
+def test_trailer_that_fits_nowhere_waits_for_the_pieces_after_it() -> None:
+    # the related-links trailer shown before a piece that restarts the text's end:
+    # what that piece adds belongs before the trailer (seen in u038 and u133)
+    trailer = "---\n\n## Related\n\n- [One earlier post](/2026/01/one/)\n- [Another](/two/)"
+    draft = f"{P1}\n\n{P2[:50]}\n\n---END---\n\n{trailer}\n\n---END---\n\n{P2}\n\n{P3}\n"
+    result = repair(draft)
+    assert result.text == f"{P1}\n\n{P2}\n\n{P3}\n\n{trailer}\n"
+    # a trailer that is the last piece stays where it is
+    last = f"{P1}\n\n{P2}\n\n---END---\n\n{trailer}\n"
+    assert repair(last).text == f"{P1}\n\n{P2}\n\n{trailer}\n"
+
+
 def test_copy_spliced_in_keeps_the_rest_of_the_unit_it_was_cut_in() -> None:
     """A redundant piece with a sentence of its own replaces the passage it restates, but
     it was cut inside a list item (`…the attack (step`): that item stays the earlier copy's,

@@ -336,8 +336,28 @@ def _runs(indices: list[int]) -> list[list[int]]:
     return runs
 
 
+_LINK_ONLY = regex.compile(r"(?:[-*+]|\d+[.)])?\s*\[[^\]\n]*\]\([^)\n]*\)\s*")  # a link entry
 _WORD = regex.compile(r"\p{L}+")
 _TAIL_WORD = regex.compile(r"\p{L}+\Z")
+
+
+def _trailer(f: Prepared) -> bool:
+    """Whether fragment ``f`` is an article's trailer: after a rule or a heading, only
+    links (``---`` / ``## 関連記事`` / ``- [title](/2026/01/post/)`` …).
+
+    >>> from fragmerge.align import prepare
+    >>> from fragmerge.segment import segment
+    >>> (f,) = segment("---\\n\\n## Related\\n\\n- [One post](/one/)\\n- [Two](/two/)\\n")
+    >>> _trailer(prepare(f))
+    True
+    """
+    if not f.units or f.units[0].kind not in ("rule", "heading"):
+        return False
+    body = [u for u in f.units if u.kind not in ("rule", "heading")]
+    return bool(body) and all(
+        u.kind in ("list_item", "sentence") and _LINK_ONLY.fullmatch(f.text, u.start, u.end)
+        for u in body
+    )
 
 
 def _glue(left: str, right: str, words: Counter[str]) -> str:
@@ -520,9 +540,19 @@ class _Merger:
             self._drop_loop_back(self.prep[0])
         waiting: dict[int, list[int]] = defaultdict(list)  # blocker -> fragments waiting on it
         queue = list(range(1, len(self.prep)))
+        trailers: list[int] = []
         while queue:
             b = queue.pop(0)
             if b in self.placed:
+                continue
+            if (
+                len(self.placed) + 1 < len(self.prep)
+                and _trailer(self.prep[b])
+                and self._find(self.prep[b], self.asm.last_unit()) is None
+            ):
+                # the article's trailer (a rule, related links) that repeats nothing
+                # yet: what the other pieces add belongs before it
+                trailers.append(b)
                 continue
             blocker = self._try_add(b, allow_wait=True)
             if blocker is not None:
@@ -533,6 +563,8 @@ class _Merger:
         for blocked in sorted(b for group in waiting.values() for b in group):
             if blocked not in self.placed:
                 self._try_add(blocked, allow_wait=False)
+        for trailer in trailers:
+            self._try_add(trailer, allow_wait=False)
 
     def _try_add(self, b_index: int, *, allow_wait: bool) -> int | None:
         """Add fragment ``b_index``; return the fragment it must wait for instead, if any."""
