@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import regex
 from rapidfuzz.fuzz import ratio
@@ -450,9 +450,21 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     if i >= first - j
                     and all(_close(views[i - first + s], views[s]) for s in range(j, first))
                 ]
-                # (the longest copy, then the one restating most, then the latest)
+                # (the longest copy, then the one restating most, word for word to its
+                # end, completing a cut, then the latest)
                 copies = [(_copy_run(text, units, views, i, first, resolved), i) for i in earlier]
-                (run, _, _, completes), i = max(copies, default=((0, 0, True, False), 0))
+                best, i = max(
+                    copies,
+                    key=lambda c: (
+                        c[0].units,
+                        c[0].run,
+                        c[0].exact and not c[0].stopped,
+                        c[0].completes,
+                        c[1],
+                    ),
+                    default=(_Copy(0, 0, True, False), 0),
+                )
+                run, completes = best.units, best.completes
                 if run:
                     copied_until = max(copied_until, first + run)
                     if completes:
@@ -857,6 +869,16 @@ def _cut_unit(text: str, u: Unit) -> bool:
     return u.kind in ("sentence", "list_item") and _looks_cut(text[u.start : u.end])
 
 
+class _Copy(NamedTuple):
+    """How far units from ``j`` on restate units from ``i`` on (see :func:`_copy_run`)."""
+
+    units: int
+    run: int  # view characters restated
+    exact: bool  # word for word (the copy may stop cut, or complete a cut)
+    completes: bool  # the copy finishes a sentence the original leaves cut
+    stopped: bool = False  # the copy itself is cut where the original goes on
+
+
 def _copy_run(
     text: str,
     units: list[Unit],
@@ -865,11 +887,12 @@ def _copy_run(
     j: int,
     resolved: AbstractSet[int] = frozenset(),
     known_cuts: AbstractSet[int] = frozenset(),
-) -> tuple[int, int, bool, bool]:
+) -> _Copy:
     """How far units from ``j`` on restate units from ``i`` on.
 
-    Returns (units, view characters, verbatim, whether the copy completes a
-    sentence the original leaves cut). Units in ``known_cuts`` end a piece split
+    Returns a :class:`_Copy`: units and view characters restated, whether word for
+    word, whether the copy completes a sentence the original leaves cut, whether the
+    copy itself stops cut. Units in ``known_cuts`` end a piece split
     off at an implicit restart already, unfinished. Cut units in ``resolved`` (resumed by a
     marked piece already) count as cut only right before ``j``.
     """
@@ -927,11 +950,12 @@ def _copy_run(
             )
         )
     ):
-        return 0, 0, True, False  # the copy must begin with the same unit (or complete it)
+        return _Copy(0, 0, True, False)  # the copy must begin with the same unit (or complete it)
     k = 0
     run = 0
     exact = True
     completes = False
+    stopped = False
     while i + k < j and j + k < len(units):
         a, b = views[i + k], views[j + k]
         if a == b:
@@ -954,10 +978,9 @@ def _copy_run(
             completes = len(b) > len(a)
             break
         elif a.startswith(b) and _cut_unit(text, units[j + k]) and len(b) >= 4:
-            # the copy itself was cut (a redundant piece): verbatim still, up to
-            # where its generation stopped
-            run += len(b)
+            run += len(b)  # the copy itself was cut (a redundant piece)
             k += 1
+            stopped = True
             break
         elif _drifted(a, b):
             run += len(a)  # drift: a few characters, never a different number
@@ -965,7 +988,7 @@ def _copy_run(
         else:
             break
         k += 1
-    return k, run, exact, completes
+    return _Copy(k, run, exact, completes, stopped)
 
 
 def _link_entry(unit_text: str) -> bool:
@@ -990,7 +1013,7 @@ def _is_restart(
     units: list[Unit],
     i: int,
     j: int,
-    copy: tuple[int, int, bool, bool],
+    copy: _Copy,
     piece_ends: AbstractSet[int] = frozenset(),
     split_ends: AbstractSet[int] = frozenset(),
 ) -> bool:
@@ -1007,7 +1030,7 @@ def _is_restart(
         lone_char = u.kind == "sentence" and _LONE_CJK.fullmatch(text, u.start, u.end) is not None
         return _cut_unit(text, u) or _left_open(text, units, x) or lone_char
 
-    k, run, exact, completes = copy
+    k, run, exact, completes, stopped = copy
     # (the script is read at the restart and in the unit before it: a copy may open
     # with code, "就" | "```rust …```")
     min_run = _min_run(
@@ -1053,10 +1076,10 @@ def _is_restart(
         return True
     if (
         exact
+        and stopped
         and k >= 2
         and run >= _MIN_VERBATIM_RUN
         and j + k < len(units)
-        and _cut_unit(text, units[j + k - 1])
         and j + k - 1 not in piece_ends  # (a cut before a marker: the next piece resumes it)
         and is_complete(text[units[i + k - 1].start : units[i + k - 1].end])
         and "\n" in text[units[j + k - 1].end : units[j + k].start]
@@ -1121,7 +1144,7 @@ def _is_restart(
             and units[i].kind in ("sentence", "list_item")
             and is_complete(text[units[i].start : units[i].end])
         )
-    layout_changed = breaks(i, k) != breaks(j, k) or not exact
+    layout_changed = breaks(i, k) != breaks(j, k) or not exact or stopped
     if layout_changed and run >= 2 * _MIN_RESTATED_RUN:
         return True
     finished = [
