@@ -53,7 +53,7 @@ from fragmerge.models import (
     ProvenanceEntry,
     UnitKind,
 )
-from fragmerge.text import is_complete, is_no_space_script, paragraph_separator
+from fragmerge.text import BLANK_LINE, is_complete, is_no_space_script, paragraph_separator
 
 __all__ = ["merge"]
 
@@ -95,7 +95,6 @@ class _LastUnit:
     kind: UnitKind
 
 
-_BLANK_LINE = regex.compile(r"\n[ \t]*\n")
 # a blank line, then at most the markup opening a paragraph ("`", "**", "> ")
 _ENDS_BLANK_LINE = regex.compile(r"\n[ \t]*\n[^\p{L}\p{N}\n]*\Z")
 
@@ -780,8 +779,8 @@ class _Merger:
         else:
             opens = piece == 0 or "\n\n" in p.join or _ENDS_BLANK_LINE.search(p.join) is not None
         copy_start = b.view.raw_start(found.b_start, len(b.text))
-        copy_breaks = len(_BLANK_LINE.findall(b.text, copy_start, copy_end))
-        text_breaks = len(_BLANK_LINE.findall(asm.raw_span(found.a_start, asm.length)))
+        copy_breaks = len(BLANK_LINE.findall(b.text, copy_start, copy_end))
+        text_breaks = len(BLANK_LINE.findall(asm.raw_span(found.a_start, asm.length)))
         return opens and copy_breaks >= text_breaks
 
     def _continue(self, b: Prepared, last: _LastUnit) -> None:

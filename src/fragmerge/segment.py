@@ -28,6 +28,7 @@ from fragmerge.align import short_overlap
 from fragmerge.errors import OptionsError
 from fragmerge.models import Fragment, Options
 from fragmerge.text import (
+    BLANK_LINE,
     Unit,
     build_view,
     front_matter_end,
@@ -377,7 +378,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             and x not in split_ends
             and x not in resolved
             and _cut_unit(text, units[x])
-            and _BLANK.search(text, units[x].end, units[x + 1].start) is not None
+            and BLANK_LINE.search(text, units[x].end, units[x + 1].start) is not None
         ):
             points.append(text.rfind("\n", 0, units[x + 1].start) + 1)
             split_ends.add(x)
@@ -571,7 +572,7 @@ def _goes_on_after_break(text: str, units: list[Unit], j: int) -> bool:
     if cut.kind not in ("sentence", "list_item") or u.kind != "sentence":
         return False
     line_start = text.rfind("\n", 0, u.start) + 1
-    if line_start != u.start or _BLANK.search(text, cut.end, u.start) is None:
+    if line_start != u.start or BLANK_LINE.search(text, cut.end, u.start) is None:
         return False
     cut_line = text[text.rfind("\n", 0, cut.end) + 1 : cut.end]
     last_words = cut_line.split()[-4:]
@@ -623,7 +624,7 @@ def _paragraph_end_cut(text: str, units: list[Unit], views: list[str], x: int) -
     if not views[x] or x + 1 >= len(units):
         return False
     u = units[x]
-    if _BLANK.search(text, u.end, units[x + 1].start) is None:
+    if BLANK_LINE.search(text, u.end, units[x + 1].start) is None:
         return False
     if u.kind == "heading":
         return units[x + 1].kind == "heading"
@@ -643,7 +644,7 @@ def _resumes_inside_cut(text: str, units: list[Unit], views: list[str], j: int) 
         u.kind not in ("sentence", "list_item")
         or units[j].kind not in ("sentence", "list_item")
         or is_complete(text[u.start : u.end])
-        or _BLANK.search(text, u.end, units[j].start) is None
+        or BLANK_LINE.search(text, u.end, units[j].start) is None
     ):
         return False
     # the cut sentence alone, after the unit's finished ones, restated whole and
@@ -729,7 +730,7 @@ def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int
     mid_paragraph = (
         x > 0
         and units[x - 1].kind == u.kind
-        and _BLANK.search(text, units[x - 1].end, u.start) is None
+        and BLANK_LINE.search(text, units[x - 1].end, u.start) is None
     )
     return (
         mid_paragraph
@@ -855,7 +856,7 @@ def _unstopped_list(text: str, units: list[Unit], x: int) -> bool:
     item = text[before.start : before.end]
     return (
         _indent(text, before) == _indent(text, units[x])
-        and _BLANK.search(text, before.end, units[x].start) is None
+        and BLANK_LINE.search(text, before.end, units[x].start) is None
         and not is_complete(item)
         and _STOP_INSIDE.search(item) is None  # a phrase, not sentences missing a stop
         # (not in scripts without spaces: there a cut word, "ではな", ends a list
@@ -936,7 +937,7 @@ def _copy_run(
         i == j - 1
         and units[i].kind == units[j].kind == "list_item"
         and len(views[i]) >= _MIN_RESTATED_RUN
-        and _BLANK.search(text, units[i].end, units[j].start) is not None
+        and BLANK_LINE.search(text, units[i].end, units[j].start) is not None
     )
     if (
         views[i] != views[j]
@@ -1061,8 +1062,8 @@ def _is_restart(
         # refrain that ends a piece may stand again later as a paragraph of its own;
         # and what follows is new: a refrain goes on with more of itself)
         and not (
-            (i == 0 or _BLANK.search(text, units[i - 1].end, units[i].start) is not None)
-            and _BLANK.search(text, units[j + k - 1].end, units[j + k].start) is not None
+            (i == 0 or BLANK_LINE.search(text, units[i - 1].end, units[i].start) is not None)
+            and BLANK_LINE.search(text, units[j + k - 1].end, units[j + k].start) is not None
         )
         and not (end in piece_ends and _stands_before(text, units, j + k, j))
         and run >= min_run
@@ -1113,7 +1114,7 @@ def _is_restart(
         def blank_after(x: int) -> bool:
             return (
                 x + 1 < len(units)
-                and _BLANK.search(text, units[x].end, units[x + 1].start) is not None
+                and BLANK_LINE.search(text, units[x].end, units[x + 1].start) is not None
             )
 
         goes_on = j + 1 < len(units) and not blank_after(j)
@@ -1129,7 +1130,7 @@ def _is_restart(
         # "A。B。C。") does not restart C either: what follows the copy must not be
         # that paragraph again.
         para = i
-        while para > 0 and _BLANK.search(text, units[para - 1].end, units[para].start) is None:
+        while para > 0 and BLANK_LINE.search(text, units[para - 1].end, units[para].start) is None:
             para -= 1
         paragraph = {text[units[x].start : units[x].end] for x in range(para, i)}
         after = text[units[j + 1].start : units[j + 1].end] if j + 1 < len(units) else None
@@ -1161,7 +1162,6 @@ def _is_restart(
 
 _DIGITS = regex.compile(r"\d+")
 _CUT_PROSE = regex.compile(r"(?:\p{L}+[ \t]+\p{L}{2,}|[\p{Han}\p{Hiragana}\p{Katakana}]{2})")
-_BLANK = regex.compile(r"\n[ \t]*\n")
 # Ends that cannot finish a sentence, a title or a line of verse: a colon, a comma, a
 # digit, an opening bracket, an English article, preposition or conjunction.
 _OPEN_END = regex.compile(

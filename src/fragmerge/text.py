@@ -19,6 +19,7 @@ import regex
 from fragmerge.models import UnitKind
 
 __all__ = [
+    "BLANK_LINE",
     "Unit",
     "View",
     "build_view",
@@ -29,6 +30,8 @@ __all__ = [
     "split_units",
 ]
 
+# A blank line: a paragraph break (or the pipeline's spacing between pieces).
+BLANK_LINE = regex.compile(r"\n[ \t]*\n")
 # Letters, digits and combining marks: what a comparison looks at.
 _VIEW_RUN = regex.compile(r"[\p{L}\p{N}\p{M}]+")
 # A "(continued)" suffix restating a heading carries no content of its own.
