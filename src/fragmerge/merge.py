@@ -335,7 +335,9 @@ def _runs(indices: list[int]) -> list[list[int]]:
     return runs
 
 
-_LINK_ONLY = regex.compile(r"(?:[-*+]|\d+[.)])?\s*\[[^\]\n]*\]\([^)\n]*\)\s*")  # a link entry
+# a list entry that is one link (a trailer's; the segmenter's link entries take a code
+# span too, which no related-links block is made of)
+_LINK_ONLY = regex.compile(r"(?:[-*+]|\d+[.)])?\s*\[[^\]\n]*\]\([^)\n]*\)\s*")
 _WORD = regex.compile(r"\p{L}+")
 _TAIL_WORD = regex.compile(r"\p{L}+\Z")
 
