@@ -1170,3 +1170,20 @@ def test_code_block_restarted_after_a_code_span_left_open_is_split() -> None:
     copy = f"{code}\n\n{para}\n\n#### 余談"
     draft = f"{JA1}\n\n{copy}\n\n{cut}\n\n{copy}\n\n{whole}\n"
     assert pieces(draft)[-1] == f"{copy}\n\n{whole}"
+
+
+def test_tight_list_item_repeating_an_earlier_one_is_no_restart() -> None:
+    # an API reference: items without stops, the same parameter described for two
+    # functions; a generation's next piece begins after a blank line, not on the next
+    # line of a tight list
+    sep = (
+        "* `sep` {string} The substring used to delimit key and value pairs in the "
+        "query string. **Default:** `'&'`."
+    )
+    doc = (
+        f"## `querystring.parse(str)`\n\n* `str` {{string}} The URL query string to parse\n"
+        f"{sep}\n\n## `querystring.stringify(obj)`\n\n"
+        f"* `obj` {{Object}} The object to serialize into a URL query string\n{sep}\n"
+    )
+    assert len(pieces(doc)) == 1
+    assert fragmerge.fix_text(doc) == doc

@@ -1046,10 +1046,16 @@ def _is_restart(
     # A cut sentence restarted right away needs only a short run (it is the
     # evidence itself); a restart further back needs a longer copied run, and an
     # item of a list whose items all go without a stop is no cut ("- improving Python").
-    if cut(j - 1) and (
-        run >= _MIN_RESTATED_RUN // 2
-        if i == j - 1
-        else run >= _MIN_TRUNCATED_RUN and not _unstopped_list(text, units, j - 1)
+    if (
+        cut(j - 1)
+        # (a generation stops at a piece's end: the next begins after a blank line, not
+        # on the next line of a tight list, "* `obj` {Object} The object to serialize")
+        and BLANK_LINE.search(text, units[j - 1].end, units[j].start) is not None
+        and (
+            run >= _MIN_RESTATED_RUN // 2
+            if i == j - 1
+            else run >= _MIN_TRUNCATED_RUN and not _unstopped_list(text, units, j - 1)
+        )
     ):
         return True
     end = i + k - 1
