@@ -1187,3 +1187,15 @@ def test_tight_list_item_repeating_an_earlier_one_is_no_restart() -> None:
     )
     assert len(pieces(doc)) == 1
     assert fragmerge.fix_text(doc) == doc
+
+
+def test_url_list_whose_items_extend_the_one_before_is_no_restart() -> None:
+    # "- …/manual/" then "- …/manual/libtasn1.html": the next line of a tight list goes
+    # on from the item, which no generation stopped at (a blank line would follow it)
+    url = "https://gnutls.gitlab.io/libtasn1/manual/"
+    doc = (
+        "# libtasn1\n\nThe manual is available in several formats.\n\n"
+        f" - {url}\n - {url}libtasn1.html\n - {url}libtasn1.pdf\n\nSee also the reference.\n"
+    )
+    assert len(pieces(doc)) == 1
+    assert fragmerge.fix_text(doc) == doc

@@ -903,6 +903,11 @@ def _copy_run(
             return False
         if x in known_cuts:
             return True  # a unit a restart split off already was cut ("- “What")
+        if BLANK_LINE.search(text, units[x].end, units[x + 1].start) is None:
+            # a generation stops at a piece's end, and a blank line follows it: a unit
+            # the next line of its block goes on from was not cut ("- https://…/manual/"
+            # before "- https://…/manual/libtasn1.html")
+            return False
         if _cut_unit(text, units[x]):
             return True
         # An unterminated unit that the copy extends after a long enough run is
