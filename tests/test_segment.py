@@ -1213,3 +1213,16 @@ def test_url_list_whose_items_extend_the_one_before_is_no_restart() -> None:
     )
     assert len(pieces(doc)) == 1
     assert fragmerge.fix_text(doc) == doc
+
+
+def test_look_alike_link_definitions_are_no_drifted_copy() -> None:
+    # a release note's link definitions: entries differing in a few characters
+    url = "https://doc.rust-lang.org/std/cmp/enum.Ordering.html#method."
+    defs = "\n".join(f"[`Ordering::{m}`]: {url}{m}" for m in ("is_eq", "is_ne", "is_lt"))
+    more = "\n".join(f"[`Ordering::{m}`]: {url}{m}" for m in ("is_gt", "is_le", "is_ge"))
+    doc = (
+        f"Version 1.53.0\n\nStabilized APIs\n\n- [`Ordering::is_eq`]\n\n{defs}\n\n"
+        f"Version 1.54.0\n\nStabilized APIs\n\n- [`Ordering::is_gt`]\n\n{more}\n"
+    )
+    assert len(pieces(doc)) == 1
+    assert fragmerge.fix_text(doc) == doc

@@ -726,6 +726,8 @@ def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int
     unbulleted = x == j - 1 and u.kind == "list_item" and units[j].kind == "sentence"
     if unbulleted:
         cut = _LIST_BULLET.sub("", cut, count=1)
+    if _REFERENCE_ENTRY.fullmatch(_LIST_BULLET.sub("", cut, count=1)):
+        return False  # a reference to a link defined below is an entry, never cut
     # a table's first row cut reads as a sentence ("| 規" | "| 規模 | ノーコード系 |")
     open_row = units[j].kind == "table_row" and _open_row(cut)
     # the same words again, finished with a stop ("ということ" | "ということ。"): the
@@ -954,6 +956,9 @@ def _copy_run(
             )
             and not is_complete(unit_text)
             and (x == j - 1 or _OPEN_END.search(unit_text) is not None)
+            # (a reference to a link defined below is an entry: "- [`Ordering::is_eq`]"
+            # before "[`Ordering::is_eq`]: https://…")
+            and _REFERENCE_ENTRY.fullmatch(_LIST_BULLET.sub("", unit_text, count=1)) is None
         )
 
     # a heading cut right before its restart counts too ("### Differ" / "### Differences")
@@ -1015,13 +1020,27 @@ def _copy_run(
             k += 1
             stopped = True
             break
-        elif _drifted(a, b):
+        elif _drifted(a, b) and not _reference(text, units[j + k]):
             run += len(a)  # drift: a few characters, never a different number
             exact = False
         else:
             break
         k += 1
     return _Copy(k, run, exact, completes, stopped)
+
+
+def _reference(text: str, u: Unit) -> bool:
+    """Whether unit ``u`` is a reference: a link definition or an entry that is one
+    link. Two such lines that differ in a few characters are look-alike entries of a
+    list ("[`Ordering::is_ge`]: …#method.is_ge" / "[`Ordering::is_le`]: …#method.is_le"),
+    never a drifted copy of each other.
+
+    >>> t = "[`Ordering::is_le`]: https://doc.rust-lang.org/std/cmp/enum.Ordering.html"
+    >>> _reference(t, split_units(t)[0])
+    True
+    """
+    unit_text = text[u.start : u.end]
+    return _LINK_DEFINITION.match(unit_text) is not None or _link_entry(unit_text)
 
 
 def _link_entry(unit_text: str) -> bool:
@@ -1215,6 +1234,8 @@ _LIST_BULLET = regex.compile(r"\s*(?:[-*+]|\d+[.)])\s+")
 _CUT_END = regex.compile(r"[\p{L}\p{N}、，,]\Z")
 _LONE_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _OPEN_TAG = regex.compile(r"<([A-Za-z][\w-]*)[^<>]*>")
+_LINK_DEFINITION = regex.compile(r"\s*\[[^\]\n]+\]:[ \t]+\S")  # "[label]: https://…"
+_REFERENCE_ENTRY = regex.compile(r"\[[^\]\n]+\](?:\[[^\]\n]*\])?\s*")  # "[`Ordering::is_eq`]"
 _OPEN_LINK = regex.compile(r"\[[^\]\n]*\Z")  # a link text never closed
 _LATIN_CUT_END = regex.compile(r"[\p{Latin}\d,]\Z")
 _LOWER_WORD = regex.compile(r"\p{Ll}+(?!\p{L})")  # a word all in lower case ("iOS" is a name)
