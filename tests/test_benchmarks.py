@@ -189,3 +189,21 @@ class TestSplitterComparison:
     def test_labelled_cases_score_fragmerge_rules(self) -> None:
         right, total = self.splitters.labelled_score(self.splitters.fragmerge_spans, "ja")
         assert total == len(self.splitters.LABELLED["ja"]) and 0 <= right <= total
+
+
+def test_clean_docs_counts_changed_files_and_dropped_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clean_docs = _load("clean_docs")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "clean.md").write_text(ARTICLE, encoding="utf-8")
+    # a draft with a marker: the marker line is dropped, so the file counts as changed
+    cut = "The second paragraph is here. It also"
+    draft = ARTICLE.replace("The third", f"{cut}\n\n---END---\n\nThe third", 1)
+    (docs / "draft.md").write_text(draft, encoding="utf-8")
+    assert clean_docs.main(["--roots", str(docs), "--out", str(tmp_path / "out")]) == 0
+    report = capsys.readouterr().out
+    assert "| default | 1 / 2 | 50.0 | 0 | 1 |" in report
+    assert "| implicit_restarts=False | 1 / 2 | 50.0 | 0 | 1 |" in report
+    assert list((tmp_path / "out").glob("clean-docs-*.md"))
