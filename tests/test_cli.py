@@ -428,6 +428,32 @@ def test_markers_are_passed_to_the_library(monkeypatch: pytest.MonkeyPatch) -> N
     assert seen[0].extra_markers == ("^A$", "^B$")
 
 
+def test_no_implicit_splits_at_markers_and_debris_only(tmp_path: Path) -> None:
+    # a restart with no marker: repaired by default, left alone with --no-implicit
+    cut = "The second paragraph goes on for a"
+    text = (
+        "The first paragraph sets the scene. It has two sentences.\n\n"
+        f"{cut}\n\n{cut} while. Then it ends.\n"
+    )
+    draft = tmp_path / "unmarked.md"
+    draft.write_text(text, "utf-8")
+    default = invoke("fix", draft)
+    assert default.exit_code == 0, default.stderr
+    assert default.stdout.count(cut) == 1
+    plain = invoke("fix", draft, "--no-implicit")
+    assert plain.exit_code == 0, plain.stderr
+    assert plain.stdout == text
+    for command in (["explain", draft], ["split", draft, tmp_path / "pieces"]):
+        assert invoke(*command, "--no-implicit").exit_code == 0
+
+
+def test_no_implicit_is_passed_to_the_library(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = stub_fix(monkeypatch, changed=False)
+    assert invoke("fix", CLEAN_EN).exit_code == 0
+    assert invoke("fix", CLEAN_EN, "--no-implicit").exit_code == 0
+    assert [o.implicit_restarts for o in seen] == [True, False]
+
+
 def test_invalid_marker_regex_is_a_usage_error() -> None:
     assert_one_line_error(invoke("fix", CLEAN_EN, "--markers", "(unclosed"), 2, "--markers")
 

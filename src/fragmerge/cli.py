@@ -186,7 +186,9 @@ def _encoding(encoding: str) -> str:
         ) from None
 
 
-def _options(markers: Sequence[str] | None, min_confidence: float | None) -> Options:
+def _options(
+    markers: Sequence[str] | None, min_confidence: float | None, *, implicit: bool = True
+) -> Options:
     """Build the Options the CLI flags ask for, with one-line errors for bad values."""
     extra = tuple(markers or ())
     for pattern in extra:
@@ -197,7 +199,7 @@ def _options(markers: Sequence[str] | None, min_confidence: float | None) -> Opt
                 ExitCode.USAGE,
                 f"--markers {pattern!r} is not a valid regular expression ({exc}); fix the pattern",
             ) from None
-    fields: dict[str, Any] = {"extra_markers": extra}
+    fields: dict[str, Any] = {"extra_markers": extra, "implicit_restarts": implicit}
     if min_confidence is not None:
         fields["min_confidence"] = min_confidence
     try:
@@ -366,6 +368,15 @@ MinConfidenceOption = Annotated[
         show_default=False,
     ),
 ]
+ImplicitOption = Annotated[
+    bool,
+    typer.Option(
+        "--implicit/--no-implicit",
+        help="Also split where the text restarts earlier text without a marker; "
+        "--no-implicit splits at markers and chat debris only (for text, such as technical "
+        "docs, that holds no unmarked fragments).",
+    ),
+]
 QuietOption = Annotated[bool, typer.Option("-q", "--quiet", help="Print errors only.")]
 
 
@@ -423,6 +434,7 @@ def fix(
         ),
     ] = False,
     min_confidence: MinConfidenceOption = None,
+    implicit: ImplicitOption = True,
     quiet: QuietOption = False,
     verbose: Annotated[
         bool, typer.Option("-v", "--verbose", help="Report fragments, joins and warnings.")
@@ -452,7 +464,7 @@ def fix(
         encoding = _encoding(encoding)
         if strict and min_confidence is None:
             min_confidence = STRICT_MIN_CONFIDENCE
-        options = _options(markers, min_confidence)
+        options = _options(markers, min_confidence, implicit=implicit)
         reporter = _Reporter(quiet=quiet, verbose=verbose)
         any_changed = False
         inputs: list[str | None] = list(sources) if sources else [None]
@@ -679,6 +691,7 @@ def explain(
     path: Annotated[str, typer.Argument(metavar="PATH", help="Draft file; '-' reads stdin.")],
     markers: MarkersOption = None,
     min_confidence: MinConfidenceOption = None,
+    implicit: ImplicitOption = True,
     encoding: EncodingOption = "utf-8",
     max_bytes: MaxBytesOption = _io.DEFAULT_MAX_BYTES,
 ) -> None:
@@ -688,7 +701,7 @@ def explain(
     """
     with _guard():
         encoding = _encoding(encoding)
-        options = _options(markers, min_confidence)
+        options = _options(markers, min_confidence, implicit=implicit)
         draft = _read(path, encoding=encoding, max_bytes=max_bytes)
         result = fragmerge.fix(draft.text, options)
         _write_stdout(_explain_text(draft.name, result).encode("utf-8"))
@@ -704,6 +717,7 @@ def split(
         bool, typer.Option("--force", help="Overwrite fragment files that already exist.")
     ] = False,
     markers: MarkersOption = None,
+    implicit: ImplicitOption = True,
     encoding: EncodingOption = "utf-8",
     max_bytes: MaxBytesOption = _io.DEFAULT_MAX_BYTES,
     quiet: QuietOption = False,
@@ -714,7 +728,7 @@ def split(
     """
     with _guard():
         encoding = _encoding(encoding)
-        options = _options(markers, None)
+        options = _options(markers, None, implicit=implicit)
         draft = _read(path, encoding=encoding, max_bytes=max_bytes)
         fragments = fragmerge.segment(draft.text, options)
         targets = [directory / f"fragment-{f.index:03d}.txt" for f in fragments]
