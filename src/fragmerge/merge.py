@@ -894,10 +894,15 @@ class _Merger:
             # break where no marker stood (pieces split at implicit restarts); before
             # a marker it is only the pipeline's spacing and proves nothing.
             text_break = a.trailing_break and self.implicit_after[a.index]
-            # A copy that restates the whole paragraph, with the text's paragraph
-            # breaks, and goes on inside it shows the paragraph was not finished.
-            text_break = text_break and not self._restates_paragraph(b, found, sep_start)
-            if gap.count("\n") < 2 and text_break and last.kind == "sentence":
+            if (
+                gap.count("\n") < 2
+                and text_break
+                and last.kind == "sentence"
+                # A copy that restates the whole paragraph, with the text's paragraph
+                # breaks, and goes on inside it shows the paragraph was not finished
+                # (asked last: it reads the whole restated stretch).
+                and not self._restates_paragraph(b, found, sep_start)
+            ):
                 resume_at, join = resume, paragraph_separator(a.text)
             else:
                 resume_at, join = sep_start, ""  # the copy's own whitespace
