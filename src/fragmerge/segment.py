@@ -996,6 +996,13 @@ def _copy_run(
     stopped = False
     while i + k < j and j + k < len(units):
         a, b = views[i + k], views[j + k]
+        code_a, code_b = _code(text, units[i + k]), _code(text, units[j + k])
+        if code_a != code_b and not (
+            # (a cut unit's code may stop short, and so may a cut copy's)
+            (b.startswith(a) and code_b[: len(code_a)] == code_a)
+            or (a.startswith(b) and code_a[: len(code_b)] == code_b)
+        ):
+            break  # code is restated character for character or it is other code
         if a == b:
             run += len(a)
         elif b.startswith(a) and (
@@ -1027,6 +1034,26 @@ def _copy_run(
             break
         k += 1
     return _Copy(k, run, exact, completes, stopped)
+
+
+_CODE_SPAN = regex.compile(r"(`+)([^`\n]+?)\1(?!`)")
+_SPACE_RUN = regex.compile(r"\s+")
+
+
+def _code(text: str, u: Unit) -> list[str]:
+    """The code in unit ``u``: a code block's text, or the unit's code spans, each with
+    its spaces collapsed. The comparison view drops punctuation, so two option names
+    read alike there (``init-author-name`` / ``init.author.name``); code that differs
+    in a character is other code, never a drifted copy (drift touches prose only).
+
+    >>> t = "Alias for `--init-author-name` and `a`."
+    >>> _code(t, split_units(t)[0])
+    ['--init-author-name', 'a']
+    """
+    unit_text = text[u.start : u.end]
+    if u.kind == "code":
+        return [_SPACE_RUN.sub(" ", unit_text).strip()]
+    return [_SPACE_RUN.sub(" ", m.group(2)).strip() for m in _CODE_SPAN.finditer(unit_text)]
 
 
 def _reference(text: str, u: Unit) -> bool:
