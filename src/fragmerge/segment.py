@@ -1003,6 +1003,8 @@ def _copy_run(
             or (a.startswith(b) and code_a[: len(code_b)] == code_b)
         ):
             break  # code is restated character for character or it is other code
+        if _heading_mark(text, units[i + k]) != _heading_mark(text, units[j + k]):
+            break  # a heading is restated at its own level ("## Upgrading" / "### Upgrading …")
         if a == b:
             run += len(a)
         elif b.startswith(a) and (
@@ -1054,6 +1056,24 @@ def _code(text: str, u: Unit) -> list[str]:
     if u.kind == "code":
         return [_SPACE_RUN.sub(" ", unit_text).strip()]
     return [_SPACE_RUN.sub(" ", m.group(2)).strip() for m in _CODE_SPAN.finditer(unit_text)]
+
+
+_HEADING_MARK = regex.compile(r"\s*(#{1,6}|\*\*|__)")
+
+
+def _heading_mark(text: str, u: Unit) -> str:
+    """What makes unit ``u`` a heading, its level: ``##`` or ``**``; empty for
+    other units.
+
+    >>> t = "## Upgrading\\n\\nIntro.\\n\\n**Change history:**"
+    >>> [_heading_mark(t, u) for u in split_units(t)]
+    ['##', '', '**']
+    """
+    if u.kind != "heading":
+        return ""
+    unit_text = text[u.start : u.end]
+    mark = _HEADING_MARK.match(unit_text)
+    return mark.group(1) if mark else ""
 
 
 def _reference(text: str, u: Unit) -> bool:
