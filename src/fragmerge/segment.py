@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
@@ -1058,6 +1058,31 @@ def _code(text: str, u: Unit) -> list[str]:
     return [_SPACE_RUN.sub(" ", m.group(2)).strip() for m in _CODE_SPAN.finditer(unit_text)]
 
 
+_MARKUP_START = ("<", "{", "|")  # HTML, template tags, table rows
+
+
+def _mostly_prose(text: str, units: Sequence[Unit]) -> bool:
+    """Whether at least half of the units' characters are prose: sentences, headings
+    and list items without code spans, markup or table cells.
+
+    >>> t = "A sentence of prose. Another one.\\n\\n* `maxSize` {number} The size.\\n"
+    >>> _mostly_prose(t, split_units(t)), _mostly_prose(t, split_units(t)[2:])
+    (True, False)
+    """
+    prose = total = 0
+    for u in units:
+        unit_text = text[u.start : u.end]
+        size = len(unit_text)
+        total += size
+        if (
+            u.kind in ("sentence", "heading", "list_item")
+            and "`" not in unit_text
+            and not unit_text.lstrip().startswith(_MARKUP_START)
+        ):
+            prose += size
+    return 2 * prose >= total
+
+
 _HEADING_MARK = regex.compile(r"\s*(#{1,6}|\*\*|__)")
 
 
@@ -1193,9 +1218,15 @@ def _is_restart(
         # middle of a sentence the original finishes: a generation that stopped
         # there (a redundant piece), not the article quoting itself.
         return True
-    if exact and run >= _MIN_LONG_COPY and k >= _MIN_LONG_COPY_UNITS:
+    if (
+        exact
+        and run >= _MIN_LONG_COPY
+        and k >= _MIN_LONG_COPY_UNITS
+        and _mostly_prose(text, units[j : j + k])
+    ):
         # Whole sections restated word for word are a regeneration, wherever the copy
-        # stops (an article does not quote a thousand characters of itself).
+        # stops (an article does not quote a thousand characters of its prose; a
+        # reference restates parameter lists, examples and change tables).
         return True
     if i + k != j:
         return False  # not a tandem copy: a passage quoted again later, not a restart
