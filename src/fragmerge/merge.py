@@ -1173,7 +1173,8 @@ class _Merger:
         :data:`_MIN_LOOP` or more units that restate, word for word and in the same
         order, consecutive units already in the text (or earlier in ``b``): the model
         looped back over a whole passage (a refrain or a boilerplate paragraph is
-        shorter). Nothing is lost: the passage stands earlier."""
+        shorter; a reference restating an options list is not prose). Nothing is
+        lost: the passage stands earlier."""
         asm = self.asm
         if not asm.pieces or asm.pieces[-1].frag != b.index:
             return
@@ -1202,6 +1203,7 @@ class _Merger:
         k = 0
         while k < len(units):
             best = 0
+            source = (0, 0)  # (fragment, unit) the longest run restates from
             for c, i in owners.get(texts[units[k]], ()):
                 n0 = place(c, i)
                 if n0 is None or (c == b.index and i >= units[k]):
@@ -1217,9 +1219,11 @@ class _Merger:
                 ):
                     n += 1
                     at = after(*at)
-                best = max(best, n)
+                if n > best:
+                    best, source = n, (c, i)
             if best >= _MIN_LOOP:
-                loops.append((units[k], units[k + best - 1]))
+                if not self._list_under_own_heading(b, units[k], *source):
+                    loops.append((units[k], units[k + best - 1]))
                 k += best
             else:
                 k += 1
@@ -1244,6 +1248,23 @@ class _Merger:
         self.warnings.append(
             f"fragment {b.index} loops back over text already there ({dropped} unit(s) "
             "restated word for word); the repeat is dropped"
+        )
+
+    def _list_under_own_heading(self, b: Prepared, first: int, c: int, i: int) -> bool:
+        """Whether unit ``first`` of ``b``, restating unit ``i`` of fragment ``c`` on,
+        opens a list right under a heading, and the restated list stands under another:
+        an options list restated whole under a second function's heading is that
+        function's own, not a model looping back (a loop restates the heading too,
+        even one too short to key, "## YJIT", or resumes a list partway)."""
+        if not (first > 0 and b.units[first].kind == "list_item"):
+            return False
+        heading = b.units[first - 1]
+        if heading.kind != "heading":
+            return False
+        return (
+            i > 0
+            and self.prep[c].units[i - 1].kind == "heading"
+            and self._unit_texts(c)[i - 1] != self._unit_texts(b.index)[first - 1]
         )
 
     def _placer(self) -> Callable[[int, int], int | None]:

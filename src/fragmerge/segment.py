@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
@@ -34,6 +34,7 @@ from fragmerge.text import (
     front_matter_end,
     is_complete,
     is_no_space_script,
+    mostly_code,
     split_units,
 )
 
@@ -1058,31 +1059,6 @@ def _code(text: str, u: Unit) -> list[str]:
     return [_SPACE_RUN.sub(" ", m.group(2)).strip() for m in _CODE_SPAN.finditer(unit_text)]
 
 
-_MARKUP_START = ("<", "{", "|")  # HTML, template tags, table rows
-
-
-def _mostly_prose(text: str, units: Sequence[Unit]) -> bool:
-    """Whether at least half of the units' characters are prose: sentences, headings
-    and list items without code spans, markup or table cells.
-
-    >>> t = "A sentence of prose. Another one.\\n\\n* `maxSize` {number} The size.\\n"
-    >>> _mostly_prose(t, split_units(t)), _mostly_prose(t, split_units(t)[2:])
-    (True, False)
-    """
-    prose = total = 0
-    for u in units:
-        unit_text = text[u.start : u.end]
-        size = len(unit_text)
-        total += size
-        if (
-            u.kind in ("sentence", "heading", "list_item")
-            and "`" not in unit_text
-            and not unit_text.lstrip().startswith(_MARKUP_START)
-        ):
-            prose += size
-    return 2 * prose >= total
-
-
 _HEADING_MARK = regex.compile(r"\s*(#{1,6}|\*\*|__)")
 
 
@@ -1222,7 +1198,7 @@ def _is_restart(
         exact
         and run >= _MIN_LONG_COPY
         and k >= _MIN_LONG_COPY_UNITS
-        and _mostly_prose(text, units[j : j + k])
+        and not mostly_code(text, units[j : j + k])
     ):
         # Whole sections restated word for word are a regeneration, wherever the copy
         # stops (an article does not quote a thousand characters of its prose; a

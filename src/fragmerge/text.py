@@ -12,6 +12,7 @@ view can be cut from the raw text.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -26,6 +27,7 @@ __all__ = [
     "front_matter_end",
     "is_complete",
     "is_no_space_script",
+    "mostly_code",
     "paragraph_separator",
     "split_units",
 ]
@@ -349,6 +351,23 @@ def is_complete(unit_text: str) -> bool:
     (False, True, True)
     """
     return bool(_COMPLETE_END.search(unit_text))
+
+
+def mostly_code(text: str, units: Sequence[Unit]) -> bool:
+    """Whether at least half of the units' characters are code: code blocks, and
+    units with a code span in them (an options list, a table of commands).
+
+    >>> t = "A sentence of prose. Another one.\\n\\n* `maxSize` {number} The size.\\n"
+    >>> mostly_code(t, split_units(t)), mostly_code(t, split_units(t)[2:])
+    (False, True)
+    """
+    code = total = 0
+    for u in units:
+        unit_text = text[u.start : u.end]
+        total += len(unit_text)
+        if u.kind == "code" or "`" in unit_text:
+            code += len(unit_text)
+    return 2 * code >= total
 
 
 _NO_SPACE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆〇、。，！？「」『』（）]")
