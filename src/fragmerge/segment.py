@@ -754,6 +754,8 @@ def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int
         return False
     if not unbulleted and not views[j].startswith(views[x]):
         return False
+    if not _goes_on_from(cut, text[units[j].start : units[j].end], _unstopped_list(text, units, x)):
+        return False  # "* Type: null or String" | "* Type: null or String (can be set …)"
     if u.kind == "heading":
         return True
     after = text[units[j].start + len(cut) : units[j].start + len(cut) + 1]
@@ -1008,16 +1010,24 @@ def _copy_run(
             break  # a heading is restated at its own level ("## Upgrading" / "### Upgrading …")
         if a == b:
             run += len(a)
-        elif b.startswith(a) and (
-            cut(i + k, run)
-            or (k == 0 and (cut_heading or reopened))
-            # everything up to the restart restated, and the unit right before it goes
-            # on in the copy: it was cut where it only looked finished ("… in the U.S."
-            # | "… in the U.S. government, with …")
-            or (
-                i + k == j - 1
-                and run >= _MIN_TRUNCATED_RUN
-                and units[i + k].kind == units[j + k].kind
+        elif (
+            b.startswith(a)
+            and _goes_on_from(
+                text[units[i + k].start : units[i + k].end],
+                text[units[j + k].start : units[j + k].end],
+                _unstopped_list(text, units, i + k),
+            )
+            and (
+                cut(i + k, run)
+                or (k == 0 and (cut_heading or reopened))
+                # everything up to the restart restated, and the unit right before it goes
+                # on in the copy: it was cut where it only looked finished ("… in the U.S."
+                # | "… in the U.S. government, with …")
+                or (
+                    i + k == j - 1
+                    and run >= _MIN_TRUNCATED_RUN
+                    and units[i + k].kind == units[j + k].kind
+                )
             )
         ):
             run += len(a)  # the original was cut here; the copy completes it
@@ -1037,6 +1047,30 @@ def _copy_run(
             break
         k += 1
     return _Copy(k, run, exact, completes, stopped)
+
+
+_CLOSED_END = regex.compile(r"[)\]}>:;\"'`*]\Z")
+
+
+def _goes_on_from(original: str, copy: str, unstopped_list: bool = False) -> bool:
+    """Whether ``copy`` can be the rest of ``original`` cut short: an end that closes
+    something (a bracket, a code span, a colon) goes on character for character.
+    In a list whose items go without a stop (``unstopped_list``), a parenthetical
+    added to an item is a note on a finished entry (an author, a commit link), not
+    the rest of a cut one.
+
+    >>> _goes_on_from("* experimental (`X`):", "* Experimental (`X` is defined):")
+    False
+    >>> _goes_on_from("* Docs improvements", "* Docs improvements (koichik)", unstopped_list=True)
+    False
+    >>> _goes_on_from("The vast majority of respondents", "The vast majority of respondents (91%)")
+    True
+    """
+    original = _SPACE_RUN.sub(" ", original).strip()
+    copy = _SPACE_RUN.sub(" ", copy).strip()
+    if copy.startswith(original):
+        return not (unstopped_list and copy[len(original) :].lstrip().startswith("("))
+    return _CLOSED_END.search(original) is None
 
 
 _CODE_SPAN = regex.compile(r"(`+)([^`\n]+?)\1(?!`)")
