@@ -897,6 +897,24 @@ def _unstopped_list(text: str, units: list[Unit], x: int) -> bool:
     )
 
 
+def _entry(text: str, u: Unit, copied: int | None) -> bool:
+    """Whether list item ``u``, before a copy from further back of ``copied`` units
+    that the text then goes on from differently (None: a copy running to the text's
+    end), reads as a finished entry rather than a cut: it ends by closing something
+    (a link, a code span, an author's name in brackets: "* allow lookup of hidden
+    values (cjihrig) [#3988](…)"), or the copy is one unit (a reference's parameter
+    list, "* `name` {string} Header name", before a description said of another
+    method too): a restart from far back goes on restating.
+    """
+    item = text[u.start : u.end].rstrip()
+    return u.kind == "list_item" and (
+        _CLOSED_END.search(item) is not None
+        # (not in scripts without spaces, where a cut word, "的起", ends an item as
+        # plausibly as a whole one)
+        or (copied is not None and copied < 2 and not any(is_no_space_script(c) for c in item))
+    )
+
+
 def _cut_unit(text: str, u: Unit) -> bool:
     """A sentence or list item of prose that stops without a terminator."""
     return u.kind in ("sentence", "list_item") and _looks_cut(text[u.start : u.end])
@@ -1187,7 +1205,9 @@ def _is_restart(
         and (
             run >= _MIN_RESTATED_RUN // 2
             if i == j - 1
-            else run >= _MIN_TRUNCATED_RUN and not _unstopped_list(text, units, j - 1)
+            else run >= _MIN_TRUNCATED_RUN
+            and not _unstopped_list(text, units, j - 1)
+            and not _entry(text, units[j - 1], k if j + k < len(units) else None)
         )
     ):
         return True
