@@ -729,6 +729,8 @@ def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int
         cut = _LIST_BULLET.sub("", cut, count=1)
     if _REFERENCE_ENTRY.fullmatch(_LIST_BULLET.sub("", cut, count=1)):
         return False  # a reference to a link defined below is an entry, never cut
+    if _link_entry(text[u.start : u.end]) and _unstopped_list(text, units, x):
+        return False  # an entry of a list of entries ("* `install`\n* `prepare`")
     # a table's first row cut reads as a sentence ("| 規" | "| 規模 | ノーコード系 |")
     open_row = units[j].kind == "table_row" and _open_row(cut)
     # the same words again, finished with a stop ("ということ" | "ということ。"): the
@@ -754,7 +756,9 @@ def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int
         return False
     if not unbulleted and not views[j].startswith(views[x]):
         return False
-    if not _goes_on_from(cut, text[units[j].start : units[j].end], _unstopped_list(text, units, x)):
+    if not _goes_on_from(
+        cut, text[units[j].start : units[j].end], _unstopped_list(text, units, x, loose=True)
+    ):
         return False  # "* Type: null or String" | "* Type: null or String (can be set …)"
     if u.kind == "heading":
         return True
@@ -879,16 +883,17 @@ def _indent(text: str, u: Unit) -> int:
     return u.start - (text.rfind("\n", 0, u.start) + 1)
 
 
-def _unstopped_list(text: str, units: list[Unit], x: int) -> bool:
+def _unstopped_list(text: str, units: list[Unit], x: int, loose: bool = False) -> bool:
     """Whether list item ``x`` follows an item of the same list that has no stop either:
-    the list's style, not a cut."""
+    the list's style, not a cut. Items of a ``loose`` list may stand apart, with a
+    blank line between them."""
     if x < 1 or units[x].kind != "list_item" or units[x - 1].kind != "list_item":
         return False
     before = units[x - 1]
     item = text[before.start : before.end]
     return (
         _indent(text, before) == _indent(text, units[x])
-        and BLANK_LINE.search(text, before.end, units[x].start) is None
+        and (loose or BLANK_LINE.search(text, before.end, units[x].start) is None)
         and not is_complete(item)
         and _STOP_INSIDE.search(item) is None  # a phrase, not sentences missing a stop
         # (not in scripts without spaces: there a cut word, "ではな", ends a list
@@ -1033,7 +1038,7 @@ def _copy_run(
             and _goes_on_from(
                 text[units[i + k].start : units[i + k].end],
                 text[units[j + k].start : units[j + k].end],
-                _unstopped_list(text, units, i + k),
+                _unstopped_list(text, units, i + k, loose=True),
             )
             and (
                 cut(i + k, run)
@@ -1148,6 +1153,11 @@ def _link_entry(unit_text: str) -> bool:
     return _INLINE_TAIL.fullmatch(_LIST_BULLET.sub("", unit_text.rstrip(), count=1)) is not None
 
 
+def _same_text(text: str, a: Unit, b: Unit) -> bool:
+    """Whether units ``a`` and ``b`` read the same, ends of lines aside."""
+    return text[a.start : a.end].strip() == text[b.start : b.end].strip()
+
+
 def _stands_before(text: str, units: list[Unit], x: int, limit: int) -> bool:
     """Whether unit ``x``'s text stands, word for word, as a unit before ``limit``."""
     unit_text = text[units[x].start : units[x].end].strip()
@@ -1202,6 +1212,9 @@ def _is_restart(
         # (a generation stops at a piece's end: the next begins after a blank line, not
         # on the next line of a tight list, "* `obj` {Object} The object to serialize")
         and BLANK_LINE.search(text, units[j - 1].end, units[j].start) is not None
+        # (the same unit stands before the copied text, finished there: an entry said
+        # again with what follows it, "* `servers` {string[]} …" before one description)
+        and not (i > 0 and _same_text(text, units[i - 1], units[j - 1]))
         and (
             run >= _MIN_RESTATED_RUN // 2
             if i == j - 1
