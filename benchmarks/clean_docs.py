@@ -1,6 +1,7 @@
 """False positives on clean technical Markdown: the documentation installed on this machine.
 
-    python benchmarks/clean_docs.py [--roots DIR ...] [--limit N] [--out DIR] [--examples N]
+    python benchmarks/clean_docs.py [--roots DIR ...] [--glob PATTERN ...] [--limit N]
+                                    [--out DIR] [--examples N]
 
 The corpus articles (``benchmarks/accuracy.py``) are blog posts and news; API
 references, changelogs and READMEs repeat themselves far more (parameter lists,
@@ -11,6 +12,9 @@ and reports how many come back changed: with whitespace only, or with lines drop
 rewritten (a line of the file that the output no longer has). It runs the repair with
 the default options and again with ``implicit_restarts=False`` (markers and chat
 debris only), the setting to use on text that holds no unmarked fragments.
+
+``--glob '*.rst' '*.txt'`` sweeps other clean text the rules were never tuned on
+(reStructuredText, plain-text NEWS and READMEs) as a held-out check.
 
 The files differ from machine to machine: compare runs on one machine, and read the
 rates rather than the counts. Nothing here needs the shared data.
@@ -43,10 +47,12 @@ def default_roots() -> list[Path]:
     return [r for r in roots if r.is_dir()]
 
 
-def markdown_files(roots: Iterable[Path], limit: int | None) -> list[Path]:
-    """Every readable ``*.md`` file under ``roots`` below ``MAX_BYTES``, sorted."""
+def markdown_files(
+    roots: Iterable[Path], limit: int | None, globs: Sequence[str] = ("*.md",)
+) -> list[Path]:
+    """Every file under ``roots`` matching ``globs`` (``*.md``) below ``MAX_BYTES``, sorted."""
     files = sorted(
-        {p for root in roots for p in root.rglob("*.md") if p.is_file()},
+        {p for root in roots for glob in globs for p in root.rglob(glob) if p.is_file()},
         key=str,
     )
     files = [p for p in files if p.stat().st_size < MAX_BYTES]
@@ -93,14 +99,17 @@ def repair(text: str, options: fragmerge.Options) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--roots", nargs="+", type=Path, help="folders to search for *.md")
+    parser.add_argument("--roots", nargs="+", type=Path, help="folders to search")
+    parser.add_argument(
+        "--glob", nargs="+", default=["*.md"], help="file name patterns (default: *.md)"
+    )
     parser.add_argument("--limit", type=int, help="at most this many files (sorted by path)")
     parser.add_argument("--out", type=Path, help="also write DIR/clean-docs-DATE.md")
     parser.add_argument("--examples", type=int, default=10, help="files listed per setting")
     args = parser.parse_args(argv)
 
     roots = args.roots or default_roots()
-    files = markdown_files(roots, args.limit)
+    files = markdown_files(roots, args.limit, args.glob)
     settings = {
         "default": fragmerge.Options(),
         "implicit_restarts=False": fragmerge.Options(implicit_restarts=False),
@@ -120,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"# Clean technical Markdown, {date.today().isoformat()}",
         "",
         f"fragmerge {fragmerge.__version__} (commit {git_commit()}), Python "
-        f"{platform.python_version()}; {read} Markdown files under "
+        f"{platform.python_version()}; {read} files ({' '.join(args.glob)}) under "
         f"{', '.join(str(r) for r in roots)}. Produced by `python benchmarks/clean_docs.py`.",
         "",
         "| setting | changed files | % | whitespace only | files with lines dropped or rewritten "

@@ -313,6 +313,21 @@ class TestDebris:
         draft = f"Intro text.\n\n{line}\nThe listener callback is invoked with the code.\n"
         assert pieces(draft) == [draft.strip()]
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # role words as entries of a list of words (a list of domains)
+            "MARKETS\nME\nMED\nMEDIA\nYOU\nYOUTUBE\nYT\n",
+            # a role word in an indented diagram or code example
+            "The three parts:\n\n    Model\n    View\n    Controller\n\nEach is a class.\n",
+            "Type this:\n\n\tme\n\nand press Enter.\n",
+            # a title underlined like a setext heading (a reStructuredText page)
+            "continue\n--------\n\nContinue the current loop with its next iteration.\n",
+        ],
+    )
+    def test_role_and_turn_words_that_are_text_stay(self, text: str) -> None:
+        assert pieces(text) == [text.strip()]
+
 
 def test_debris_after_a_fenced_block_with_an_info_string() -> None:
     """`_classify` tracks code fences with `_FENCE_OPEN.fullmatch`, which matches only a

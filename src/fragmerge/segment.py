@@ -91,6 +91,7 @@ _CONTINUED_HEADING = regex.compile(
 _CONFLICT_LINE = regex.compile(r"(<{7}|={7}|>{7})(?:[ \t]+\S.*)?")
 _WORD_START = regex.compile(r"[\p{L}\p{N}]")
 _RULE_LINE = regex.compile(r"\s*(?:-{3,}|\*{3,}|_{3,})\s*")
+_SETEXT_UNDERLINE = regex.compile(r"-{3,}|={3,}")
 _FENCE_OPEN = regex.compile(r"\s*(`{3,}|~{3,})\s*")  # a bare fence: closes a block
 _FENCE_INFO = regex.compile(r"\s*(?:`{3,}|~{3,})[^`\n]*")  # may carry an info string: opens
 
@@ -208,7 +209,14 @@ def _classify(lines: list[_Line], options: Options) -> list[LineClass]:
             classes[i] = "debris"
         elif m := _CONFLICT_LINE.fullmatch(s):
             conflict_lines.append((i, m.group(1)[0]))
-        elif _ROLE_USER.fullmatch(s) and not _cut_word_before_marker(lines, classes, i):
+        elif (
+            _ROLE_USER.fullmatch(s)
+            and not _cut_word_before_marker(lines, classes, i)
+            # (a header opens its paragraph: "ME" in a list of words, "YOU" | "YOUTUBE",
+            # is an entry of the list)
+            and _stands_apart(lines, classes, i - 1)
+            and not _indented(lines[i])
+        ):
             classes[i] = "debris"
             # The user's message follows the header, up to a rule or the next role header.
             j = i + 1
@@ -229,6 +237,7 @@ def _classify(lines: list[_Line], options: Options) -> list[LineClass]:
             _ROLE_ASSISTANT.fullmatch(s)
             and not _cut_word_before_marker(lines, classes, i)
             and _stands_apart(lines, classes, i - 1)  # a header opens its paragraph
+            and not _indented(lines[i])  # ("    Model" in a diagram, a code example)
         ) or (
             (
                 _USER_TURN.fullmatch(s)
@@ -237,6 +246,8 @@ def _classify(lines: list[_Line], options: Options) -> list[LineClass]:
             )
             and _stands_apart(lines, classes, i - 1)
             and _stands_apart(lines, classes, i + 1)
+            # (a line right above "---" is a setext heading: "continue\n--------")
+            and not (i + 1 < n and _SETEXT_UNDERLINE.fullmatch(lines[i + 1].stripped))
         ):
             classes[i] = "debris"
         i += 1
@@ -260,6 +271,11 @@ def _stands_apart(lines: list[_Line], classes: list[LineClass], k: int) -> bool:
         or classes[k] != "content"
         or _RULE_LINE.fullmatch(lines[k].stripped) is not None
     )
+
+
+def _indented(line: _Line) -> bool:
+    """Whether ``line`` is indented like code or a diagram (a tab, or four spaces)."""
+    return line.text.startswith(("\t", "    "))
 
 
 def _mark_conflicts(found: list[tuple[int, str]], classes: list[LineClass]) -> None:
