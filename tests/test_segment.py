@@ -1130,6 +1130,13 @@ def test_paragraph_opening_in_lower_case_after_a_finished_one_stays() -> None:
     for before in (P2, "Notes on the release", "layout: post and more words"):
         draft = f"{P1}\n\n{before}\n\niOS users should update first. {P3}\n"
         assert fragmerge.fix_text(draft) == draft
+    # lines of code or test cases after a line that only looks cut finish nothing
+    for before, after in (
+        ("To guard a module of GUI tests, start with", "from test.support import requires"),
+        ("erfc0024 erfc 5 -> 1.5374597944280349e-12", "erfc0030 erfc -1 -> 1.8427007929497148"),
+    ):
+        draft = f"{P1}\n\n{before}\n\n{after}\nrequires('gui')\n"
+        assert fragmerge.fix_text(draft) == draft
 
 
 def test_code_span_cut_restarted_by_a_sentence_introducing_a_list_is_split() -> None:

@@ -632,6 +632,11 @@ def _goes_on_after_break(text: str, units: list[Unit], j: int) -> bool:
         and _YAML_KEY.match(text, u.start) is None
         and len(cut_line.split()) >= 3
         and _looks_cut(text[cut.start : cut.end])
+        # (the rest of a sentence finishes it, or closes what the cut left open,
+        # "(mock service w" | "orker) を使ったり": a line of code or a table of test
+        # cases after a cut-looking line, "start with" | "from test.support import
+        # requires", does neither)
+        and (is_complete(text[u.start : u.end]) or _unbalanced(cut_line))
     )
 
 
