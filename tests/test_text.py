@@ -228,6 +228,21 @@ class TestBlocks:
             ("More.", "sentence"),
         ]
 
+    def test_indented_code_after_a_blank_line_is_one_unit(self) -> None:
+        text = (
+            "Run it:\n\n    make. all\n\n    make install\n\nDone.\n\n- item\n\n    More of it.\n"
+        )
+        assert units(text) == [
+            ("Run it:", "sentence"),
+            ("make. all\n\n    make install", "code"),
+            ("Done.", "sentence"),
+            ("- item", "list_item"),
+            # (indented after a list item: the item's next paragraph, not code)
+            ("More of it.", "sentence"),
+        ]
+        # a wrapped line indented inside a paragraph is no code block
+        assert units("One line\n    wraps here.\n")[0][1] == "sentence"
+
     def test_tilde_fence(self) -> None:
         assert units("~~~\n代码。第二。\n~~~\n文字。") == [
             ("~~~\n代码。第二。\n~~~", "code"),

@@ -109,6 +109,7 @@ class Unit:
 
 
 _FENCE = regex.compile(r"[ ]{0,3}(`{3,}|~{3,})")
+_INDENTED_CODE = regex.compile(r"(?:[ ]{4}|[ ]{0,3}\t)[ \t]*\S")
 _HEADING = regex.compile(r"[ ]{0,3}#{1,6}(?:[ \t]|$)")
 _BOLD_LINE = regex.compile(r"\s*(\*\*|__)[^\n]+?\1[:：]?\s*")
 # (a bare number, "2.", is an item cut right after its marker: open, not a sentence)
@@ -299,6 +300,29 @@ def split_units(text: str, start: int = 0, end: int | None = None) -> list[Unit]
                 units.append(Unit(start_code, _rstrip_pos(text, pos, m.end()), "code"))
                 pos = m.end()
                 continue
+        if (
+            para_start is None
+            and _INDENTED_CODE.match(line)
+            and (not units or units[-1].kind != "list_item")  # (else a list item goes on)
+            and (pos == start or not text[text.rfind("\n", 0, pos - 1) + 1 : pos].strip())
+        ):
+            # An indented code block (after a blank line, outside a list) runs over its
+            # indented lines and the blank lines between them.
+            code_end = line_end
+            scan = line_end
+            while scan < stop:
+                nl = text.find("\n", scan, stop)
+                nxt_end = stop if nl < 0 else nl + 1
+                nxt = text[scan:nxt_end]
+                if nxt.strip() and not _INDENTED_CODE.match(nxt):
+                    break
+                if nxt.strip():
+                    code_end = nxt_end
+                scan = nxt_end
+            s = pos + (len(line) - len(line.lstrip()))
+            units.append(Unit(s, _rstrip_pos(text, s, code_end), "code"))
+            pos = code_end
+            continue
         kind = _line_kind(line)
         if kind is not None:
             flush(pos)
