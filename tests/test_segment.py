@@ -1125,6 +1125,17 @@ def test_piece_resumed_exactly_after_a_blank_line_is_glued(cut: str, rest: str, 
     assert whole in fragmerge.fix_text(draft)
 
 
+def test_short_sentence_standing_alone_then_opening_the_next_paragraph_is_split() -> None:
+    # a generation cut after the paragraph's first sentence, restarted with it
+    line = "**It's complicated.**"
+    rest = f"{line} Determining license compatibility can get confusing very quickly."
+    assert pieces(f"{P1}\n\n{line}\n\n{rest}\n")[-1] == rest
+    # a heading whose words open the next paragraph is the section's title
+    title = "### When `maxRedirects` is set to zero"
+    draft = f"{P1}\n\n{title}\n\nWhen `maxRedirects` is set to zero, a redirect fails.\n"
+    assert len(pieces(draft)) == 1
+
+
 def test_paragraph_opening_in_lower_case_after_a_finished_one_stays() -> None:
     # a finished paragraph, a title or a YAML-like line before it is no cut
     for before in (P2, "Notes on the release", "layout: post and more words"):

@@ -1050,8 +1050,15 @@ def _copy_run(
             or (a.startswith(b) and code_a[: len(code_b)] == code_b)
         ):
             break  # code is restated character for character or it is other code
-        if _heading_mark(text, units[i + k]) != _heading_mark(text, units[j + k]):
-            break  # a heading is restated at its own level ("## Upgrading" / "### Upgrading …")
+        if _heading_mark(text, units[i + k]) != _heading_mark(text, units[j + k]) and (
+            units[i + k].kind == units[j + k].kind
+            or not _same_text(text, units[i + k], units[j + k])
+        ):
+            # A heading is restated at its own level ("## Upgrading" / "### Upgrading
+            # …"), and a sentence beginning with a heading's words goes on from no cut
+            # ("### When `x` is a function" / "When `x` is a function, it …"); a bold
+            # line may open the next paragraph, itself and in bold ("**It's complicated.**").
+            break
         if a == b:
             run += len(a)
         elif (
@@ -1318,6 +1325,17 @@ def _is_restart(
 
         goes_on = j + 1 < len(units) and not blank_after(j)
         if goes_on and blank_after(i) and run >= _MIN_RESTATED_RUN * scale:
+            return True
+        # A short finished sentence standing as a paragraph of its own, then opening
+        # the next one ("**It's complicated.**" | "**It's complicated.** Determining
+        # …"): a generation cut after its first sentence, restarted with it.
+        if (
+            goes_on
+            and blank_after(i)
+            and (i == 0 or blank_after(i - 1))
+            and run >= _RESTART_KEY
+            and is_complete(text[units[i].start : units[i].end])
+        ):
             return True
         # A long finished sentence ending a paragraph, then the same sentence again
         # right after it: a restart of the last sentence (a repeated line in verse
