@@ -1136,6 +1136,18 @@ def test_short_sentence_standing_alone_then_opening_the_next_paragraph_is_split(
     assert len(pieces(draft)) == 1
 
 
+def test_one_cjk_character_alone_then_a_paragraph_going_on_from_it_is_glued() -> None:
+    # a generation stopped after its first character; no paragraph is one character
+    draft = f"{JA1}\n\n## 为什么要使用单文件组件\n\n使\n\n用单文件组件必须使用构建工具。\n"
+    assert (
+        fragmerge.fix_text(draft)
+        == f"{JA1}\n\n## 为什么要使用单文件组件\n\n使用单文件组件必须使用构建工具。\n"
+    )
+    # a section number standing alone stays
+    poem = f"{JA1}\n\n一\n\n床前明月光，疑是地上霜。\n"
+    assert fragmerge.fix_text(poem) == poem
+
+
 def test_paragraph_opening_in_lower_case_after_a_finished_one_stays() -> None:
     # a finished paragraph, a title or a YAML-like line before it is no cut
     for before in (P2, "Notes on the release", "layout: post and more words"):

@@ -618,6 +618,21 @@ def _goes_on_after_break(text: str, units: list[Unit], j: int) -> bool:
     line_start = text.rfind("\n", 0, u.start) + 1
     if line_start != u.start or BLANK_LINE.search(text, cut.end, u.start) is None:
         return False
+    if (
+        _LONE_CJK.fullmatch(text, cut.start, cut.end)
+        and text[cut.start] not in _CJK_NUMERALS  # (a section number, "一" | "床前…")
+        and _LONE_CJK.match(text, u.start)
+        and (
+            j < 2
+            or units[j - 2].kind in ("heading", "code")
+            or is_complete(text[units[j - 2].start : units[j - 2].end])
+        )
+    ):
+        # One CJK character alone after finished text (a heading, a code block, a
+        # sentence with its stop), and a paragraph going on from
+        # it ("最" | "好在表单外提供…"): a generation stopped after its first character
+        # (no paragraph of a clean text is one character).
+        return True
     cut_line = text[text.rfind("\n", 0, cut.end) + 1 : cut.end]
     last_words = cut_line.split()[-4:]
     # a paragraph opening with the last words of the cut echoes it (a refrain), or
@@ -1393,6 +1408,7 @@ _STOP_AT = regex.compile(r"[.!?](?:\s|$)|[。！？][」』）”]?")  # where a
 _LIST_BULLET = regex.compile(r"\s*(?:[-*+]|\d+[.)])\s+")
 _CUT_END = regex.compile(r"[\p{L}\p{N}、，,]\Z")
 _LONE_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_CJK_NUMERALS = frozenset("〇一二三四五六七八九十百千零壱弐参")
 _OPEN_TAG = regex.compile(r"<([A-Za-z][\w-]*)[^<>]*>")
 _LINK_DEFINITION = regex.compile(r"\s*\[[^\]\n]+\]:[ \t]+\S")  # "[label]: https://…"
 _REFERENCE_ENTRY = regex.compile(r"\[[^\]\n]+\](?:\[[^\]\n]*\])?\s*")  # "[`Ordering::is_eq`]"
