@@ -63,6 +63,8 @@ _LEADING_ELLIPSIS = regex.compile(r"(?:\.{2,}|…+|‥+)\s*")
 _OWN_RUN = 24  # unmatched view characters in a row that make a sentence of its own
 _MIN_REGENERATED = 3  # units a piece aligned nowhere must restate word for word to be folded in
 _MIN_LOOP = 5  # units in a row restated word for word that make a loop back, not a refrain
+_MIN_SHORT_LOOP = 3  # ... or this many, when they restate at least _MIN_LOOP_CHARS of text
+_MIN_LOOP_CHARS = 100  # view characters: longer than a refrain's few short lines
 _CASE_WINDOW = 200  # view characters at a copy's start whose spacing and case are compared
 _RECASED_LETTERS = 3  # letters of one word in another case that make it another word
 _HEAD_DRIFT = 2  # view characters a copy's start may be off by (drift before its first block)
@@ -1180,7 +1182,7 @@ class _Merger:
             return
         last = asm.pieces[-1]
         units = [n for n, u in enumerate(b.units) if last.start <= u.start and u.end <= last.end]
-        if len(units) < _MIN_LOOP:
+        if len(units) < _MIN_SHORT_LOOP:
             return
         place = self._placer()
 
@@ -1221,7 +1223,10 @@ class _Merger:
                     at = after(*at)
                 if n > best:
                     best, source = n, (c, i)
-            if best >= _MIN_LOOP:
+            restated = sum(
+                b.unit_vends[units[k + n]] - b.unit_vstarts[units[k + n]] for n in range(best)
+            )
+            if best >= _MIN_LOOP or (best >= _MIN_SHORT_LOOP and restated >= _MIN_LOOP_CHARS):
                 if not self._list_under_own_heading(b, units[k], *source):
                     loops.append((units[k], units[k + best - 1]))
                 k += best
