@@ -1172,11 +1172,12 @@ class _Merger:
 
     def _drop_loop_back(self, b: Prepared) -> None:
         """Drop, from what ``b`` has just added at the end of the text, runs of
-        :data:`_MIN_LOOP` or more units that restate, word for word and in the same
-        order, consecutive units already in the text (or earlier in ``b``): the model
-        looped back over a whole passage (a refrain or a boilerplate paragraph is
-        shorter; a reference restating an options list is not prose). Nothing is
-        lost: the passage stands earlier."""
+        :data:`_MIN_LOOP` or more units (or :data:`_MIN_SHORT_LOOP` holding
+        :data:`_MIN_LOOP_CHARS` view characters) that restate, word for word and in the
+        same order, consecutive units already in the text (or earlier in ``b``): the
+        model looped back over a passage (a refrain's few short lines are shorter; an
+        options list restated whole under a second heading is that section's own).
+        Nothing is lost: the passage stands earlier."""
         asm = self.asm
         if not asm.pieces or asm.pieces[-1].frag != b.index:
             return

@@ -1203,8 +1203,7 @@ def _same_text(text: str, a: Unit, b: Unit) -> bool:
 
 def _stands_before(text: str, units: list[Unit], x: int, limit: int) -> bool:
     """Whether unit ``x``'s text stands, word for word, as a unit before ``limit``."""
-    unit_text = text[units[x].start : units[x].end].strip()
-    return any(text[u.start : u.end].strip() == unit_text for u in units[:limit])
+    return any(_same_text(text, u, units[x]) for u in units[:limit])
 
 
 def _drifted(original: str, copy: str) -> bool:
