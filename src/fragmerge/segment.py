@@ -32,6 +32,7 @@ from fragmerge.text import (
     Unit,
     build_view,
     front_matter_end,
+    has_no_space_script,
     is_complete,
     is_no_space_script,
     mostly_code,
@@ -735,7 +736,7 @@ def _resumes_inside_cut(text: str, units: list[Unit], views: list[str], j: int) 
         return True
     a, b = views[i], views[j]
     k = short_overlap(a, b, min_len=_MIN_INNER_RESTART // 2)
-    if k < _MIN_INNER_RESTART and not any(is_no_space_script(c) for c in b[:k]):
+    if k < _MIN_INNER_RESTART and not has_no_space_script(b[:k]):
         return False  # half as long will do in a script without spaces
     # it goes on, or at least finishes the sentence ("…推奨します" | "…推奨します。")
     return 0 < k < len(a) and (len(b) > k or is_complete(text[units[j].start : units[j].end]))
@@ -871,12 +872,10 @@ def _goes_on_as_prose(text: str, u: Unit, skip: int, view: str, cut_view: str) -
     # (in a script without spaces the sentence goes straight on: "有时候" | "有时候，当…",
     # "学习 Rust" | "学习 Rust 的一个重要部分…")
     goes_on = (rest[:1] == " " and rest[1:2].islower()) or (
-        any(is_no_space_script(c) for c in cut_view)
+        has_no_space_script(cut_view)
         and (is_no_space_script(rest.lstrip()[:1]) or rest[:1] in "，、")
     )
-    min_len = (
-        _MIN_PROSE_RESTART // 2 if any(is_no_space_script(c) for c in view) else _MIN_PROSE_RESTART
-    )
+    min_len = _MIN_PROSE_RESTART // 2 if has_no_space_script(view) else _MIN_PROSE_RESTART
     # (a sentence introducing what follows is finished too: "`pshtt`" | "`pshtt`
     # works by making GET requests to four endpoints at each domain:")
     finished = is_complete(rest) or rest.rstrip().endswith((":", "："))
@@ -905,7 +904,7 @@ def _open_row(row: str) -> bool:
 def _min_run(sample: str) -> int:
     """Copied view characters a restart after a cut needs: half as many in a script
     without spaces, where a character carries about a word."""
-    cjk = any(is_no_space_script(c) for c in sample)
+    cjk = has_no_space_script(sample)
     return _MIN_TRUNCATED_RUN // 2 if cjk else _MIN_TRUNCATED_RUN
 
 
@@ -934,7 +933,7 @@ def _unstopped_list(text: str, units: list[Unit], x: int, loose: bool = False) -
         and _STOP_INSIDE.search(item) is None  # a phrase, not sentences missing a stop
         # (not in scripts without spaces: there a cut word, "ではな", ends a list
         # of unstopped items as plausibly as a whole one)
-        and not any(is_no_space_script(c) for c in item)
+        and not has_no_space_script(item)
     )
 
 
@@ -952,7 +951,7 @@ def _entry(text: str, u: Unit, copied: int | None) -> bool:
         _CLOSED_END.search(item) is not None
         # (not in scripts without spaces, where a cut word, "的起", ends an item as
         # plausibly as a whole one)
-        or (copied is not None and copied < 2 and not any(is_no_space_script(c) for c in item))
+        or (copied is not None and copied < 2 and not has_no_space_script(item))
     )
 
 

@@ -25,6 +25,7 @@ __all__ = [
     "View",
     "build_view",
     "front_matter_end",
+    "has_no_space_script",
     "is_complete",
     "is_no_space_script",
     "mostly_code",
@@ -404,6 +405,16 @@ def is_no_space_script(ch: str) -> bool:
     (True, False, False)
     """
     return bool(ch) and bool(_NO_SPACE_SCRIPT.match(ch))
+
+
+def has_no_space_script(text: str) -> bool:
+    """Whether any character of ``text`` is of a script without spaces (see
+    :func:`is_no_space_script`).
+
+    >>> has_no_space_script("ではな"), has_no_space_script("improving Python")
+    (True, False)
+    """
+    return _NO_SPACE_SCRIPT.search(text) is not None
 
 
 _FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n")
