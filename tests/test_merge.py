@@ -1046,6 +1046,27 @@ def test_regeneration_that_aligns_nowhere_but_restates_most_sentences_is_folded_
     assert kept.text.count(s[0]) == 2
 
 
+def test_regeneration_restates_list_items_whatever_their_line_breaks() -> None:
+    # a rewrite that joins each list item's lines and adds sentences of its own: the
+    # items stand in the text already (only their layout differs), so they stay once
+    s = COUNCIL
+    new = COUNCIL_NEW
+    items = [("Meetings", s[0], s[1]), ("Votes", s[2], s[3]), ("Minutes", s[4], s[5])]
+    listed = "\n".join(f"{n}.  **{t}**:\n    {a} {b}" for n, (t, a, b) in enumerate(items, 1))
+    joined = "\n".join(f"{n}.  **{t}**: {a} {b}" for n, (t, a, b) in enumerate(items, 1))
+    first = f"# Rules\n\n{RULES_INTRO}\n\n{s[6]}\n\n{listed}\n\n{s[7]}\n\n{s[8]}\n"
+    rewrite = f"{s[6]} {new[0]}\n\n{joined}\n\n{new[1]} {s[7]} {new[2]}\n\n{s[8]}\n"
+    result = repair(f"{first}\n---END---\n\n{rewrite}")
+    assert result.text.count(s[0]) == 1
+    assert all(sentence in result.text for sentence in new)
+    assert result.text.index(listed) < result.text.index(new[1]) < result.text.index(s[7])
+    # a rewrite whose items are shortened adds nothing: it is dropped, and says so
+    shortened = "\n".join(f"{n}.  **{t}**: {a}" for n, (t, a, _) in enumerate(items, 1))
+    short = repair(f"{first}\n---END---\n\n{s[6]}\n\n{shortened}\n\n{s[7]}\n\n{s[8]}\n")
+    assert short.text == first
+    assert any("some of it shortened" in w for w in short.warnings)
+
+
 def test_piece_looping_back_over_a_whole_passage_drops_the_repeat() -> None:
     s = COUNCIL[:6]
     new = [COUNCIL_NEW[0], COUNCIL_NEW[2]]

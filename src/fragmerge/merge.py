@@ -1145,7 +1145,24 @@ class _Merger:
         shared = {i for i in keyed if where[i]}
         if len(shared) < _MIN_REGENERATED or 2 * len(shared) < len(keyed) or 0 not in shared:
             return False
-        own = [i for i in range(len(b.units)) if i not in shared]
+        # (a unit whose words all stand in the text, a list item shortened by the
+        # rewrite, adds nothing; it is no unit of its own)
+        text_view = self.asm.get(0, self.asm.length)
+        unshared = [i for i in range(len(b.units)) if i not in shared]
+        own = [
+            i
+            for i in unshared
+            if b.units[i].kind == "heading"
+            or b.unit_vends[i] - b.unit_vstarts[i] < _OWN_RUN
+            or b.view.chars[b.unit_vstarts[i] : b.unit_vends[i]] not in text_view
+        ]
+        if unshared and not own:
+            self._record(b, "redundant", 100.0, 100.0)
+            self.warnings.append(
+                f"fragment {b.index} restates text already there, some of it shortened; "
+                "it adds nothing and is dropped"
+            )
+            return True
         cursor = (0, 0)
         points: list[tuple[int, int]] = []
         runs = _runs(own)
@@ -1291,10 +1308,12 @@ class _Merger:
         return place
 
     def _unit_texts(self, frag: int) -> list[str]:
-        """The units of fragment ``frag`` as text, stripped (worked out once)."""
+        """The units of fragment ``frag`` as text, each run of white space one space
+        (worked out once): a copy that joined a list item's lines restates it word for
+        word."""
         if frag not in self._texts:
             f = self.prep[frag]
-            self._texts[frag] = [f.text[u.start : u.end].strip() for u in f.units]
+            self._texts[frag] = [" ".join(f.text[u.start : u.end].split()) for u in f.units]
         return self._texts[frag]
 
     def _unit_owners(self) -> dict[str, list[tuple[int, int]]]:
