@@ -1096,6 +1096,20 @@ def test_piece_looping_back_over_a_whole_passage_drops_the_repeat() -> None:
     assert sung.text.count("Sing it once more.") == 2
 
 
+def test_loop_back_that_restyles_its_headings_is_still_a_loop() -> None:
+    # the model loops back over a passage and writes its bold-line headings as Markdown
+    # headings: the same words, so the passage is restated and its repeat goes
+    s = COUNCIL
+    new = COUNCIL_NEW
+    h1, h2 = "How meetings work", "How votes are counted"
+    text = f"# Rules\n\n{RULES_INTRO}\n\n**{h1}**\n\n{s[0]}\n\n{s[1]}\n\n**{h2}**\n\n{s[2]}\n\n"
+    loop = f"### {h1}\n\n{s[0]}\n\n{s[1]}\n\n### {h2}\n\n{s[2]}"
+    piece = f"{s[3]}\n\n{new[0]}\n\n{loop}\n\n{new[1]}\n"
+    result = repair(f"{text}{s[3][:30]}\n\n---END---\n\n{piece}")
+    assert result.text == f"{text}{s[3]}\n\n{new[0]}\n\n{new[1]}\n"
+    assert any("loops back" in w for w in result.warnings)
+
+
 def test_piece_looping_back_over_its_own_passage_drops_the_repeat() -> None:
     s = [
         "Quorum requires at least half of the seats to be filled on the day.",

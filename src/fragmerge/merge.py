@@ -1308,12 +1308,20 @@ class _Merger:
         return place
 
     def _unit_texts(self, frag: int) -> list[str]:
-        """The units of fragment ``frag`` as text, each run of white space one space
-        (worked out once): a copy that joined a list item's lines restates it word for
-        word."""
+        """The units of fragment ``frag`` as the text that decides whether a copy
+        restates them word for word (worked out once): their words, markup, case and
+        line breaks aside (a list item joined onto one line, a bold line written as a
+        heading), and whether they end finished (a cut unit is not its completion).
+        Code is compared character for character, white space aside."""
         if frag not in self._texts:
             f = self.prep[frag]
-            self._texts[frag] = [" ".join(f.text[u.start : u.end].split()) for u in f.units]
+            self._texts[frag] = [
+                " ".join(f.text[u.start : u.end].split())
+                if u.kind == "code" or "`" in f.text[u.start : u.end]
+                else f.view.chars[f.unit_vstarts[i] : f.unit_vends[i]]
+                + ("." if is_complete(f.text[u.start : u.end]) else "")
+                for i, u in enumerate(f.units)
+            ]
         return self._texts[frag]
 
     def _unit_owners(self) -> dict[str, list[tuple[int, int]]]:
