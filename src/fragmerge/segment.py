@@ -29,9 +29,12 @@ from fragmerge.errors import OptionsError
 from fragmerge.models import Fragment, Options
 from fragmerge.text import (
     BLANK_LINE,
+    CLOSED_END,
+    SPACE_RUN,
     Unit,
     build_view,
     front_matter_end,
+    goes_on_from,
     has_no_space_script,
     is_complete,
     is_no_space_script,
@@ -793,7 +796,7 @@ def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int
         return False
     if not unbulleted and not views[j].startswith(views[x]):
         return False
-    if not _goes_on_from(
+    if not goes_on_from(
         cut, text[units[j].start : units[j].end], _unstopped_list(text, units, x, loose=True)
     ):
         return False  # "* Type: null or String" | "* Type: null or String (can be set …)"
@@ -948,7 +951,7 @@ def _entry(text: str, u: Unit, copied: int | None) -> bool:
     """
     item = text[u.start : u.end].rstrip()
     return u.kind == "list_item" and (
-        _CLOSED_END.search(item) is not None
+        CLOSED_END.search(item) is not None
         # (not in scripts without spaces, where a cut word, "的起", ends an item as
         # plausibly as a whole one)
         or (copied is not None and copied < 2 and not has_no_space_script(item))
@@ -1077,7 +1080,7 @@ def _copy_run(
             run += len(a)
         elif (
             b.startswith(a)
-            and _goes_on_from(
+            and goes_on_from(
                 text[units[i + k].start : units[i + k].end],
                 text[units[j + k].start : units[j + k].end],
                 _unstopped_list(text, units, i + k, loose=True),
@@ -1114,32 +1117,7 @@ def _copy_run(
     return _Copy(k, run, exact, completes, stopped)
 
 
-_CLOSED_END = regex.compile(r"[)\]}>:;\"'`*]\Z")
-
-
-def _goes_on_from(original: str, copy: str, unstopped_list: bool = False) -> bool:
-    """Whether ``copy`` can be the rest of ``original`` cut short: an end that closes
-    something (a bracket, a code span, a colon) goes on character for character.
-    In a list whose items go without a stop (``unstopped_list``), a parenthetical
-    added to an item is a note on a finished entry (an author, a commit link), not
-    the rest of a cut one.
-
-    >>> _goes_on_from("* experimental (`X`):", "* Experimental (`X` is defined):")
-    False
-    >>> _goes_on_from("* Docs improvements", "* Docs improvements (koichik)", unstopped_list=True)
-    False
-    >>> _goes_on_from("The vast majority of respondents", "The vast majority of respondents (91%)")
-    True
-    """
-    original = _SPACE_RUN.sub(" ", original).strip()
-    copy = _SPACE_RUN.sub(" ", copy).strip()
-    if copy.startswith(original):
-        return not (unstopped_list and copy[len(original) :].lstrip().startswith("("))
-    return _CLOSED_END.search(original) is None
-
-
 _CODE_SPAN = regex.compile(r"(`+)([^`\n]+?)\1(?!`)")
-_SPACE_RUN = regex.compile(r"\s+")
 
 
 def _code(text: str, u: Unit) -> list[str]:
@@ -1154,8 +1132,8 @@ def _code(text: str, u: Unit) -> list[str]:
     """
     unit_text = text[u.start : u.end]
     if u.kind == "code":
-        return [_SPACE_RUN.sub(" ", unit_text).strip()]
-    return [_SPACE_RUN.sub(" ", m.group(2)).strip() for m in _CODE_SPAN.finditer(unit_text)]
+        return [SPACE_RUN.sub(" ", unit_text).strip()]
+    return [SPACE_RUN.sub(" ", m.group(2)).strip() for m in _CODE_SPAN.finditer(unit_text)]
 
 
 _HEADING_MARK = regex.compile(r"\s*(#{1,6}|\*\*|__)")

@@ -21,10 +21,13 @@ from fragmerge.models import UnitKind
 
 __all__ = [
     "BLANK_LINE",
+    "CLOSED_END",
+    "SPACE_RUN",
     "Unit",
     "View",
     "build_view",
     "front_matter_end",
+    "goes_on_from",
     "has_no_space_script",
     "is_complete",
     "is_no_space_script",
@@ -35,6 +38,8 @@ __all__ = [
 
 # A blank line: a paragraph break (or the pipeline's spacing between pieces).
 BLANK_LINE = regex.compile(r"\n[ \t]*\n")
+# A run of white space.
+SPACE_RUN = regex.compile(r"\s+")
 # Letters, digits and combining marks: what a comparison looks at.
 _VIEW_RUN = regex.compile(r"[\p{L}\p{N}\p{M}]+")
 # A "(continued)" suffix restating a heading carries no content of its own.
@@ -459,3 +464,28 @@ def paragraph_separator(text: str) -> str:
     blank = len(regex.findall(r"\S\n[ \t]*\n\s*\S", text))
     single = len(regex.findall(r"[。！？.!?]\n(?=[^\s\n])", text))
     return "\n" if single > 2 * blank else "\n\n"
+
+
+# An end that closes something (a bracket, a code span, a colon, emphasis).
+CLOSED_END = regex.compile(r"[)\]}>:;\"'`*]\Z")
+
+
+def goes_on_from(original: str, copy: str, unstopped_list: bool = False) -> bool:
+    """Whether ``copy`` can be the rest of ``original`` cut short: an end that closes
+    something (a bracket, a code span, a colon) goes on character for character.
+    In a list whose items go without a stop (``unstopped_list``), a parenthetical
+    added to an item is a note on a finished entry (an author, a commit link), not
+    the rest of a cut one.
+
+    >>> goes_on_from("* experimental (`X`):", "* Experimental (`X` is defined):")
+    False
+    >>> goes_on_from("* Docs improvements", "* Docs improvements (koichik)", unstopped_list=True)
+    False
+    >>> goes_on_from("The vast majority of respondents", "The vast majority of respondents (91%)")
+    True
+    """
+    original = SPACE_RUN.sub(" ", original).strip()
+    copy = SPACE_RUN.sub(" ", copy).strip()
+    if copy.startswith(original):
+        return not (unstopped_list and copy[len(original) :].lstrip().startswith("("))
+    return CLOSED_END.search(original) is None
