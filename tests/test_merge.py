@@ -1158,3 +1158,46 @@ def test_first_piece_looping_over_itself_is_folded_only_in_a_draft_of_pieces() -
     assert result.text.endswith(f"Guests may speak when the chair allows it.\n\n{tail}\n")
     # a text of one piece is the author's: left alone
     assert fragmerge.fix(f"{looped}\n", implicit_restarts=False).text == f"{looped}\n"
+
+
+# API reference sections, split by a marker at a paragraph break: clean text that must
+# come back as it was (the pieces only look like a cut and its restart)
+API_INTRO = "# API\n\nEach call is listed with its arguments.\n\n"
+
+
+def test_closed_code_heading_before_a_marker_is_no_cut_its_argument_resumes() -> None:
+    # "name" ends the heading's view, but the heading closes its code span: the list
+    # item "`name` {string}" is no rest of it
+    head = f"{API_INTRO}### `brine.remove(name)`"
+    body = "* `name` {string} Archive name\n\nRemoves an archive that is kept in the cache.\n"
+    result = repair(f"{head}\n\n---END---\n\n{body}")
+    assert result.text == f"{head}\n\n{body}"
+
+
+def test_paragraph_opening_with_the_heading_words_is_the_sections_own() -> None:
+    # restated without its mark and going on, a heading's words open its paragraph;
+    # the heading is finished, so the paragraph starts on a line of its own
+    head = f"{API_INTRO}### When `maxRedirects` is set to zero"
+    body = "When `maxRedirects` is set to zero, a redirect fails the download at once.\n"
+    result = repair(f"{head}\n\n---END---\n\n{body}")
+    assert result.text == f"{head}\n\n{body}"
+    # ... while a bold label restated with its mark and its text is a restart
+    label = f"{API_INTRO}**11:00 a.m.:**"
+    text = "**11:00 a.m.:** After the meeting the team wrote the release notes.\n"
+    assert repair(f"{label}\n\n---END---\n\n{text}").text == f"{API_INTRO}{text}"
+
+
+def test_sections_that_differ_only_inside_code_are_no_drifted_copy() -> None:
+    # the view drops nothing but "name" / "url" here, a few percent of drift: inside a
+    # code span that is another option, so both sections stay (and the join says why)
+    def section(option: str) -> str:
+        return (
+            f'#### `init-author-{option}`\n\n* Default: ""\n* Type: String\n\n'
+            "The value `brine init` should use by default for the package author."
+        )
+
+    first, second = section("name"), section("url")
+    result = repair(f"{API_INTRO}{first}\n\n---END---\n\n{second}\n")
+    assert result.text == f"{API_INTRO}{first}\n\n{second}\n"
+    assert [j.kind for j in result.joins] == ["kept"]
+    assert any("code" in w for w in result.warnings)

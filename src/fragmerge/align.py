@@ -27,7 +27,15 @@ import regex
 from rapidfuzz.distance import Indel
 
 from fragmerge.models import Fragment, Options, Overlap
-from fragmerge.text import Unit, View, build_view, front_matter_end, split_units
+from fragmerge.text import (
+    Unit,
+    View,
+    build_view,
+    code_ranges,
+    front_matter_end,
+    goes_on_from,
+    split_units,
+)
 
 __all__ = [
     "Alignment",
@@ -51,6 +59,7 @@ _HEAD_TOLERANCE = 24
 SHORT_OVERLAP_MAX = 200  # view characters of a text's end a short exact overlap is looked for in
 _TINY_WINDOW = 4000  # how far back a piece too short to seed is looked for
 _HEAD_SEEDS = 96  # seeds from the start of a fragment that propose where it resumes
+_MARK_MAX = 16  # raw characters before a heading's words that may hold its mark ("#### **")
 _MAX_PARTNERS = 4  # fragments verified against each fragment in the pairwise stage
 
 
@@ -68,6 +77,7 @@ class Prepared:
     unit_vends: tuple[int, ...]  # view position just past each unit
     seeds: tuple[tuple[str, int], ...]  # (key, view position)
     trailing_break: bool  # the input has a blank line right after this fragment
+    code: tuple[tuple[int, int], ...] = ()  # view ranges of code blocks and code spans
 
     def unit_at(self, vpos: int) -> int:
         """Index of the unit holding view position ``vpos`` (the last unit past the end)."""
@@ -146,6 +156,10 @@ def prepare(fragment: Fragment, draft: str | None = None) -> Prepared:
         unit_vends=vends,
         seeds=_seeds(view.chars, vstarts, vends, view.runs),
         trailing_break=trailing,
+        code=tuple(
+            (bisect_left(view.offsets, s), bisect_left(view.offsets, e))
+            for s, e in code_ranges(text, units)
+        ),
     )
 
 
@@ -419,14 +433,21 @@ _NEGATIONS = (
 
 
 def conflicts(
-    get_a: Callable[[int, int], str], b: str, found: Alignment, len_a: int | None = None
+    get_a: Callable[[int, int], str],
+    b: str,
+    found: Alignment,
+    len_a: int | None = None,
+    b_code: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[str, str]]:
-    """Places where two aligned copies differ in a number or a negation: not drift, a conflict.
+    """Where two aligned copies differ in a number, a negation or code: a conflict, not drift.
 
     Returns the differing stretches (target view, query view). With the target's
     length ``len_a``, a number the target ends in (a cut one, "…/submissions/361")
     must also begin the copy's number at that place ("…/submissions/36193754"),
-    not differ from it ("…/submissions/36291433": a look-alike line).
+    not differ from it ("…/submissions/36291433": a look-alike line). Code is never
+    drifted: with the query's code ranges ``b_code`` (view positions), a difference
+    inside code that the copies match up to is a conflict too (``init-author-url``
+    / ``init-author-name``: another option, not a reworded one).
 
     >>> a = "in2025thecompanyspent"
     >>> found = Alignment("containment", 0, 0, 21, 21, ((0, 0, 5), (6, 6, 15)), 95.0)
@@ -464,11 +485,25 @@ def conflicts(
             a_num, b_num = _DIGIT_RUN.findall(a_gap), _DIGIT_RUN.findall(b_gap)
             if not (a_num and b_num):
                 a_num = b_num
-        if a_num != b_num or _negation_flip(a_gap, b_gap):
+        if (
+            a_num != b_num
+            or _negation_flip(a_gap, b_gap)
+            or (n1 and n2 and _inside_code(b_code, b1 + n1, b2))
+        ):
             out.append((a_gap, b_gap))
     if len_a is not None and found.kind == "dovetail" and not found.exact_short:
         out.extend(_cut_number_differs(get_a, len_a, b, found))
     return out
+
+
+def _inside_code(code: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether view stretch ``start``-``end`` lies in one code range that begins
+    before it (the copies matched some of that code first) and goes on past its
+    start (a word dropped right after a code span is prose)."""
+    from bisect import bisect_left
+
+    k = bisect_left(code, (start, start)) - 1
+    return k >= 0 and code[k][0] < start < code[k][1] and end <= code[k][1]
 
 
 def _cut_number_differs(
@@ -546,6 +581,24 @@ def _rank(found: Alignment, len_a: int) -> tuple[bool, bool, bool, int, float, i
     )
 
 
+def _heading_as_prose(
+    b: Prepared, len_a: int, heading_len: int, a_raw_before: Callable[[int, int], str] | None
+) -> bool:
+    """Whether ``b`` opens with the words of the heading that ends the target (of
+    ``heading_len`` view characters) inside a longer unit that is no heading and
+    without the heading's mark: a paragraph that opens by restating its section's
+    title ("### When `x` is set to zero" | "When `x` is set to zero, a redirect
+    fails …"), not a restart of it. A bold label restated with its text ("**11:00
+    a.m.:**" | "**11:00 a.m.:** After …") keeps its mark."""
+    if not (b.units and b.view.offsets and 0 < heading_len < b.unit_vends[0]):
+        return False
+    if b.units[0].kind == "heading" or a_raw_before is None:
+        return False
+    a_mark = a_raw_before(len_a - heading_len, _MARK_MAX).rsplit("\n", 1)[-1].strip()
+    b_mark = b.text[: b.view.offsets[0]].rsplit("\n", 1)[-1].strip()
+    return a_mark != b_mark
+
+
 def find_overlap(
     get_a: Callable[[int, int], str],
     len_a: int,
@@ -556,6 +609,8 @@ def find_overlap(
     a_tail_incomplete: bool,
     last_unit_len: int = 0,
     a_raw_before: Callable[[int, int], str] | None = None,
+    a_raw_from: Callable[[int], str] | None = None,
+    a_tail_heading: bool = False,
     doubtful: Callable[[Alignment], bool] | None = None,
 ) -> Alignment | None:
     """Where query ``b`` lies on the target, or None if it repeats nothing there.
@@ -563,7 +618,9 @@ def find_overlap(
     ``a_tail_incomplete`` says the target ends with an unfinished unit of
     ``last_unit_len`` view characters, which admits very short exact overlaps;
     ``a_raw_before(pos, n)`` gives up to ``n`` raw characters before target view
-    position ``pos`` (to tell a word or sentence start from a word middle); alignments ``doubtful``
+    position ``pos`` (to tell a word or sentence start from a word middle);
+    ``a_raw_from(pos)`` the raw text from view position ``pos`` to the end;
+    ``a_tail_heading`` says that unit is a heading; alignments ``doubtful``
     says are suspect (they disagree on a number) are taken only if nothing else fits.
     """
     found = [
@@ -575,6 +632,9 @@ def find_overlap(
     # whole unfinished unit shorter than a seed ("## 影響を受けるバー" / "## 影響を受ける
     # バージョン"): too short for seeds, and easily outvoted by an older copy of
     # the same passage further back, so it is always looked for.
+    heading_as_prose = a_tail_heading and _heading_as_prose(b, len_a, last_unit_len, a_raw_before)
+    if heading_as_prose:
+        found = [f for f in found if f.a_start < len_a - last_unit_len]
     tail = get_a(max(0, len_a - SHORT_OVERLAP_MAX), len_a)
     k = short_overlap(tail, b.view.chars, min_len=1)
     if k == 1 and not (
@@ -607,6 +667,17 @@ def find_overlap(
         b_first = b.text[b.view.offsets[0]] if b.view.offsets else ""
         if (before.isascii() and before.isalnum()) or (first.islower() and b_first.isupper()):
             k = 0
+    # an end that closes something goes on character for character: "name" in
+    # "### `brine.remove(name)`" is no cut that "`name` {string} …" resumes
+    if (
+        k
+        and a_raw_from is not None
+        and b.view.offsets
+        and not goes_on_from(a_raw_from(len_a - k), b.text[b.view.offsets[0] :])
+    ):
+        k = 0
+    if heading_as_prose and k >= last_unit_len:
+        k = 0
     if k:
         kind: Literal["dovetail", "containment"] = (
             "dovetail" if len(b.view.chars) > k else "containment"
@@ -796,7 +867,7 @@ def pairwise(
     """Where ``b`` repeats text of ``a`` (``adjacent``: ``b`` directly follows ``a``).
 
     ``positions`` is ``seed_positions(a)``, when the caller keeps it for reuse.
-    With ``reject_conflicts``, copies that differ in a number or a negation (see
+    With ``reject_conflicts``, copies that differ in a number, a negation or code (see
     :func:`conflicts`) do not count: ``b`` is not shown to repeat ``a`` there.
     """
     if positions is None:
@@ -817,7 +888,9 @@ def pairwise(
         min_score=options.min_score,
         a_tail_incomplete=adjacent and _tail_incomplete(a),
     )
-    if found is None or (reject_conflicts and conflicts(get_a, b.view.chars, found, len(chars))):
+    if found is None or (
+        reject_conflicts and conflicts(get_a, b.view.chars, found, len(chars), b.code)
+    ):
         return None
     return _to_overlap(a, b, found)
 

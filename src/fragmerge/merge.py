@@ -53,7 +53,13 @@ from fragmerge.models import (
     ProvenanceEntry,
     UnitKind,
 )
-from fragmerge.text import BLANK_LINE, is_complete, is_no_space_script, paragraph_separator
+from fragmerge.text import (
+    BLANK_LINE,
+    has_no_space_script,
+    is_complete,
+    is_no_space_script,
+    paragraph_separator,
+)
 
 __all__ = ["merge"]
 
@@ -166,6 +172,14 @@ class _Assembly:
         i, raw = self.locate(apos)
         p = self.pieces[i]
         return self.prep[p.frag].text[max(p.start, raw - n) : raw]
+
+    def raw_from(self, apos: int) -> str:
+        """The raw text from assembled view position ``apos`` to the end (the pieces'
+        separators left out)."""
+        i, raw = self.locate(apos)
+        first = self.pieces[i]
+        rest = (self.prep[p.frag].text[p.start : p.end] for p in self.pieces[i + 1 :])
+        return self.prep[first.frag].text[raw : first.end] + "".join(rest)
 
     def starts_unit(self, apos: int) -> bool:
         """Whether a unit (sentence, heading...) starts at assembled view position ``apos``."""
@@ -475,8 +489,10 @@ class _Merger:
             a_tail_incomplete=not last.complete,
             last_unit_len=asm.length - last.apos,
             a_raw_before=asm.raw_before,
+            a_raw_from=asm.raw_from,
+            a_tail_heading=last.kind == "heading",
             doubtful=lambda f: bool(
-                conflicts(asm.get, b.view.chars, f, asm.length) or self._look_alike(b, f)
+                conflicts(asm.get, b.view.chars, f, asm.length, b.code) or self._look_alike(b, f)
             ),
         )
 
@@ -575,7 +591,7 @@ class _Merger:
         b = self.prep[b_index]
         last = asm.last_unit()
         found = self._find(b, last)
-        clash = conflicts(asm.get, b.view.chars, found, asm.length) if found else []
+        clash = conflicts(asm.get, b.view.chars, found, asm.length, b.code) if found else []
         if found is not None and found.exact_short and allow_wait and not clash:
             blocker = self._short_meet_waits_for(b_index, found, last)
             if blocker is not None:
@@ -606,7 +622,7 @@ class _Merger:
                 b,
                 found.score,
                 found.score,
-                f"differs from the text before it in a number or a negation "
+                f"differs from the text before it in a number, a negation or code "
                 f"({a_gap or '∅'!r} vs {b_gap or '∅'!r})",
             )
         elif found.kind == "containment" and self._own_head(b, found):
@@ -716,7 +732,7 @@ class _Merger:
         )
         if (
             found is None
-            or any(conflicts(asm.get, b.view.chars, found))
+            or any(conflicts(asm.get, b.view.chars, found, b_code=b.code))
             # a copy with sentences of its own is not only a restatement: kept whole
             or self._own_units(b, found)
         ):
@@ -793,13 +809,22 @@ class _Merger:
         a = self.prep[a_piece.frag]
         start = _resume_raw(b, 0) if b.view.chars else 0
         opens_block = bool(b.units) and b.units[0].kind in _BLOCK_KINDS
-        if not last.complete and opens_block:
+        # a heading has no stop, but a capitalised sentence after it is no rest of it
+        # ("### Install the tool" | "Run the installer …")
+        after_heading = (
+            last.kind == "heading"
+            and start < len(b.text)
+            and b.text[start].isupper()
+            and not has_no_space_script(a.text[last.raw : a_piece.end])
+        )
+        finished = last.complete or after_heading
+        if not finished and opens_block:
             self.warnings.append(
                 f"fragment {b.index} opens with a {b.units[0].kind.replace('_', ' ')}, so it "
                 f"cannot finish the cut sentence ending fragment {a.index}; that sentence is "
                 "kept unfinished"
             )
-        if not last.complete and not opens_block:
+        if not finished and not opens_block:
             join = _glue(a.text[: a_piece.end], b.text[start:], self._words())
             kind, confidence = "continuation", 75.0
             self.overlaps.append(

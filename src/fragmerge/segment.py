@@ -30,6 +30,7 @@ from fragmerge.models import Fragment, Options
 from fragmerge.text import (
     BLANK_LINE,
     CLOSED_END,
+    CODE_SPAN,
     SPACE_RUN,
     Unit,
     build_view,
@@ -1117,9 +1118,6 @@ def _copy_run(
     return _Copy(k, run, exact, completes, stopped)
 
 
-_CODE_SPAN = regex.compile(r"(`+)([^`\n]+?)\1(?!`)")
-
-
 def _code(text: str, u: Unit) -> list[str]:
     """The code in unit ``u``: a code block's text, or the unit's code spans, each with
     its spaces collapsed. The comparison view drops punctuation, so two option names
@@ -1133,7 +1131,7 @@ def _code(text: str, u: Unit) -> list[str]:
     unit_text = text[u.start : u.end]
     if u.kind == "code":
         return [SPACE_RUN.sub(" ", unit_text).strip()]
-    return [SPACE_RUN.sub(" ", m.group(2)).strip() for m in _CODE_SPAN.finditer(unit_text)]
+    return [SPACE_RUN.sub(" ", m.group(2)).strip() for m in CODE_SPAN.finditer(unit_text)]
 
 
 _HEADING_MARK = regex.compile(r"\s*(#{1,6}|\*\*|__)")

@@ -22,10 +22,12 @@ from fragmerge.models import UnitKind
 __all__ = [
     "BLANK_LINE",
     "CLOSED_END",
+    "CODE_SPAN",
     "SPACE_RUN",
     "Unit",
     "View",
     "build_view",
+    "code_ranges",
     "front_matter_end",
     "goes_on_from",
     "has_no_space_script",
@@ -38,6 +40,8 @@ __all__ = [
 
 # A blank line: a paragraph break (or the pipeline's spacing between pieces).
 BLANK_LINE = regex.compile(r"\n[ \t]*\n")
+# An inline code span: its backticks (group 1) and its code (group 2).
+CODE_SPAN = regex.compile(r"(`+)([^`\n]+?)\1(?!`)")
 # A run of white space.
 SPACE_RUN = regex.compile(r"\s+")
 # Letters, digits and combining marks: what a comparison looks at.
@@ -489,3 +493,20 @@ def goes_on_from(original: str, copy: str, unstopped_list: bool = False) -> bool
     if copy.startswith(original):
         return not (unstopped_list and copy[len(original) :].lstrip().startswith("("))
     return CLOSED_END.search(original) is None
+
+
+def code_ranges(text: str, units: Sequence[Unit]) -> list[tuple[int, int]]:
+    """Raw ranges of code in ``text``: code blocks whole, and the code of each inline
+    code span, in text order.
+
+    >>> t = "Run `make test` first.\\n"
+    >>> [t[s:e] for s, e in code_ranges(t, split_units(t))]
+    ['make test']
+    """
+    out: list[tuple[int, int]] = []
+    for u in units:
+        if u.kind == "code":
+            out.append((u.start, u.end))
+        elif "`" in text[u.start : u.end]:
+            out.extend(m.span(2) for m in CODE_SPAN.finditer(text, u.start, u.end))
+    return out
