@@ -1181,6 +1181,14 @@ def test_paragraph_opening_with_the_heading_words_is_the_sections_own() -> None:
     body = "When `maxRedirects` is set to zero, a redirect fails the download at once.\n"
     result = repair(f"{head}\n\n---END---\n\n{body}")
     assert result.text == f"{head}\n\n{body}"
+    # a subsection's heading and a finished entry open their own text likewise
+    for end, piece in (
+        ("## Upgrading", "### Upgrading with the installer\n\nRun the installer again.\n"),
+        ("* `install`\n* `prepare`", "`prepare` runs only when the package is linked.\n"),
+    ):
+        assert repair(f"{API_INTRO}{end}\n\n---END---\n\n{piece}").text == (
+            f"{API_INTRO}{end}\n\n{piece}"
+        )
     # ... while a bold label restated with its mark and its text is a restart
     label = f"{API_INTRO}**11:00 a.m.:**"
     text = "**11:00 a.m.:** After the meeting the team wrote the release notes.\n"

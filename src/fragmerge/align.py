@@ -581,18 +581,20 @@ def _rank(found: Alignment, len_a: int) -> tuple[bool, bool, bool, int, float, i
     )
 
 
-def _heading_as_prose(
+def _marked_unit_as_prose(
     b: Prepared, len_a: int, heading_len: int, a_raw_before: Callable[[int, int], str] | None
 ) -> bool:
-    """Whether ``b`` opens with the words of the heading that ends the target (of
-    ``heading_len`` view characters) inside a longer unit that is no heading and
-    without the heading's mark: a paragraph that opens by restating its section's
-    title ("### When `x` is set to zero" | "When `x` is set to zero, a redirect
-    fails …"), not a restart of it. A bold label restated with its text ("**11:00
-    a.m.:**" | "**11:00 a.m.:** After …") keeps its mark."""
+    """Whether ``b`` opens with the words of the heading (or finished list item)
+    that ends the target, of ``heading_len`` view characters, inside a longer unit,
+    without its mark: a paragraph that opens by restating its section's title ("###
+    When `x` is set to zero" | "When `x` is set to zero, a redirect fails …"), a
+    subsection ("## Upgrading" | "### Upgrading with the installer"), or an entry
+    ("* `prepare`" | "`prepare` runs only when …"), not a restart of it. A bold label
+    restated with its text ("**11:00 a.m.:**" | "**11:00 a.m.:** After …") keeps
+    its mark."""
     if not (b.units and b.view.offsets and 0 < heading_len < b.unit_vends[0]):
         return False
-    if b.units[0].kind == "heading" or a_raw_before is None:
+    if a_raw_before is None:
         return False
     a_mark = a_raw_before(len_a - heading_len, _MARK_MAX).rsplit("\n", 1)[-1].strip()
     b_mark = b.text[: b.view.offsets[0]].rsplit("\n", 1)[-1].strip()
@@ -610,7 +612,7 @@ def find_overlap(
     last_unit_len: int = 0,
     a_raw_before: Callable[[int, int], str] | None = None,
     a_raw_from: Callable[[int], str] | None = None,
-    a_tail_heading: bool = False,
+    a_tail_marked: bool = False,
     doubtful: Callable[[Alignment], bool] | None = None,
 ) -> Alignment | None:
     """Where query ``b`` lies on the target, or None if it repeats nothing there.
@@ -620,7 +622,8 @@ def find_overlap(
     ``a_raw_before(pos, n)`` gives up to ``n`` raw characters before target view
     position ``pos`` (to tell a word or sentence start from a word middle);
     ``a_raw_from(pos)`` the raw text from view position ``pos`` to the end;
-    ``a_tail_heading`` says that unit is a heading; alignments ``doubtful``
+    ``a_tail_marked`` says that unit is a heading or a finished list item, whose
+    mark a restart restates; alignments ``doubtful``
     says are suspect (they disagree on a number) are taken only if nothing else fits.
     """
     found = [
@@ -632,9 +635,9 @@ def find_overlap(
     # whole unfinished unit shorter than a seed ("## 影響を受けるバー" / "## 影響を受ける
     # バージョン"): too short for seeds, and easily outvoted by an older copy of
     # the same passage further back, so it is always looked for.
-    heading_as_prose = a_tail_heading and _heading_as_prose(b, len_a, last_unit_len, a_raw_before)
-    if heading_as_prose:
-        found = [f for f in found if f.a_start < len_a - last_unit_len]
+    marked_as_prose = a_tail_marked and _marked_unit_as_prose(b, len_a, last_unit_len, a_raw_before)
+    if marked_as_prose:
+        found = [f for f in found if f.a_start != len_a - last_unit_len]
     tail = get_a(max(0, len_a - SHORT_OVERLAP_MAX), len_a)
     k = short_overlap(tail, b.view.chars, min_len=1)
     if k == 1 and not (
@@ -676,7 +679,7 @@ def find_overlap(
         and not goes_on_from(a_raw_from(len_a - k), b.text[b.view.offsets[0] :])
     ):
         k = 0
-    if heading_as_prose and k >= last_unit_len:
+    if marked_as_prose and k >= last_unit_len:
         k = 0
     if k:
         kind: Literal["dovetail", "containment"] = (

@@ -174,11 +174,14 @@ class _Assembly:
         return self.prep[p.frag].text[max(p.start, raw - n) : raw]
 
     def raw_from(self, apos: int) -> str:
-        """The raw text from assembled view position ``apos`` to the end (the pieces'
-        separators left out)."""
-        i, raw = self.locate(apos)
-        first = self.pieces[i]
-        rest = (self.prep[p.frag].text[p.start : p.end] for p in self.pieces[i + 1 :])
+        """The raw text from assembled view position ``apos`` to the end."""
+        return self.raw_after(*self.locate(apos))
+
+    def raw_after(self, piece: int, raw: int) -> str:
+        """The raw text from (piece, raw offset) to the end (the pieces' separators
+        left out)."""
+        first = self.pieces[piece]
+        rest = (self.prep[p.frag].text[p.start : p.end] for p in self.pieces[piece + 1 :])
         return self.prep[first.frag].text[raw : first.end] + "".join(rest)
 
     def starts_unit(self, apos: int) -> bool:
@@ -490,10 +493,23 @@ class _Merger:
             last_unit_len=asm.length - last.apos,
             a_raw_before=asm.raw_before,
             a_raw_from=asm.raw_from,
-            a_tail_heading=last.kind == "heading",
+            a_tail_marked=last.kind == "heading" or self._closed_item(last),
             doubtful=lambda f: bool(
                 conflicts(asm.get, b.view.chars, f, asm.length, b.code) or self._look_alike(b, f)
             ),
+        )
+
+    def _closed_item(self, last: _LastUnit) -> bool:
+        """Whether the text ends with a list item that closes a bracket or a code span
+        it opened, a finished entry ("* `prepare`", "* [Guide](guide.md)"; not "*
+        [CVE-2018-8780:")."""
+        if last.kind != "list_item":
+            return False
+        item = self.asm.raw_after(last.piece, last.raw).rstrip()
+        return (
+            item.endswith((")", "]", "`"))
+            and item.count("`") % 2 == 0
+            and all(item.count(o) <= item.count(c) for o, c in ("[]", "()"))
         )
 
     def _look_alike(self, b: Prepared, found: Alignment) -> bool:
@@ -810,14 +826,16 @@ class _Merger:
         start = _resume_raw(b, 0) if b.view.chars else 0
         opens_block = bool(b.units) and b.units[0].kind in _BLOCK_KINDS
         # a heading has no stop, but a capitalised sentence after it is no rest of it
-        # ("### Install the tool" | "Run the installer …")
+        # ("### Install the tool" | "Run the installer …"), and a finished entry goes
+        # on in lower case only ("* `prepare`" | "`prepare` runs only when …")
+        opening = b.text[start] if start < len(b.text) else ""
         after_heading = (
             last.kind == "heading"
-            and start < len(b.text)
-            and b.text[start].isupper()
+            and opening.isupper()
             and not has_no_space_script(a.text[last.raw : a_piece.end])
         )
-        finished = last.complete or after_heading
+        after_entry = self._closed_item(last) and opening != "" and not opening.islower()
+        finished = last.complete or after_heading or after_entry
         if not finished and opens_block:
             self.warnings.append(
                 f"fragment {b.index} opens with a {b.units[0].kind.replace('_', ' ')}, so it "
