@@ -6,6 +6,8 @@ Every repair goes through :func:`repair`, which also checks the provenance map
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 import fragmerge
@@ -1108,6 +1110,26 @@ def test_loop_back_that_restyles_its_headings_is_still_a_loop() -> None:
     result = repair(f"{text}{s[3][:30]}\n\n---END---\n\n{piece}")
     assert result.text == f"{text}{s[3]}\n\n{new[0]}\n\n{new[1]}\n"
     assert any("loops back" in w for w in result.warnings)
+
+
+def test_passage_restated_with_its_lines_wrapped_otherwise_is_the_documents_own() -> None:
+    # a document that wraps its lines wraps a passage it restates its own way (two
+    # licences sharing their terms): no loop or regeneration, kept; a copy that runs
+    # the same sentences on one line each is a regeneration, and folded in
+    s = COUNCIL
+    new = COUNCIL_NEW
+    paragraphs = [" ".join(s[0:3]), " ".join(s[3:6]), " ".join(s[6:9])]
+
+    def wrapped(width: int) -> str:
+        return "\n\n".join(textwrap.fill(p, width) for p in paragraphs)
+
+    text = f"# Rules\n\n{RULES_INTRO}\n\n{wrapped(72)}\n\n{new[0]}"
+    rewrapped = f"{wrapped(60)}\n\n{new[1]} {new[2]}\n"
+    assert repair(f"{text}\n\n---END---\n\n{rewrapped}").text == f"{text}\n\n{rewrapped}"
+    joined = "\n\n".join(paragraphs)
+    result = repair(f"{text}\n\n---END---\n\n{joined}\n\n{new[1]} {new[2]}\n")
+    flat = " ".join(result.text.split())
+    assert all(flat.count(sentence) == 1 for sentence in [*s[:9], *new])
 
 
 def test_piece_looping_back_over_its_own_passage_drops_the_repeat() -> None:

@@ -433,6 +433,7 @@ class _Merger:
         self._positions: dict[int, dict[str, list[int]]] = {}  # seed tables of possible hosts
         self._resumed: dict[tuple[int, int], Overlap | None] = {}  # pairwise, per (host, piece)
         self._texts: dict[int, list[str]] = {}  # fragment -> its units' text
+        self._lines: dict[int, list[tuple[str, ...] | None]] = {}  # ... their lines
         self._word_counts: Counter[str] | None = None
         self._owners: dict[str, list[tuple[int, int]]] | None = None  # unit text -> units
         # whether the piece after fragment i was split off at an implicit restart
@@ -1181,7 +1182,7 @@ class _Merger:
             i: sorted(
                 (n, self.prep[c].units[u].end)
                 for c, u in owners.get(texts[i], ())
-                if (n := place(c, u)) is not None
+                if self._wrapped_alike(c, u, b.index, i) and (n := place(c, u)) is not None
             )
             for i in keyed
         }
@@ -1268,6 +1269,8 @@ class _Merger:
             best = 0
             source = (0, 0)  # (fragment, unit) the longest run restates from
             for c, i in owners.get(texts[units[k]], ()):
+                if not self._wrapped_alike(c, i, b.index, units[k]):
+                    continue
                 n0 = place(c, i)
                 if n0 is None or (c == b.index and i >= units[k]):
                     continue
@@ -1278,6 +1281,7 @@ class _Merger:
                     and k + n < len(units)
                     and not (at[1] == b.index and at[2] >= units[k])
                     and self._unit_texts(at[1])[at[2]] == texts[units[k + n]]
+                    and self._wrapped_alike(at[1], at[2], b.index, units[k + n])
                     and b.unit_vends[units[k + n]] - b.unit_vstarts[units[k + n]] >= 8
                 ):
                     n += 1
@@ -1366,6 +1370,25 @@ class _Merger:
                 for i, u in enumerate(f.units)
             ]
         return self._texts[frag]
+
+    def _wrapped_alike(self, c: int, i: int, d: int, j: int) -> bool:
+        """Whether unit ``i`` of fragment ``c`` and unit ``j`` of fragment ``d``, which
+        read alike, break their lines alike, or one of them runs on one line: a copy
+        joins a list item's lines, but a document that wraps its lines wraps a passage
+        it restates its own way (two licences sharing their boilerplate)."""
+        lines_c, lines_d = self._unit_lines(c)[i], self._unit_lines(d)[j]
+        return lines_c is None or lines_d is None or lines_c == lines_d
+
+    def _unit_lines(self, frag: int) -> list[tuple[str, ...] | None]:
+        """The lines of each unit of fragment ``frag``, stripped, or None for a unit on
+        one line (worked out once)."""
+        if frag not in self._lines:
+            f = self.prep[frag]
+            self._lines[frag] = [
+                tuple(line.strip() for line in raw.splitlines()) if "\n" in raw else None
+                for raw in (f.text[u.start : u.end].strip() for u in f.units)
+            ]
+        return self._lines[frag]
 
     def _unit_owners(self) -> dict[str, list[tuple[int, int]]]:
         """Unit text -> (fragment, unit index) of every unit of 8+ view characters in
