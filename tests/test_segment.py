@@ -1231,6 +1231,21 @@ def test_code_block_restarted_after_a_code_span_left_open_is_split() -> None:
     assert pieces(draft)[-1] == f"{copy}\n\n{whole}"
 
 
+def test_restart_opening_with_the_short_line_before_a_tiny_cut_is_split() -> None:
+    # "> 「老" is one character of a quote, too short to propose a copy, and so is the
+    # label before it: the restart restates both, the label first
+    head = "### 简体中文使用直角引号\n\n直角引号更适合简体中文的排版。"
+    restart = "用法：\n\n> 「老师，『有条不紊』的『紊』是什么意思？」\n\n对比用法：\n\n> “老师。”"
+    assert pieces(f"{head}\n\n用法：\n\n> 「老\n\n{restart}\n")[-1] == restart
+    # a label and a quote finished in their own words are the text's own
+    assert len(pieces(f"{head}\n\n用法：\n\n> 「老」\n\n{restart}\n")) == 1
+    # an HTML element cut after its name, restarted from the line before it
+    cut = "</div>\n\n<div"
+    whole = '</div>\n\n<div class="composition-api">\n\n使用组合式 API 的写法如下。\n\n</div>'
+    draft = f'<div class="options-api">\n\n{JA1}\n\n{cut}\n\n{whole}\n'
+    assert pieces(draft)[-1] == whole
+
+
 def test_tight_list_item_repeating_an_earlier_one_is_no_restart() -> None:
     # an API reference: items without stops, the same parameter described for two
     # functions; a generation's next piece begins after a blank line, not on the next

@@ -547,14 +547,30 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                 ),
                 None,
             )
+            # ...or the restart opens with the short line before the cut, too short to
+            # propose a copy ("用法：" then "> 「老" | "用法：" then "> 「老师，…」")
+            lead = 0
+            if cut is None and not earlier and j + 1 < len(units):
+                cut = next(
+                    (
+                        x
+                        for x in reversed(open_cuts)
+                        if x not in resumed
+                        and 0 < x < j
+                        and _same_text(text, units[x - 1], units[j])
+                        and _restarts_cut(text, units, views, x, j + 1, lead=1)
+                    ),
+                    None,
+                )
+                lead = int(cut is not None)
             if cut is not None or _resumes_inside_cut(text, units, views, j):
                 points.append(text.rfind("\n", 0, u.start) + 1)
                 note_cut(j - 1)
-                copied_until = j + 1
+                copied_until = j + 1 + lead
                 if cut is not None:
                     open_cuts.remove(cut)
                     resumed.add(cut)
-                    split_after(cut, j, j)
+                    split_after(cut, j, j + lead)
                 earlier = []
             for i in reversed(earlier):
                 if i in resumed and not _CUT_END.search(text, units[j - 1].start, units[j - 1].end):
@@ -746,9 +762,12 @@ def _resumes_inside_cut(text: str, units: list[Unit], views: list[str], j: int) 
     return 0 < k < len(a) and (len(b) > k or is_complete(text[units[j].start : units[j].end]))
 
 
-def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int) -> bool:
+def _restarts_cut(
+    text: str, units: list[Unit], views: list[str], x: int, j: int, lead: int = 0
+) -> bool:
     """Whether unit ``j`` begins with exactly the text of the paragraph-end cut ``x``
-    and goes on (see :func:`_paragraph_end_cut`).
+    and goes on (see :func:`_paragraph_end_cut`). ``lead`` units before ``j`` restate
+    the ones before the cut: the restart opens with them.
 
     A short paragraph of its own ("Summary") may be a title that a later paragraph
     begins with ("Summary of changes"), so the cut must not begin its paragraph
@@ -763,9 +782,10 @@ def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int
     """
     u = units[x]
     cut = text[u.start : u.end]
+    adjacent = x == j - 1 - lead  # the paragraph right after the cut restarts it
     # a cut list item may be resumed right after it as a plain sentence, without its
     # bullet ("1. The publisher of the" | "The publisher of the plugin is …")
-    unbulleted = x == j - 1 and u.kind == "list_item" and units[j].kind == "sentence"
+    unbulleted = adjacent and u.kind == "list_item" and units[j].kind == "sentence"
     if unbulleted:
         cut = _LIST_BULLET.sub("", cut, count=1)
     if _REFERENCE_ENTRY.fullmatch(_LIST_BULLET.sub("", cut, count=1)):
@@ -778,7 +798,7 @@ def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int
     # stop is no view character either (in a script without spaces only: "Thank you"
     # | "Thank you." is a line echoed)
     stopped = (
-        x == j - 1
+        adjacent
         and views[j] == views[x]
         and len(views[x]) >= 4
         and all(is_no_space_script(c) for c in views[x])
@@ -791,7 +811,7 @@ def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int
         or (len(views[j]) <= len(views[x]) and not (open_row or stopped))
     ):
         return False
-    if x != j - 1 and (u.kind == "heading" or not _cut_unit(text, u)):
+    if not adjacent and (u.kind == "heading" or not _cut_unit(text, u)):
         return False
     if not text.startswith(cut, units[j].start) or len(cut) >= units[j].end - units[j].start:
         return False
@@ -820,9 +840,9 @@ def _restarts_cut(text: str, units: list[Unit], views: list[str], x: int, j: int
         or (after.isalnum() and cut[-1:].isalnum())
         # (at the same depth or shallower: a restart may drop the indentation, but an
         # item followed by a deeper sub-item beginning with it is the list's own)
-        or (u.kind == "list_item" and x == j - 1 and _indent(text, units[j]) <= _indent(text, u))
-        or (x == j - 1 and _goes_on_as_prose(text, units[j], len(cut), views[j], views[x]))
-        or (x == j - 1 and _closes_element(cut, text[units[j].start : units[j].end]))
+        or (u.kind == "list_item" and adjacent and _indent(text, units[j]) <= _indent(text, u))
+        or (adjacent and _goes_on_as_prose(text, units[j], len(cut), views[j], views[x]))
+        or (adjacent and _closes_element(cut, text[units[j].start : units[j].end]))
     )
 
 
