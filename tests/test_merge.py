@@ -847,6 +847,17 @@ def test_finished_sentence_the_restart_goes_on_from_differently_is_kept() -> Non
     assert any("goes on differently" in w for w in result.warnings)
 
 
+def test_new_text_between_a_cut_and_its_restart_comes_after_the_restart() -> None:
+    # the text between a cut and the restart that resumes it is another piece, shown
+    # out of order: the cut is resumed by the restart, never glued to that piece
+    intro = "这是我们将于明年初发布稳定版的 React 版本。"
+    cut = "要尝试 React 18 RC，请升级你的依赖项"
+    restart = f"{cut}，然后运行下面的命令：\n\n```bash\nnpm install react@rc\n```"
+    other = "2021 年 12 月 17 日，我们发布了第一个候选版本。大会的演讲都可以在线播放。"
+    result = repair(f"{intro}\n\n{cut}\n\n{other}\n\n{restart}\n")
+    assert result.text == f"{intro}\n\n{restart}\n\n{other}\n"
+
+
 def test_second_continuation_from_an_earlier_cut_keeps_only_what_it_adds() -> None:
     # piece 1 finishes the cut; piece 2 restates the text up to that same cut and
     # finishes it another way: its restatement is dropped, its own text kept

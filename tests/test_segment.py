@@ -1246,6 +1246,19 @@ def test_restart_opening_with_the_short_line_before_a_tiny_cut_is_split() -> Non
     assert pieces(draft)[-1] == whole
 
 
+def test_line_cut_before_its_colon_and_restated_further_on_is_restarted() -> None:
+    # "…请升级你的依赖项" | a redundant piece | "…请升级你的依赖项：" and its code: the
+    # same words with only the colon added complete the cut even further back
+    intro = "在主题演讲中，我们分享了对未来 React 的愿景。这是我们将于明年初发布稳定版的版本。"
+    cut = "要尝试 React 18 RC，请升级你的依赖项"
+    redundant = "在主题演讲中，我们分享了对未来 React 的愿景。这是我们将于明年初"
+    code = "```bash\nnpm install react@rc react-dom@rc\n```"
+    found = pieces(f"# React 18\n\n{intro}\n\n{cut}\n\n{redundant}\n\n{cut}：\n\n{code}\n")
+    assert found[1:] == [redundant, f"{cut}：\n\n{code}"]
+    # finished with a stop, the first line is the text's own
+    assert len(pieces(f"{intro}\n\n{cut}。\n\n{redundant}\n\n{cut}：\n\n{code}\n")) < 3
+
+
 def test_tight_list_item_repeating_an_earlier_one_is_no_restart() -> None:
     # an API reference: items without stops, the same parameter described for two
     # functions; a generation's next piece begins after a blank line, not on the next

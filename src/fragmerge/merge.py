@@ -66,6 +66,7 @@ __all__ = ["merge"]
 # Units that open a block: a piece starting with one cannot resume a cut sentence.
 _BLOCK_KINDS = frozenset({"heading", "list_item", "table_row", "code", "rule"})
 _LEADING_ELLIPSIS = regex.compile(r"(?:\.{2,}|…+|‥+)\s*")
+_SAME_WORDS = 4  # view characters a piece and a restart share after a cut to go on alike
 _OWN_RUN = 24  # unmatched view characters in a row that make a sentence of its own
 _MIN_REGENERATED = 3  # units a piece aligned nowhere must restate word for word to be folded in
 _MIN_LOOP = 5  # units in a row restated word for word that make a loop back, not a refrain
@@ -547,11 +548,15 @@ class _Merger:
         last = asm.last_unit()
         later = [c for c in range(b_index + 1, len(self.prep)) if c not in self.placed]
         b = self.prep[b_index]
-        if not any(
+        resumes_one = any(
             short_overlap(self.prep[c].view.chars[-SHORT_OVERLAP_MAX:], b.view.chars, min_len=1)
             or self._resumes(c, b) is not None
             for c in later[:_LOOKAHEAD]
-        ):
+        )
+        # (with the text cut, a piece of new text, whose start stands nowhere in the
+        # text, waits for a restart of the cut too: the segmenter split it off there)
+        new_text = not any(asm.lookup(key) for key, _ in b.seeds[:16])
+        if not (resumes_one or (new_text and not last.complete)):
             return
         tail = asm.get(max(0, asm.length - SHORT_OVERLAP_MAX), asm.length)
         recent = asm.length - _PROBE_WINDOW
@@ -562,7 +567,12 @@ class _Merger:
             if not near and not short_overlap(tail, p.view.chars, min_len=1):
                 continue
             found = self._find(p, last)
-            if found is not None and found.kind == "dovetail":
+            if found is None or found.kind != "dovetail":
+                continue
+            # (unless the restart goes on from the cut as new text ``b`` begins:
+            # "…成功に" | "導くための鍵…" | "…成功に導くためには…")
+            after_cut = p.view.chars[found.a_to_b(asm.length) :][:_SAME_WORDS]
+            if resumes_one or not after_cut.startswith(b.view.chars[:_SAME_WORDS]):
                 yield c
 
     def run(self) -> None:

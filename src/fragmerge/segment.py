@@ -797,13 +797,21 @@ def _restarts_cut(
     # the same words again, finished with a stop ("ということ" | "ということ。"): the
     # stop is no view character either (in a script without spaces only: "Thank you"
     # | "Thank you." is a line echoed)
+    rest = text[units[j].start + len(cut) : units[j].end].strip()
     stopped = (
-        adjacent
-        and views[j] == views[x]
+        views[j] == views[x]
         and len(views[x]) >= 4
-        and all(is_no_space_script(c) for c in views[x])
-        and is_complete(text[units[j].start : units[j].end])
-        and _STOP_AT.match(text, units[j].start + len(cut)) is not None
+        and (
+            (
+                adjacent
+                and all(is_no_space_script(c) for c in views[x])
+                and is_complete(text[units[j].start : units[j].end])
+                and _STOP_AT.match(text, units[j].start + len(cut)) is not None
+            )
+            # (further back, a line introducing what follows, cut before its colon:
+            # "…请升级你的依赖项" | "…请升级你的依赖项：")
+            or (rest in ("：", ":") and has_no_space_script(cut) and _cut_unit(text, u))
+        )
     )
     if not unbulleted and (
         (u.kind != units[j].kind and not open_row)
