@@ -1259,6 +1259,19 @@ def test_line_cut_before_its_colon_and_restated_further_on_is_restarted() -> Non
     assert len(pieces(f"{intro}\n\n{cut}。\n\n{redundant}\n\n{cut}：\n\n{code}\n")) < 3
 
 
+def test_paragraph_cut_right_before_its_stop_is_restarted_by_its_going_on() -> None:
+    # "…例もある" ends its paragraph; further on the paragraph again, "…例もある。" and
+    # going on: the original was cut right before its stop
+    head = "投資家や技術者にとっては、これはまさにチャンスと課題の表裏一体だ。"
+    cut = "MicrosoftのGitHub Copilotのように、開発者の生産性を劇的に向上させた例もある"
+    more = "AlphaGeometry 2が、科学研究の現場で同様の効果をもたらすとすれば、影響は大きい。"
+    other = "もちろん、懐疑心も忘れてはいけない。過去にも、人間を凌駕するAIは数多く登場した。"
+    restart = f"{head}{cut}。{more}"
+    assert pieces(f"{JA1}\n\n{head}{cut}\n\n{other}\n\n{restart}\n")[-1] == restart
+    # the same paragraph said again, finished as it was the first time: a quotation
+    assert len(pieces(f"{JA1}\n\n{head}{cut}\n\n{other}\n\n{head}{cut}\n")) == 1
+
+
 def test_tight_list_item_repeating_an_earlier_one_is_no_restart() -> None:
     # an API reference: items without stops, the same parameter described for two
     # functions; a generation's next piece begins after a blank line, not on the next

@@ -1105,6 +1105,22 @@ def _copy_run(
             # ("### When `x` is a function" / "When `x` is a function, it …"); a bold
             # line may open the next paragraph, itself and in bold ("**It's complicated.**").
             break
+        if (
+            a == b
+            and _stop_added(text, units[i + k], units[j + k])
+            and cut(i + k, run)
+            and j + k + 1 < len(units)
+            and units[i + k].kind == units[j + k + 1].kind == "sentence"
+            and BLANK_LINE.search(text, units[j + k].end, units[j + k + 1].start) is None
+        ):
+            # the same words finished with a stop, and the copy's paragraph goes on where
+            # the original's ended: it was cut right before the stop ("…向上させた例も
+            # ある" | "…向上させた例もある。AlphaGeometry 2が…")
+            run += len(a)
+            k += 1
+            exact = False
+            completes = True
+            break
         if a == b:
             run += len(a)
         elif (
@@ -1144,6 +1160,19 @@ def _copy_run(
             break
         k += 1
     return _Copy(k, run, exact, completes, stopped)
+
+
+def _stop_added(text: str, original: Unit, copy: Unit) -> bool:
+    """Whether ``copy`` is ``original`` again with only a full stop added, in a
+    script without spaces (English documentation varies its stops: "… as
+    little-endian" / "… as little-endian.")."""
+    cut = text[original.start : original.end].rstrip()
+    return (
+        has_no_space_script(cut)
+        and text.startswith(cut, copy.start)
+        and not is_complete(cut)
+        and _STOP_AT.fullmatch(text[copy.start + len(cut) : copy.end].rstrip()) is not None
+    )
 
 
 def _code(text: str, u: Unit) -> list[str]:
