@@ -1143,6 +1143,25 @@ def test_passage_restated_with_its_lines_wrapped_otherwise_is_the_documents_own(
     assert all(flat.count(sentence) == 1 for sentence in [*s[:9], *new])
 
 
+def test_looping_piece_drops_a_long_sentence_it_restates_between_rewrites() -> None:
+    # the piece loops back over three sentences, rewrites the fourth and restates the
+    # fifth alone: that fifth is the same loop's, and goes too; the rewrite stays
+    s = COUNCIL[:6]
+    head = "\n\n".join(s)
+    text = f"# Rules\n\n{RULES_INTRO}\n\n{head[: head.rindex(s[5])]}{s[5][:30]}"
+    rewritten = "A proposal is adopted when most of the members present vote for it."
+    loop = "\n\n".join([s[0], s[1], s[2], rewritten, s[4]])
+    piece = f"{s[5]}\n\n{COUNCIL_NEW[0]}\n\n{loop}\n\n{COUNCIL_NEW[1]}\n"
+    result = repair(f"{text}\n\n---END---\n\n{piece}")
+    own = f"{COUNCIL_NEW[0]}\n\n{rewritten}\n\n{COUNCIL_NEW[1]}"
+    assert result.text == f"# Rules\n\n{RULES_INTRO}\n\n{head}\n\n{own}\n"
+    # ... but a sentence restated alone at the very end of the piece stays (nothing of
+    # the piece's own follows it to show it is part of the loop)
+    without_own_end = piece.replace(f"\n\n{COUNCIL_NEW[1]}", "")
+    tail = repair(f"{text}\n\n---END---\n\n{without_own_end}")
+    assert tail.text.count(s[4]) == 2
+
+
 def test_piece_looping_back_over_its_own_passage_drops_the_repeat() -> None:
     s = [
         "Quorum requires at least half of the seats to be filled on the day.",
@@ -1242,3 +1261,32 @@ def test_sections_that_differ_only_inside_code_are_no_drifted_copy() -> None:
     assert result.text == f"{API_INTRO}{first}\n\n{second}\n"
     assert [j.kind for j in result.joins] == ["kept"]
     assert any("code" in w for w in result.warnings)
+
+
+def test_a_block_appended_after_text_opens_its_own_paragraph() -> None:
+    # whatever the merger dropped before it, a heading, list item or code block never
+    # goes on the line of the text before it (a table row may: a cut row goes on)
+    from fragmerge.align import prepare
+    from fragmerge.merge import _Assembly
+
+    def fragment(index: int, text: str) -> fragmerge.Fragment:
+        return fragmerge.Fragment(
+            index=index,
+            start=0,
+            end=len(text),
+            text=text,
+            separator_start=0,
+            separator_end=0,
+            boundary="marker",
+        )
+
+    first = prepare(fragment(0, "Intro text here.\n\n## Closing thoughts"))
+    for index, text, join in (
+        (1, "## Closing thoughts\n\nThanks for reading.", "\n\n"),
+        (2, "- an item of a list", "\n\n"),
+        (3, "| 3 | 4 |", ""),
+    ):
+        asm = _Assembly([first, prepare(fragment(index, text))])
+        asm.append(0, 0)
+        asm.append(1, 0)
+        assert asm.pieces[1].join == join

@@ -66,6 +66,7 @@ __all__ = ["merge"]
 # Units that open a block: a piece starting with one cannot resume a cut sentence.
 _BLOCK_KINDS = frozenset({"heading", "list_item", "table_row", "code", "rule"})
 _LEADING_ELLIPSIS = regex.compile(r"(?:\.{2,}|…+|‥+)\s*")
+_STRAY_SENTENCE = 40  # view characters of a sentence a looping piece restates alone
 _SAME_WORDS = 4  # view characters a piece and a restart share after a cut to go on alike
 _OWN_RUN = 24  # unmatched view characters in a row that make a sentence of its own
 _MIN_REGENERATED = 3  # units a piece aligned nowhere must restate word for word to be folded in
@@ -202,6 +203,10 @@ class _Assembly:
 
         f = self.prep[frag]
         end = len(f.text) if raw_end is None else raw_end
+        if not join and self._glues_block(f, raw_start):
+            # a heading, list item or code block never goes on a line of text: whatever
+            # was dropped before it, it opens a paragraph
+            join = paragraph_separator(f.text)
         vstart = bisect_left(f.view.offsets, raw_start)
         vend = bisect_left(f.view.offsets, end)
         ostart = self.output_length()
@@ -209,6 +214,21 @@ class _Assembly:
         self._astarts.append(self.length)
         self._index_piece(self.pieces[-1])
         self.length += vend - vstart
+
+    def _glues_block(self, f: Prepared, raw_start: int) -> bool:
+        """Whether ``f`` from ``raw_start`` opens with a block unit (not a table row: a
+        cut row goes on with cells) right after text that ends its line unfinished."""
+        if not self.pieces or raw_start >= len(f.text) or f.text[raw_start].isspace():
+            return False
+        last = self.pieces[-1]
+        if last.end <= last.start or self.prep[last.frag].text[last.end - 1].isspace():
+            return False
+        k = bisect_right(f.unit_starts, raw_start) - 1
+        return (
+            k >= 0
+            and f.units[k].start == raw_start
+            and f.units[k].kind in _BLOCK_KINDS - {"table_row"}
+        )
 
     def _piece_seeds(self, p: _Piece) -> list[tuple[str, int]]:
         return [
@@ -1274,6 +1294,7 @@ class _Merger:
         owners = self._unit_owners()
         texts = self._unit_texts(b.index)
         loops: list[tuple[int, int]] = []  # (first, last) unit index of b, inclusive
+        strays: list[tuple[int, int]] = []  # single long sentences restated
         k = 0
         while k < len(units):
             best = 0
@@ -1306,9 +1327,22 @@ class _Merger:
                     loops.append((units[k], units[k + best - 1]))
                 k += best
             else:
-                k += 1
+                if best and source[0] != b.index:
+                    strays.extend(
+                        (u, u)
+                        for u in units[k : k + best]
+                        if b.units[u].kind == "sentence"
+                        and b.unit_vends[u] - b.unit_vstarts[u] >= _STRAY_SENTENCE
+                    )
+                k += max(best, 1)
         if not loops:
             return
+        # (in a piece that loops back, a long sentence restated word for word outside
+        # the loops is the same regeneration's, rewritten around it: it goes too, where
+        # text of the piece's own follows it)
+        dropped_units = {u for first, final in loops for u in range(first, final + 1)}
+        kept_after = max((u for u in units if u not in dropped_units), default=-1)
+        loops = sorted(loops + [s for s in strays if s[0] < kept_after])
         keep: list[tuple[int, int]] = []
         start = last.start
         for first, final in loops:
