@@ -1247,6 +1247,19 @@ def test_paragraph_opening_with_the_heading_words_is_the_sections_own() -> None:
     assert repair(f"{label}\n\n---END---\n\n{text}").text == f"{API_INTRO}{text}"
 
 
+def test_options_list_opening_a_piece_and_restated_under_another_heading_stays() -> None:
+    # the list opens the marked piece, under the heading that ends the text before it;
+    # the piece restates it under a second function's heading: that section's own
+    section = (
+        "* `mirrors` {string\\[]} addresses of mirrors, tried in order\n\n"
+        "Sets the mirrors archives are fetched from. The first one that answers is used "
+        "for the rest of the run. An empty array turns mirrors off."
+    )
+    head = f"{API_INTRO}### `brine.setMirrors(mirrors)`"
+    piece = f"{section}\n\n### `brine.promises.setMirrors(mirrors)`\n\n{section}\n"
+    assert repair(f"{head}\n\n---END---\n\n{piece}").text == f"{head}\n\n{piece}"
+
+
 def test_sections_that_differ_only_inside_code_are_no_drifted_copy() -> None:
     # the view drops nothing but "name" / "url" here, a few percent of drift: inside a
     # code span that is another option, so both sections stay (and the join says why)

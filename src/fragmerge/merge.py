@@ -1375,11 +1375,25 @@ class _Merger:
         heading = b.units[first - 1]
         if heading.kind != "heading":
             return False
-        return (
-            i > 0
-            and self.prep[c].units[i - 1].kind == "heading"
-            and self._unit_texts(c)[i - 1] != self._unit_texts(b.index)[first - 1]
-        )
+        before = self._heading_before(c, i)
+        return before is not None and before != self._unit_texts(b.index)[first - 1]
+
+    def _heading_before(self, c: int, i: int) -> str | None:
+        """The text (as :meth:`_unit_texts` gives it) of the heading right before unit
+        ``i`` of fragment ``c`` in the text, or None: the unit before it in its
+        fragment, or, if it opens a piece, the last unit of the piece before."""
+        if i > 0:
+            frag, k = c, i - 1
+        else:
+            n = self._placer()(c, i)
+            if not n:
+                return None
+            prev = self.asm.pieces[n - 1]
+            frag, k = prev.frag, _unit_index_at_raw(self.prep[prev.frag], prev.end - 1)
+        units = self.prep[frag].units
+        if not units or units[k].kind != "heading":
+            return None
+        return self._unit_texts(frag)[k]
 
     def _placer(self) -> Callable[[int, int], int | None]:
         """For the text as it stands: (fragment, unit index) -> the piece that holds
