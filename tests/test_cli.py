@@ -188,6 +188,15 @@ def test_output_writes_file_and_nothing_to_stdout(tmp_path: Path) -> None:
     assert out.read_text("utf-8") == fragmerge.fix(SEED_DRAFT.read_text("utf-8")).text
 
 
+def test_output_dash_is_stdout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "-o -" writes to stdout, as "-" reads stdin; no file named "-" appears
+    monkeypatch.chdir(tmp_path)
+    result = invoke("fix", SEED_DRAFT, "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == fragmerge.fix(SEED_DRAFT.read_text("utf-8")).text
+    assert not (tmp_path / "-").exists()
+
+
 def test_output_equal_to_input_is_refused(tmp_path: Path) -> None:
     draft = copy(SEED_DRAFT, tmp_path)
     before = draft.read_bytes()

@@ -394,7 +394,7 @@ def fix(
     output: Annotated[
         Path | None,
         typer.Option(
-            "-o", "--output", metavar="FILE", help="Write the repair to FILE, not stdout."
+            "-o", "--output", metavar="FILE", help="Write the repair to FILE ('-': stdout)."
         ),
     ] = None,
     in_place: Annotated[
@@ -448,6 +448,8 @@ def fix(
     """
     with _guard():
         sources = list(paths or [])
+        if output == Path(_io.STDIN):
+            output = None  # "-o -" is stdout, as "-" is stdin
         _check_fix_usage(
             sources,
             example=example,
