@@ -1204,15 +1204,13 @@ class _Merger:
         :data:`_MIN_REGENERATED` units and half of ``b``'s are in the text, ``b`` opens
         with one of them, and it has units of its own."""
         place = self._placer()
-        owners = self._unit_owners()
-        texts = self._unit_texts(b.index)
         keyed = [i for i in range(len(b.units)) if b.unit_vends[i] - b.unit_vstarts[i] >= 8]
         # unit of b -> where its text stands in the text, (piece, raw end), in text order
         where = {
             i: sorted(
                 (n, self.prep[c].units[u].end)
-                for c, u in owners.get(texts[i], ())
-                if self._wrapped_alike(c, u, b.index, i) and (n := place(c, u)) is not None
+                for c, u in self._restated_by(b.index, i)
+                if (n := place(c, u)) is not None
             )
             for i in keyed
         }
@@ -1291,17 +1289,13 @@ class _Merger:
                     return m, q.frag, first
             return None
 
-        owners = self._unit_owners()
-        texts = self._unit_texts(b.index)
         loops: list[tuple[int, int]] = []  # (first, last) unit index of b, inclusive
         strays: list[tuple[int, int]] = []  # single long sentences restated
         k = 0
         while k < len(units):
             best = 0
             source = (0, 0)  # (fragment, unit) the longest run restates from
-            for c, i in owners.get(texts[units[k]], ()):
-                if not self._wrapped_alike(c, i, b.index, units[k]):
-                    continue
+            for c, i in self._restated_by(b.index, units[k]):
                 n0 = place(c, i)
                 if n0 is None or (c == b.index and i >= units[k]):
                     continue
@@ -1311,8 +1305,7 @@ class _Merger:
                     at is not None
                     and k + n < len(units)
                     and not (at[1] == b.index and at[2] >= units[k])
-                    and self._unit_texts(at[1])[at[2]] == texts[units[k + n]]
-                    and self._wrapped_alike(at[1], at[2], b.index, units[k + n])
+                    and self._restates(b.index, units[k + n], at[1], at[2])
                     and b.unit_vends[units[k + n]] - b.unit_vstarts[units[k + n]] >= 8
                 ):
                     n += 1
@@ -1429,13 +1422,22 @@ class _Merger:
             ]
         return self._texts[frag]
 
-    def _wrapped_alike(self, c: int, i: int, d: int, j: int) -> bool:
-        """Whether unit ``i`` of fragment ``c`` and unit ``j`` of fragment ``d``, which
-        read alike, break their lines alike, or one of them runs on one line: a copy
-        joins a list item's lines, but a document that wraps its lines wraps a passage
-        it restates its own way (two licences sharing their boilerplate)."""
+    def _restates(self, d: int, j: int, c: int, i: int) -> bool:
+        """Whether unit ``j`` of fragment ``d`` restates unit ``i`` of fragment ``c``
+        word for word (see :meth:`_unit_texts`), breaking its lines alike, or one of
+        them runs on one line: a copy joins a list item's lines, but a document that
+        wraps its lines wraps a passage it restates its own way (two licences sharing
+        their boilerplate)."""
+        if self._unit_texts(d)[j] != self._unit_texts(c)[i]:
+            return False
         lines_c, lines_d = self._unit_lines(c)[i], self._unit_lines(d)[j]
         return lines_c is None or lines_d is None or lines_c == lines_d
+
+    def _restated_by(self, d: int, j: int) -> list[tuple[int, int]]:
+        """(fragment, unit index) of every keyed unit of the draft that unit ``j`` of
+        fragment ``d`` restates (see :meth:`_restates`)."""
+        candidates = self._unit_owners().get(self._unit_texts(d)[j], ())
+        return [(c, i) for c, i in candidates if self._restates(d, j, c, i)]
 
     def _unit_lines(self, frag: int) -> list[tuple[str, ...] | None]:
         """The lines of each unit of fragment ``frag``, stripped, or None for a unit on
