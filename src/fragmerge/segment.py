@@ -805,8 +805,7 @@ def _restarts_cut(
             (
                 adjacent
                 and all(is_no_space_script(c) for c in views[x])
-                and is_complete(text[units[j].start : units[j].end])
-                and _STOP_AT.match(text, units[j].start + len(cut)) is not None
+                and _stop_added(text, u, units[j])
             )
             # (further back, a line introducing what follows, cut before its colon:
             # "…请升级你的依赖项" | "…请升级你的依赖项：")
