@@ -79,8 +79,9 @@ def build(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Benchmark tables: accuracy, scale, speed, real drafts, sentence splitters and clean
-    technical Markdown (results in benchmarks/results/)."""
+    """Benchmark tables: accuracy, scale, speed, real drafts, sentence splitters, clean
+    technical Markdown and marked drafts of repetitive text (results in
+    benchmarks/results/)."""
     session.install(".", "sentencex")  # sentencex only for the splitter comparison
     out = str(ROOT / "benchmarks" / "results")
     session.run("python", "benchmarks/accuracy.py", "--out", out)
@@ -89,6 +90,7 @@ def bench(session: nox.Session) -> None:
     session.run("python", "benchmarks/unlabeled.py", "--out", out)
     session.run("python", "benchmarks/splitters.py", "--out", out)
     session.run("python", "benchmarks/clean_docs.py", "--out", out)
+    session.run("python", "benchmarks/marked_repetition.py", "--out", out)
 
 
 @nox.session(default=False)

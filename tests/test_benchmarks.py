@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import fragmerge
 from fragmerge.testing import simulate
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
@@ -207,3 +208,19 @@ def test_clean_docs_counts_changed_files_and_dropped_lines(
     assert "| default | 1 / 2 | 50.0 | 0 | 1 |" in report
     assert "| implicit_restarts=False | 1 / 2 | 50.0 | 0 | 1 |" in report
     assert list((tmp_path / "out").glob("clean-docs-*.md"))
+
+
+def test_marked_repetition_makes_one_draft_per_break_and_reports_every_fixture(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    marked = _load("marked_repetition")
+    drafts = marked.marked_drafts("A.\n\nB.\n\nC.\n")
+    assert drafts == ["A.\n\n---END---\n\nB.\n\nC.\n", "A.\n\nB.\n\n---END---\n\nC.\n"]
+    # each draft repairs back to the text: a marker between paragraphs restates nothing
+    assert all(fragmerge.fix_text(d) == "A.\n\nB.\n\nC.\n" for d in drafts)
+    assert marked.main(["--out", str(tmp_path)]) == 0
+    report = capsys.readouterr().out
+    fixtures = sorted(p.name for p in marked.FIXTURES.glob("*.md") if p.name != "README.md")
+    assert fixtures and all(f"| {name} |" in report for name in fixtures)
+    assert "| **total** |" in report
+    assert list(tmp_path.glob("marked-repetition-*.md"))

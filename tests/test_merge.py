@@ -1247,6 +1247,23 @@ def test_paragraph_opening_with_the_heading_words_is_the_sections_own() -> None:
     assert repair(f"{label}\n\n---END---\n\n{text}").text == f"{API_INTRO}{text}"
 
 
+def test_piece_after_a_finished_heading_or_list_item_opens_a_paragraph() -> None:
+    # headings and list items carry no stop, so they count as open; but a capitalised
+    # sentence after one that does not end open, or anything after one that ends with
+    # a stop, is no rest of it: it opens its own paragraph
+    for end, piece in (
+        ("* Default: none\n* Type: Path", "The folder where downloaded archives are kept.\n"),
+        ("### 申し込みはいつまでですか？", "申し込みは開催日の一週間前までです。\n"),
+    ):
+        assert repair(f"{API_INTRO}{end}\n\n---END---\n\n{piece}").text == (
+            f"{API_INTRO}{end}\n\n{piece}"
+        )
+    # ... while an item that ends open goes on, even with a capital ("into" | "COTS")
+    cut = "1. Custom written\n1. Productized into"
+    glued = repair(f"{API_INTRO}{cut}\n\n---END---\n\nCOTS products sold to many.\n")
+    assert glued.text == f"{API_INTRO}{cut} COTS products sold to many.\n"
+
+
 def test_options_list_opening_a_piece_and_restated_under_another_heading_stays() -> None:
     # the list opens the marked piece, under the heading that ends the text before it;
     # the piece restates it under a second function's heading: that section's own

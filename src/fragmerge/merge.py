@@ -55,6 +55,7 @@ from fragmerge.models import (
 )
 from fragmerge.text import (
     BLANK_LINE,
+    OPEN_END,
     has_no_space_script,
     is_complete,
     is_no_space_script,
@@ -856,17 +857,25 @@ class _Merger:
         a = self.prep[a_piece.frag]
         start = _resume_raw(b, 0) if b.view.chars else 0
         opens_block = bool(b.units) and b.units[0].kind in _BLOCK_KINDS
-        # a heading has no stop, but a capitalised sentence after it is no rest of it
-        # ("### Install the tool" | "Run the installer …"), and a finished entry goes
-        # on in lower case only ("* `prepare`" | "`prepare` runs only when …")
+        # a heading or a list item has no stop, but a capitalised sentence after it is
+        # no rest of it ("### Install the tool" | "Run the installer …", "* Type: Path" |
+        # "The folder where …"), and a finished entry goes on in lower case only ("*
+        # `prepare`" | "`prepare` runs only when …")
         opening = b.text[start] if start < len(b.text) else ""
+        last_text = a.text[last.raw : a_piece.end].rstrip()
         after_heading = (
-            last.kind == "heading"
+            last.kind in ("heading", "list_item")
             and opening.isupper()
-            and not has_no_space_script(a.text[last.raw : a_piece.end])
+            and not has_no_space_script(last_text)
+            # (not one that ends open: "1. Productized into" | "COTS", "* [CVE-…:" | "…")
+            and OPEN_END.search(last_text) is None
+            and last_text.count("[") <= last_text.count("]")
         )
         after_entry = self._closed_item(last) and opening != "" and not opening.islower()
-        finished = last.complete or after_heading or after_entry
+        # (one that ends with a stop is finished whatever follows: "### 申し込みはいつまで
+        # ですか？" | "申し込みは開催日の一週間前までです。")
+        stopped = last.kind in ("heading", "list_item") and is_complete(last_text)
+        finished = last.complete or after_heading or after_entry or stopped
         if not finished and opens_block:
             self.warnings.append(
                 f"fragment {b.index} opens with a {b.units[0].kind.replace('_', ' ')}, so it "

@@ -31,6 +31,7 @@ from fragmerge.text import (
     BLANK_LINE,
     CLOSED_END,
     CODE_SPAN,
+    OPEN_END,
     SPACE_RUN,
     Unit,
     build_view,
@@ -840,7 +841,7 @@ def _restarts_cut(
         mid_paragraph
         or open_row
         or stopped
-        or _OPEN_END.search(cut) is not None
+        or OPEN_END.search(cut) is not None
         # a bracket left open cannot end anything ("[import" | "[import a.js](src/a.js)",
         # "<figure" | "<figure class=…>")
         or _unbalanced(cut)
@@ -1047,7 +1048,7 @@ def _copy_run(
                 or (u.kind == "heading" and x == j - 1)
             )
             and not is_complete(unit_text)
-            and (x == j - 1 or _OPEN_END.search(unit_text) is not None)
+            and (x == j - 1 or OPEN_END.search(unit_text) is not None)
             # (a reference to a link defined below is an entry: "- [`Ordering::is_eq`]"
             # before "[`Ordering::is_eq`]: https://…")
             and _REFERENCE_ENTRY.fullmatch(_LIST_BULLET.sub("", unit_text, count=1)) is None
@@ -1347,7 +1348,7 @@ def _is_restart(
     if i + k != j:
         return False  # not a tandem copy: a passage quoted again later, not a restart
     last = text[units[j - 1].start : units[j - 1].end]
-    if run >= _MIN_TRUNCATED_RUN and not is_complete(last) and _OPEN_END.search(last):
+    if run >= _MIN_TRUNCATED_RUN and not is_complete(last) and OPEN_END.search(last):
         # everything up to an end that cannot finish anything ("SHA512:") is
         # restated right after it: a redundant piece cut where the text was
         return True
@@ -1424,15 +1425,6 @@ def _is_restart(
 
 _DIGITS = regex.compile(r"\d+")
 _CUT_PROSE = regex.compile(r"(?:\p{L}+[ \t]+\p{L}{2,}|[\p{Han}\p{Hiragana}\p{Katakana}]{2})")
-# Ends that cannot finish a sentence, a title or a line of verse: a colon, a comma, a
-# digit, an opening bracket, an English article, preposition or conjunction.
-_OPEN_END = regex.compile(
-    r"(?:[:：,，、\d]|[\[({「『（【“‘]+"
-    r"|\b(?:[Tt]he|[Aa]n|a|of|to|in|on|at|by|for|from|with|into|and|or|but|that|which|is|are|was"
-    # capitalised too, where no title ends with them ("Log In", "Plan A" do)
-    r"|Of|To|By|For|From|With|Into|And|Or|But)"
-    r")\s*\Z"
-)
 _STOP_INSIDE = regex.compile(r"[.!?。！？](?:\s|$)")
 _STOP_AT = regex.compile(r"[.!?](?:\s|$)|[。！？][」』）”]?")  # where a sentence ends in a unit
 _LIST_BULLET = regex.compile(r"\s*(?:[-*+]|\d+[.)])\s+")

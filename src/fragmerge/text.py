@@ -23,6 +23,7 @@ __all__ = [
     "BLANK_LINE",
     "CLOSED_END",
     "CODE_SPAN",
+    "OPEN_END",
     "SPACE_RUN",
     "Unit",
     "View",
@@ -42,6 +43,15 @@ __all__ = [
 BLANK_LINE = regex.compile(r"\n[ \t]*\n")
 # An inline code span: its backticks (group 1) and its code (group 2).
 CODE_SPAN = regex.compile(r"(`+)([^`\n]+?)\1(?!`)")
+# Ends that cannot finish a sentence, a title or a line of verse: a colon, a comma, a
+# digit, an opening bracket, an English article, preposition or conjunction.
+OPEN_END = regex.compile(
+    r"(?:[:：,，、\d]|[\[({「『（【“‘]+"
+    r"|\b(?:[Tt]he|[Aa]n|a|of|to|in|on|at|by|for|from|with|into|and|or|but|that|which|is|are|was"
+    # capitalised too, where no title ends with them ("Log In", "Plan A" do)
+    r"|Of|To|By|For|From|With|Into|And|Or|But)"
+    r")\s*\Z"
+)
 # A run of white space.
 SPACE_RUN = regex.compile(r"\s+")
 # Letters, digits and combining marks: what a comparison looks at.
