@@ -53,11 +53,13 @@ def main(argv: list[str] | None = None) -> int:
     fixtures = sorted(p for p in FIXTURES.glob("*.md") if p.name != "README.md")
     options = fragmerge.Options()
     total = Tally()
+    drafts_total = 0
     rows = []
     for path in fixtures:
         text = path.read_text(encoding="utf-8")
         tally = Tally()
         drafts = marked_drafts(text)
+        drafts_total += len(drafts)
         for n, draft in enumerate(drafts):
             out = repair(draft, options)
             name = Path(f"{path.name} (break {n + 1})")
@@ -67,7 +69,6 @@ def main(argv: list[str] | None = None) -> int:
             f"| {path.name} | {len(drafts)} | {tally.changed} | {tally.whitespace_only} | "
             f"{tally.lines_lost} | {tally.failures} |"
         )
-    drafts_total = sum(len(marked_drafts(p.read_text(encoding="utf-8"))) for p in fixtures)
     lines = [
         f"# Marked drafts of the repetition fixtures, {date.today().isoformat()}",
         "",

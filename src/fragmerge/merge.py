@@ -1228,13 +1228,18 @@ class _Merger:
             return False
         # (a unit whose words all stand in the text, a list item shortened by the
         # rewrite, adds nothing; it is no unit of its own)
-        text_view = self.asm.get(0, self.asm.length)
         unshared = [i for i in range(len(b.units)) if i not in shared]
+        long_ones = {
+            i
+            for i in unshared
+            if b.units[i].kind != "heading" and b.unit_vends[i] - b.unit_vstarts[i] >= _OWN_RUN
+        }
+        # (the text's whole view is read only when some unit could stand in it)
+        text_view = self.asm.get(0, self.asm.length) if long_ones else ""
         own = [
             i
             for i in unshared
-            if b.units[i].kind == "heading"
-            or b.unit_vends[i] - b.unit_vstarts[i] < _OWN_RUN
+            if i not in long_ones
             or b.view.chars[b.unit_vstarts[i] : b.unit_vends[i]] not in text_view
         ]
         if unshared and not own:
