@@ -1344,6 +1344,7 @@ class _Merger:
                 k += max(best, 1)
         if not loops:
             return
+        loops = [self._with_cut_before(b, units[0], *loop) for loop in loops]
         # (in a piece that loops back, a long sentence restated word for word outside
         # the loops is the same regeneration's, rewritten around it: it goes too, where
         # text of the piece's own follows it)
@@ -1370,6 +1371,24 @@ class _Merger:
             f"fragment {b.index} loops back over text already there ({dropped} unit(s) "
             "restated word for word); the repeat is dropped"
         )
+
+    @staticmethod
+    def _with_cut_before(b: Prepared, lowest: int, first: int, final: int) -> tuple[int, int]:
+        """The loop ``first``..``final`` of ``b``, taking in the unfinished sentence
+        right before it when the text after the loop starts that sentence again: the
+        generation was cut ("In"), looped back, then wrote the sentence whole ("In
+        addition, ..."). ``lowest`` is the first unit the loop may take in."""
+        cut, resumed = first - 1, final + 1
+        if cut < lowest or resumed >= len(b.units) or b.units[cut].kind != "sentence":
+            return first, final
+        if is_complete(b.text[b.units[cut].start : b.units[cut].end]):
+            return first, final
+        view = b.view.chars
+        cut_view = view[b.unit_vstarts[cut] : b.unit_vends[cut]]
+        resumed_view = view[b.unit_vstarts[resumed] : b.unit_vends[resumed]]
+        if cut_view and len(resumed_view) > len(cut_view) and resumed_view.startswith(cut_view):
+            return cut, final
+        return first, final
 
     def _list_under_own_heading(self, b: Prepared, first: int, c: int, i: int) -> bool:
         """Whether unit ``first`` of ``b``, restating unit ``i`` of fragment ``c`` on,
