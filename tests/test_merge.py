@@ -604,6 +604,22 @@ def test_redundant_copy_of_a_checksum_block_is_not_spliced_at_the_cut() -> None:
     assert result.text.split() == whole.split()
 
 
+def test_redundant_copy_whose_opening_words_meet_a_longer_cut_is_redundant() -> None:
+    """The text is cut after a sentence's first words, "`JSON.stringify` takes". The
+    next piece restates a passage further back whose first sentence opens with the
+    same words: long enough to seed, yet the whole piece stands verbatim before. It is
+    redundant, and the next piece restarts the cut."""
+    s = COUNCIL
+    passage = f"`JSON.stringify` takes two optional arguments. {s[0]} {s[1]}"
+    text = f"# Rules\n\n{RULES_INTRO}\n\n{passage}\n\n{s[2]} {s[3]}\n\n"
+    ending = f"`JSON.stringify` takes only values JSON can express. {s[4]}\n"
+    cut = "`JSON.stringify` takes"
+    draft = f"{text}{cut}\n\n---END---\n\n{passage}\n\n---END---\n\n{ending}"
+    result = repair(draft)
+    assert [j.kind for j in result.joins] == ["redundant", "restart"]
+    assert result.text == f"{text}{ending}"
+
+
 def test_redundant_piece_cut_where_the_text_is_cut_is_redundant() -> None:
     """A redundant piece that restates the text up to the same cut is a containment that
     reaches the end; a look-alike earlier block must not win as a lower-scoring restart."""
@@ -1337,3 +1353,14 @@ def test_sentence_cut_before_a_loop_and_written_whole_after_it_goes_with_the_loo
     # a finished sentence before the loop is the text's own: it stays
     kept = repair(f"{first}{s[5]}\n\nIn short.\n\n{loop}\n\n{whole}\n")
     assert f"{s[5]}\n\nIn short.\n\n{whole}" in kept.text
+
+
+def test_piece_that_is_all_loop_after_its_restart_leaves_no_blank_lines() -> None:
+    # the piece restarts at the text's last sentence, then only loops back over the
+    # passage before it: the text comes back as it was, without a stray separator
+    s = COUNCIL[:6]
+    text = f"# Rules\n\n{RULES_INTRO}\n\n" + "\n\n".join(s) + "\n"
+    loop = "\n\n".join(s[:5])
+    result = repair(f"{text}\n---END---\n\n{s[5]}\n\n{loop}\n")
+    assert result.text == text
+    assert any("loops back" in w for w in result.warnings)

@@ -726,22 +726,38 @@ def find_overlap(
     if doubtful is not None and len(found) > 1:
         sure = [f for f in found if not doubtful(f)]
         found = sure or found
+
     # ...unless the whole piece stands verbatim shortly before and only a word or
     # two of it meets the cut ("SIZE:" | "SIZE: 11323612 bytes SHA1: ..." in a
     # list of look-alike checksum blocks): then it is a redundant copy. (A copy
     # far back is an earlier passage the article repeats, not what a piece restates.)
-    whole_copy = max(
-        (
-            f.b_end
+    # A sentence's first words that meet the cut, long enough to seed, are chance
+    # too when the piece stands word for word before (a drifted copy of the whole
+    # article is no such evidence: a regeneration from the top that goes on from
+    # the cut restates it too).
+    def whole_copy(verbatim: bool) -> int:
+        return max(
+            (
+                f.b_end
+                for f in found
+                if f.kind == "containment"
+                and f.b_end >= n_b - _END_TOLERANCE
+                and f.a_end >= len_a - _RECENT
+                and (f.score >= 100.0 or not verbatim)
+            ),
+            default=0,
+        )
+
+    copied, verbatim = whole_copy(verbatim=False), whole_copy(verbatim=True)
+    if copied >= 2 * SEED_LEN:
+        found = [
+            f
             for f in found
-            if f.kind == "containment"
-            and f.b_end >= n_b - _END_TOLERANCE
-            and f.a_end >= len_a - _RECENT
-        ),
-        default=0,
-    )
-    if whole_copy >= 2 * SEED_LEN:
-        found = [f for f in found if not (f.exact_short and 4 * f.b_end <= whole_copy)] or found
+            if not (
+                (f.exact_short and 4 * f.b_end <= copied)
+                or (a_tail_incomplete and f.kind == "dovetail" and 4 * f.b_end <= verbatim)
+            )
+        ] or found
     return max(found, key=lambda f: _rank(f, len_a), default=None)
 
 

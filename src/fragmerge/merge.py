@@ -1362,10 +1362,16 @@ class _Merger:
             # the loop ends the piece: the separator before it goes with it
             keep[-1] = (keep[-1][0], max(keep[-1][0], b.units[loops[-1][0] - 1].end))
         keep.append((start, last.end))
-        asm.truncate(len(asm.pieces) - 1, keep[0][1])
-        for lo, hi in keep[1:]:
-            if hi > lo:
-                asm.append(b.index, lo, raw_end=hi)
+        if len(asm.pieces) > 1 and all(not b.text[lo:hi].strip() for lo, hi in keep):
+            # the whole piece was the loop (after the sentence it restarted at): it
+            # goes, separator and all, and the text ends where it ended before
+            before = asm.pieces[-2]
+            asm.truncate(len(asm.pieces) - 2, before.end)
+        else:
+            asm.truncate(len(asm.pieces) - 1, keep[0][1])
+            for lo, hi in keep[1:]:
+                if hi > lo:
+                    asm.append(b.index, lo, raw_end=hi)
         dropped = sum(final - first + 1 for first, final in loops)
         self.warnings.append(
             f"fragment {b.index} loops back over text already there ({dropped} unit(s) "
