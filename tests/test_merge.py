@@ -1364,3 +1364,23 @@ def test_piece_that_is_all_loop_after_its_restart_leaves_no_blank_lines() -> Non
     result = repair(f"{text}\n---END---\n\n{s[5]}\n\n{loop}\n")
     assert result.text == text
     assert any("loops back" in w for w in result.warnings)
+
+
+def test_loop_back_over_a_table_the_piece_completed_drops_the_whole_copy() -> None:
+    # the text is cut inside a table's header row; the next piece completes the row,
+    # writes the table and its note, then loops back over them: the header row it
+    # completed and the "|---|" row, which has no words, go with the repeat too
+    s = COUNCIL
+    table = (
+        "| Plan | Seats | Monthly price |\n|------|-------|---------------|\n"
+        "| Starter plan | up to five seats | 10 dollars a month |\n"
+        "| Team plan | up to fifty seats | 90 dollars a month |\n"
+        "| Company plan | any number of seats | ask the sales team |\n\n"
+        "Prices do not include the tax of your country. They change once a year."
+    )
+    head = f"# Plans\n\n{RULES_INTRO}\n\n{s[0]} {s[1]}\n\n"
+    rest = f"## Support\n\n{s[2]} {s[3]}\n"
+    draft = f"{head}| Pl\n\n---END---\n\n{table}\n\n{table}\n\n{rest}"
+    result = repair(draft)
+    assert result.text == f"{head}{table}\n\n{rest}"
+    assert any("loops back" in w for w in result.warnings)

@@ -1303,33 +1303,40 @@ class _Merger:
                     return m, q.frag, first
             return None
 
+        def letters(u: int) -> int:
+            return b.unit_vends[u] - b.unit_vstarts[u]
+
         loops: list[tuple[int, int]] = []  # (first, last) unit index of b, inclusive
         strays: list[tuple[int, int]] = []  # single long sentences restated
         k = 0
         while k < len(units):
-            best = 0
+            best = 0  # units in the longest run...
+            worded = 0  # ... of which have words (a table's "|---|" row, a rule, have none)
             source = (0, 0)  # (fragment, unit) the longest run restates from
             for c, i in self._restated_by(b.index, units[k]):
                 n0 = place(c, i)
                 if n0 is None or (c == b.index and i >= units[k]):
                     continue
                 at: tuple[int, int, int] | None = (n0, c, i)
-                n = 0
+                n = counted = 0
+                # (a short unit restated is chance, and ends the run; one without
+                # words between restated ones goes with them)
                 while (
                     at is not None
                     and k + n < len(units)
                     and not (at[1] == b.index and at[2] >= units[k])
                     and self._restates(b.index, units[k + n], at[1], at[2])
-                    and b.unit_vends[units[k + n]] - b.unit_vstarts[units[k + n]] >= 8
+                    and (letters(units[k + n]) >= 8 or (n and not letters(units[k + n])))
                 ):
+                    counted += letters(units[k + n]) > 0
                     n += 1
                     at = after(*at)
-                if n > best:
-                    best, source = n, (c, i)
-            restated = sum(
-                b.unit_vends[units[k + n]] - b.unit_vstarts[units[k + n]] for n in range(best)
-            )
-            if best >= _MIN_LOOP or (best >= _MIN_SHORT_LOOP and restated >= _MIN_LOOP_CHARS):
+                while n and not letters(units[k + n - 1]):
+                    n -= 1
+                if counted > worded:
+                    best, worded, source = n, counted, (c, i)
+            restated = sum(letters(units[k + n]) for n in range(best))
+            if worded >= _MIN_LOOP or (worded >= _MIN_SHORT_LOOP and restated >= _MIN_LOOP_CHARS):
                 if not self._list_under_own_heading(b, units[k], *source):
                     loops.append((units[k], units[k + best - 1]))
                 k += best
@@ -1429,7 +1436,8 @@ class _Merger:
 
     def _placer(self) -> Callable[[int, int], int | None]:
         """For the text as it stands: (fragment, unit index) -> the piece that holds
-        that unit whole, or None."""
+        that unit whole, or that resumed inside it and holds the rest (the unit the
+        piece completed: "| 規" | "模 | ノーコード系 |"), or None."""
         asm = self.asm
         pieces_of: dict[int, list[int]] = defaultdict(list)  # fragment -> its pieces
         for n, p in enumerate(asm.pieces):
@@ -1438,7 +1446,8 @@ class _Merger:
         def place(c: int, i: int) -> int | None:
             u = self.prep[c].units[i]
             for n in pieces_of[c]:
-                if asm.pieces[n].start <= u.start and u.end <= asm.pieces[n].end:
+                p = asm.pieces[n]
+                if u.end <= p.end and (p.start <= u.start or (n and p.start < u.end)):
                     return n
             return None
 
