@@ -1384,3 +1384,38 @@ def test_loop_back_over_a_table_the_piece_completed_drops_the_whole_copy() -> No
     result = repair(draft)
     assert result.text == f"{head}{table}\n\n{rest}"
     assert any("loops back" in w for w in result.warnings)
+
+
+def test_passage_restated_right_after_itself_drops_the_repeat_and_keeps_its_paragraph() -> None:
+    # a piece ends after a code block and a long sentence; the next, not marked, starts
+    # over at the code block and runs the paragraph on: the second copy of the two
+    # units goes, and the paragraph goes on as the regenerated copy has it
+    code = "```rust\nlet hello = &s[0..5];\nlet world = &s[6..11];\n```"
+    said = (
+        "Rather than a reference to the entire String, hello is a reference to a portion "
+        "of the String, specified in the extra bit at the end."
+    )
+    more = "We create slices using a range within brackets by specifying the indices."
+    head = f"# Slices\n\n{RULES_INTRO}\n\n{COUNCIL[0]} {COUNCIL[1]}\n\n---END---\n\n{COUNCIL[1]}"
+    result = repair(f"{head}\n\n{code}\n\n{said}\n\n{code}\n\n{said} {more}\n\n{COUNCIL[2]}\n")
+    expected = f"# Slices\n\n{RULES_INTRO}\n\n{COUNCIL[0]} {COUNCIL[1]}\n\n{code}\n\n{said} {more}"
+    assert result.text == f"{expected}\n\n{COUNCIL[2]}\n"
+    # ... but two short lines sung again right after themselves are a refrain: kept
+    refrain = "Row the boat home.\n\nSing it once more."
+    sung = repair(f"{head}\n\n{refrain}\n\n{refrain}\n\n{COUNCIL[2]}\n")
+    assert sung.text.count("Sing it once more.") == 2
+
+
+def test_piece_going_on_from_a_cut_with_a_loop_then_the_whole_sentence_replaces_the_stub() -> None:
+    # the text is cut after "For the range"; the next piece, not marked, restates a
+    # passage (itself cut inside a sentence it restates) and then writes the cut
+    # sentence whole: the stub and the repeat go, the whole sentence stays
+    s = COUNCIL
+    passage = f"{s[0]} {s[1]}\n\n{s[2]} {s[3]}\n\n{s[4]} {s[5]}"
+    whole = "For the range syntax, you can drop the value before the two dots."
+    head = f"# Rules\n\n{RULES_INTRO}\n\n{s[8]}\n\n---END---\n\n{s[8]}\n\n{passage}\n\n{s[6]}"
+    tail = " ".join(f"Step {n} of the range syntax has its own rule, number {n}." for n in range(9))
+    draft = f"{head}\n\nFor the range\n\n{passage}\n\n{s[6][:20]}\n\n{whole} {tail}\n"
+    result = repair(draft)
+    expected = f"# Rules\n\n{RULES_INTRO}\n\n{s[8]}\n\n{passage}\n\n{s[6]}\n\n{whole} {tail}\n"
+    assert result.text == expected

@@ -22,7 +22,7 @@ which fragment and input span supplied each unit.
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -308,6 +308,12 @@ class _Assembly:
                 return _LastUnit(p.astart, i, p.start, complete, "sentence")
             i -= 1
         raise AssertionError("unreachable: the assembly is never empty here")
+
+
+def _completes(stub: str, whole: str) -> bool:
+    """Whether view text ``whole`` is ``stub`` written out: a cut sentence's words
+    ("in", even) and more."""
+    return bool(stub) and len(whole) > len(stub) and whole.startswith(stub)
 
 
 def _unit_index_at_raw(f: Prepared, raw: int) -> int:
@@ -1333,10 +1339,24 @@ class _Merger:
                     at = after(*at)
                 while n and not letters(units[k + n - 1]):
                     n -= 1
+                if (
+                    n
+                    and at is not None
+                    and k + n + 1 < len(units)
+                    and self._cut_copy(b, units[k + n], self.prep[at[1]], at[2])
+                ):
+                    n += 1  # (the copy was cut inside the next unit: that stub goes too)
                 if counted > worded:
                     best, worded, source = n, counted, (c, i)
             restated = sum(letters(units[k + n]) for n in range(best))
-            if worded >= _MIN_LOOP or (worded >= _MIN_SHORT_LOOP and restated >= _MIN_LOOP_CHARS):
+            # (a passage restated right after itself is the model restarting at a
+            # paragraph it had just written: two units are enough, if long)
+            again = source[0] == b.index and source[1] + best == units[k]
+            if (
+                worded >= _MIN_LOOP
+                or (worded >= _MIN_SHORT_LOOP and restated >= _MIN_LOOP_CHARS)
+                or (again and worded >= 2 and restated >= _MIN_LOOP_CHARS)
+            ):
                 if not self._list_under_own_heading(b, units[k], *source):
                     loops.append((units[k], units[k + best - 1]))
                 k += best
@@ -1361,19 +1381,33 @@ class _Merger:
         keep: list[tuple[int, int]] = []
         start = last.start
         for first, final in loops:
-            keep.append((start, b.units[first].start))
             nxt = final + 1
-            start = b.units[nxt].start if nxt < len(b.units) else last.end
+            goes_on = nxt < len(b.units) and b.units[nxt].start < last.end
+            if first > units[0]:
+                # the separator after the loop joins what it parts: the text it
+                # restates ended where the repeat ends, and the next unit follows on
+                # as the regenerated copy has it (a paragraph the cut piece ended
+                # early goes on); a loop that ends the piece takes the one before it
+                keep.append((start, b.units[first - 1].end))
+                start = b.units[final].end if goes_on else last.end
+            else:
+                keep.append((start, b.units[first].start))
+                start = b.units[nxt].start if goes_on else last.end
             start = min(max(start, last.start), last.end)
-        if start >= last.end and loops[-1][0] > units[0]:
-            # the loop ends the piece: the separator before it goes with it
-            keep[-1] = (keep[-1][0], max(keep[-1][0], b.units[loops[-1][0] - 1].end))
         keep.append((start, last.end))
+        stub = self._stub_before(b, loops[0][0], loops[0][1]) if loops[0][0] == units[0] else None
         if len(asm.pieces) > 1 and all(not b.text[lo:hi].strip() for lo, hi in keep):
             # the whole piece was the loop (after the sentence it restarted at): it
             # goes, separator and all, and the text ends where it ended before
             before = asm.pieces[-2]
             asm.truncate(len(asm.pieces) - 2, before.end)
+        elif stub is not None:
+            # the piece went on from a cut ("对于 Rust 的"), looped back, then wrote the
+            # cut sentence whole: the stub goes, the sentence takes its place
+            asm.truncate(len(asm.pieces) - 2, stub)
+            for lo, hi in keep[1:]:
+                if hi > lo:
+                    asm.append(b.index, lo, raw_end=hi)
         else:
             asm.truncate(len(asm.pieces) - 1, keep[0][1])
             for lo, hi in keep[1:]:
@@ -1384,6 +1418,37 @@ class _Merger:
             f"fragment {b.index} loops back over text already there ({dropped} unit(s) "
             "restated word for word); the repeat is dropped"
         )
+
+    def _stub_before(self, b: Prepared, first: int, final: int) -> int | None:
+        """When a loop opens the last piece (``b``'s units ``first``..``final``), and
+        the piece before ends with an unfinished sentence whose words start the unit
+        after the loop: the raw offset, in that piece, where the stub starts."""
+        asm = self.asm
+        resumed = final + 1
+        if len(asm.pieces) < 2 or resumed >= len(b.units):
+            return None
+        prev = asm.pieces[-2]
+        f = self.prep[prev.frag]
+        if not f.units:
+            return None
+        i = _unit_index_at_raw(f, prev.end - 1)
+        unit = f.units[i]
+        text = f.text[unit.start : prev.end]
+        if unit.start <= prev.start or unit.kind != "sentence" or is_complete(text):
+            return None
+        stub = f.view.chars[f.unit_vstarts[i] : bisect_left(f.view.offsets, prev.end)]
+        whole = b.view.chars[b.unit_vstarts[resumed] : b.unit_vends[resumed]]
+        return unit.start if _completes(stub, whole) else None
+
+    @staticmethod
+    def _cut_copy(b: Prepared, j: int, c: Prepared, i: int) -> bool:
+        """Whether unit ``j`` of ``b`` is unit ``i`` of ``c`` cut short: an unfinished
+        sentence whose words begin it."""
+        if b.units[j].kind != "sentence" or is_complete(b.text[b.units[j].start : b.units[j].end]):
+            return False
+        stub = b.view.chars[b.unit_vstarts[j] : b.unit_vends[j]]
+        whole = c.view.chars[c.unit_vstarts[i] : c.unit_vends[i]]
+        return _completes(stub, whole)
 
     @staticmethod
     def _with_cut_before(b: Prepared, lowest: int, first: int, final: int) -> tuple[int, int]:
@@ -1399,9 +1464,7 @@ class _Merger:
         view = b.view.chars
         cut_view = view[b.unit_vstarts[cut] : b.unit_vends[cut]]
         resumed_view = view[b.unit_vstarts[resumed] : b.unit_vends[resumed]]
-        if cut_view and len(resumed_view) > len(cut_view) and resumed_view.startswith(cut_view):
-            return cut, final
-        return first, final
+        return (cut, final) if _completes(cut_view, resumed_view) else (first, final)
 
     def _list_under_own_heading(self, b: Prepared, first: int, c: int, i: int) -> bool:
         """Whether unit ``first`` of ``b``, restating unit ``i`` of fragment ``c`` on,
