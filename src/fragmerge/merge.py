@@ -1245,8 +1245,11 @@ class _Merger:
         own = [
             i
             for i in unshared
-            if i not in long_ones
-            or b.view.chars[b.unit_vstarts[i] : b.unit_vends[i]] not in text_view
+            if (
+                i not in long_ones
+                or b.view.chars[b.unit_vstarts[i] : b.unit_vends[i]] not in text_view
+            )
+            and not self._echoes(b, i)
         ]
         if unshared and not own:
             self._record(b, "redundant", 100.0, 100.0)
@@ -1271,13 +1274,61 @@ class _Merger:
             # (restating only units that stand in the text, yet aligning nowhere: a
             # refrain sung again, not a regeneration; it is kept)
             return False
-        self._insert_runs(b, runs, points, 100.0 * len(shared) / len(keyed))
+        score = 100.0 * len(shared) / len(keyed)
+        asm = self.asm
+        stub = None
+        if runs[-1][-1] == len(b.units) - 1:
+            stub = self._stub_completed(len(asm.pieces) - 1, b, runs[-1][0])
+        if stub is not None:
+            # the rewrite ends by writing whole the sentence the text was cut in: that
+            # goes at the end, in the stub's place
+            run = runs.pop()
+            points.pop()
+            if not runs:
+                self._record(b, "restart", score, score, output_offset=asm.output_length())
+            asm.truncate(len(asm.pieces) - 1, stub)
+            asm.append(b.index, b.units[run[0]].start, raw_end=b.units[run[-1]].end)
+            end = (len(asm.pieces) - 2, stub)
+            points = [min(point, end) for point in points]
+        if runs:
+            self._insert_runs(b, runs, points, score)
         self.warnings.append(
             f"fragment {b.index} restates {len(shared)} units of the text word for word and "
             f"rewrites the rest: its {len(own)} unit(s) of its own are inserted after the "
             "text where the unit before them stands"
+            + (", the last in place of the unfinished sentence they complete" if stub else "")
         )
         return True
+
+    def _echoes(self, b: Prepared, i: int) -> bool:
+        """Whether unit ``i`` of ``b``, not restated by itself, stands in the text
+        beside what its neighbours restate: a heading too short to key ("## JIT")
+        between restated units, or a copy, cut short, of the unit after the one the
+        unit before it restates ("* Methods such as")."""
+        place = self._placer()
+
+        def in_text(j: int, step: int) -> Iterator[tuple[Prepared, int]]:
+            # the units beside (step -1: before, +1: after) those unit j of b restates,
+            # where both stand in the text
+            for c, u in self._restated_by(b.index, j):
+                f = self.prep[c]
+                beside = u + step
+                if (
+                    c != b.index
+                    and 0 <= beside < len(f.units)
+                    and place(c, u) is not None
+                    and place(c, beside) is not None
+                ):
+                    yield f, beside
+
+        if i > 0 and any(
+            self._restates(b.index, i, f.index, u) or self._cut_copy(b, i, f, u)
+            for f, u in in_text(i - 1, 1)
+        ):
+            return True
+        return i + 1 < len(b.units) and any(
+            self._restates(b.index, i, f.index, u) for f, u in in_text(i + 1, -1)
+        )
 
     def _drop_loop_back(self, b: Prepared) -> None:
         """Drop, from what ``b`` has just added at the end of the text, runs of
@@ -1325,16 +1376,16 @@ class _Merger:
                     continue
                 at: tuple[int, int, int] | None = (n0, c, i)
                 n = counted = 0
-                # (a short unit restated is chance, and ends the run; one without
-                # words between restated ones goes with them)
+                # (a short unit restated is chance as a start; in the run, a short
+                # heading or one without words, "|---|", goes with it, uncounted)
                 while (
                     at is not None
                     and k + n < len(units)
                     and not (at[1] == b.index and at[2] >= units[k])
                     and self._restates(b.index, units[k + n], at[1], at[2])
-                    and (letters(units[k + n]) >= 8 or (n and not letters(units[k + n])))
+                    and (letters(units[k + n]) >= 8 or n)
                 ):
-                    counted += letters(units[k + n]) > 0
+                    counted += letters(units[k + n]) >= 8
                     n += 1
                     at = after(*at)
                 while n and not letters(units[k + n - 1]):
@@ -1371,7 +1422,9 @@ class _Merger:
                 k += max(best, 1)
         if not loops:
             return
-        loops = [self._with_cut_before(b, units[0], *loop) for loop in loops]
+        extended = [self._with_cut_before(b, units[0], *loop) for loop in loops]
+        completed = extended != loops
+        loops = extended
         # (in a piece that loops back, a long sentence restated word for word outside
         # the loops is the same regeneration's, rewritten around it: it goes too, where
         # text of the piece's own follows it)
@@ -1417,34 +1470,54 @@ class _Merger:
         self.warnings.append(
             f"fragment {b.index} loops back over text already there ({dropped} unit(s) "
             "restated word for word); the repeat is dropped"
+            + (
+                ", and the unfinished sentence before it gives way to the whole one after it"
+                if completed or stub is not None
+                else ""
+            )
         )
 
     def _stub_before(self, b: Prepared, first: int, final: int) -> int | None:
         """When a loop opens the last piece (``b``'s units ``first``..``final``), and
         the piece before ends with an unfinished sentence whose words start the unit
         after the loop: the raw offset, in that piece, where the stub starts."""
-        asm = self.asm
         resumed = final + 1
-        if len(asm.pieces) < 2 or resumed >= len(b.units):
+        if len(self.asm.pieces) < 2 or resumed >= len(b.units):
             return None
-        prev = asm.pieces[-2]
-        f = self.prep[prev.frag]
+        return self._stub_completed(len(self.asm.pieces) - 2, b, resumed)
+
+    def _stub_completed(self, piece: int, b: Prepared, j: int) -> int | None:
+        """Where (raw offset in piece ``piece``) the unfinished sentence the piece ends
+        with starts, if unit ``j`` of ``b`` writes it whole; else None."""
+        p = self.asm.pieces[piece]
+        f = self.prep[p.frag]
         if not f.units:
             return None
-        i = _unit_index_at_raw(f, prev.end - 1)
-        unit = f.units[i]
-        text = f.text[unit.start : prev.end]
-        if unit.start <= prev.start or unit.kind != "sentence" or is_complete(text):
+        unit = f.units[_unit_index_at_raw(f, p.end - 1)]
+        if unit.start <= p.start or unit.kind not in ("sentence", "list_item"):
             return None
-        stub = f.view.chars[f.unit_vstarts[i] : bisect_left(f.view.offsets, prev.end)]
-        whole = b.view.chars[b.unit_vstarts[resumed] : b.unit_vends[resumed]]
-        return unit.start if _completes(stub, whole) else None
+        if is_complete(f.text[unit.start : p.end]):
+            return None
+        # (the stub is the unit, or its last line: a list item's second line may be
+        # the sentence that was cut)
+        line = f.text.rfind("\n", unit.start, p.end) + 1 or unit.start
+        line += len(f.text[line : p.end]) - len(f.text[line : p.end].lstrip())
+        offsets = f.view.offsets
+        whole = b.view.chars[b.unit_vstarts[j] : b.unit_vends[j]]
+        for start in (unit.start, line):
+            stub = f.view.chars[bisect_left(offsets, start) : bisect_left(offsets, p.end)]
+            if _completes(stub, whole):
+                return start
+        return None
 
     @staticmethod
     def _cut_copy(b: Prepared, j: int, c: Prepared, i: int) -> bool:
         """Whether unit ``j`` of ``b`` is unit ``i`` of ``c`` cut short: an unfinished
         sentence whose words begin it."""
-        if b.units[j].kind != "sentence" or is_complete(b.text[b.units[j].start : b.units[j].end]):
+        kind = b.units[j].kind
+        if kind not in ("sentence", "list_item") or kind != c.units[i].kind:
+            return False
+        if is_complete(b.text[b.units[j].start : b.units[j].end]):
             return False
         stub = b.view.chars[b.unit_vstarts[j] : b.unit_vends[j]]
         whole = c.view.chars[c.unit_vstarts[i] : c.unit_vends[i]]
