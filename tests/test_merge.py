@@ -1480,3 +1480,16 @@ def test_loop_over_lists_and_their_short_heading_then_the_cut_line_and_more() ->
     result = repair(draft)
     assert result.text == f"{head}{whole}\n{tail}"
     assert any("loops back" in w for w in result.warnings)
+
+
+def test_list_item_cut_before_a_loop_gives_way_to_the_whole_item_after_it() -> None:
+    # a list of versions is cut at "* time", the piece loops back over the list, then
+    # writes "* time 0.3.0": the stub goes, the whole item takes its place in the list
+    # (implicit restarts off: the piece is not split where it restarts, as when the
+    # restart lies too far back for the segmenter to see)
+    gems = "\n".join(f"* library-{n} {n}.{n}.0" for n in range(12))
+    head = f"# Gems\n\n{RULES_INTRO}\n\n{COUNCIL[0]}\n\n---END---\n\n{COUNCIL[0]}\n\n"
+    draft = f"{head}{gems}\n* time\n\n{gems}\n\n* time 0.3.0\n* timeout 0.4.1\n"
+    result = fragmerge.fix(draft, implicit_restarts=False)
+    assert result.text.endswith(f"\n\n{gems}\n* time 0.3.0\n* timeout 0.4.1\n")
+    assert any("gives way to the whole one" in w for w in result.warnings)

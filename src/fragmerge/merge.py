@@ -1423,7 +1423,8 @@ class _Merger:
         if not loops:
             return
         extended = [self._with_cut_before(b, units[0], *loop) for loop in loops]
-        completed = extended != loops
+        # (loops that took in a cut: the whole unit after them stands in its place)
+        replacing = {new[0] for new, old in zip(extended, loops, strict=True) if new != old}
         loops = extended
         # (in a piece that loops back, a long sentence restated word for word outside
         # the loops is the same regeneration's, rewritten around it: it goes too, where
@@ -1436,7 +1437,7 @@ class _Merger:
         for first, final in loops:
             nxt = final + 1
             goes_on = nxt < len(b.units) and b.units[nxt].start < last.end
-            if first > units[0]:
+            if first > units[0] and first not in replacing:
                 # the separator after the loop joins what it parts: the text it
                 # restates ended where the repeat ends, and the next unit follows on
                 # as the regenerated copy has it (a paragraph the cut piece ended
@@ -1472,7 +1473,7 @@ class _Merger:
             "restated word for word); the repeat is dropped"
             + (
                 ", and the unfinished sentence before it gives way to the whole one after it"
-                if completed or stub is not None
+                if replacing or stub is not None
                 else ""
             )
         )
@@ -1526,11 +1527,15 @@ class _Merger:
     @staticmethod
     def _with_cut_before(b: Prepared, lowest: int, first: int, final: int) -> tuple[int, int]:
         """The loop ``first``..``final`` of ``b``, taking in the unfinished sentence
-        right before it when the text after the loop starts that sentence again: the
-        generation was cut ("In"), looped back, then wrote the sentence whole ("In
-        addition, ..."). ``lowest`` is the first unit the loop may take in."""
+        (or list item) right before it when the text after the loop starts it again:
+        the generation was cut ("In", "* time"), looped back, then wrote it whole ("In
+        addition, ...", "* time 0.3.0"). ``lowest`` is the first unit the loop may
+        take in."""
         cut, resumed = first - 1, final + 1
-        if cut < lowest or resumed >= len(b.units) or b.units[cut].kind != "sentence":
+        if cut < lowest or resumed >= len(b.units):
+            return first, final
+        kind = b.units[cut].kind
+        if kind not in ("sentence", "list_item") or b.units[resumed].kind != kind:
             return first, final
         if is_complete(b.text[b.units[cut].start : b.units[cut].end]):
             return first, final
