@@ -1493,3 +1493,16 @@ def test_list_item_cut_before_a_loop_gives_way_to_the_whole_item_after_it() -> N
     result = fragmerge.fix(draft, implicit_restarts=False)
     assert result.text.endswith(f"\n\n{gems}\n* time 0.3.0\n* timeout 0.4.1\n")
     assert any("gives way to the whole one" in w for w in result.warnings)
+
+
+def test_piece_ending_in_a_loop_and_a_stub_of_what_follows_it_is_restarted_before() -> None:
+    # the piece cuts a sentence, loops back over a passage and stops a few words into
+    # the sentence after it: loop and stub go, and the next piece, which restates from
+    # that sentence, restarts the cut (implicit restarts off: the piece is one piece)
+    s = COUNCIL
+    head = f"# Rules\n\n{RULES_INTRO}\n\n" + "\n\n".join(s[:4])
+    first = f"{head}\n\n{s[4][:25]}\n\n---END---\n\n"
+    second = f"{s[4]}\n\n{s[5]}\n\n{s[6][:30]}\n\n" + "\n\n".join(s[:3]) + f"\n\n{s[3][:10]}\n\n"
+    third = "\n\n".join(s[3:8])  # (it restates from the sentence the stub begins)
+    result = fragmerge.fix(f"{first}{second}---END---\n\n{third}\n", implicit_restarts=False)
+    assert result.text == f"{head}\n\n{s[4]}\n\n{s[5]}\n\n{s[6]}\n\n{s[7]}\n"

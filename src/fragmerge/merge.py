@@ -1393,8 +1393,9 @@ class _Merger:
                 if (
                     n
                     and at is not None
-                    and k + n + 1 < len(units)
+                    and k + n < len(units)
                     and self._cut_copy(b, units[k + n], self.prep[at[1]], at[2])
+                    and (k + n + 1 < len(units) or self._restarted_next(b, units[k + n]))
                 ):
                     n += 1  # (the copy was cut inside the next unit: that stub goes too)
                 if counted > worded:
@@ -1510,6 +1511,16 @@ class _Merger:
             if _completes(stub, whole):
                 return start
         return None
+
+    def _restarted_next(self, b: Prepared, j: int) -> bool:
+        """Whether the fragment after ``b`` starts with the words of unit ``j`` of
+        ``b``, the stub ``b`` ends with: it writes that sentence again from its start
+        ("There" | "There are also some bugfixes."), so the stub is no cut it goes on
+        from ("…マルチモーダルAIも" | "AIも進化しており…" is one)."""
+        if b.index + 1 >= len(self.prep):
+            return False
+        stub = b.view.chars[b.unit_vstarts[j] : b.unit_vends[j]]
+        return bool(stub) and self.prep[b.index + 1].view.chars.startswith(stub)
 
     @staticmethod
     def _cut_copy(b: Prepared, j: int, c: Prepared, i: int) -> bool:
