@@ -951,6 +951,18 @@ def test_cut_last_sentence_of_a_list_item_restarted_alone_is_split() -> None:
     # a short phrase echoed after a finished item stays
     echo = "* 対応可能です。価格は\n\n価格は別途お問い合わせください。"
     assert len(pieces(f"{JA1}\n\n{echo}\n")) == 1
+    # a word or two cut after a stop, restarted by a line that goes on at length
+    item = "*   **技術的なハードル**: 運用には高度な技術知識が必要です。自社"
+    restart = (
+        "自社に専門人材がいない場合は、外部パートナーとの連携や、"
+        "マネージドサービスの活用を検討する必要があります。"
+    )
+    assert pieces(f"{JA1}\n\n{item}\n\n{restart}\n")[-1] == restart
+    item = (
+        "- If the project is on GitHub, look at its social activity: was it updated recently? Are"
+    )
+    restart = 'Are there many contributors? Have many people "starred" the repository?'
+    assert pieces(f"{P1}\n\n{item}\n\n{restart}\n")[-1] == restart
 
 
 @pytest.mark.parametrize(

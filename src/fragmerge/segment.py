@@ -789,6 +789,17 @@ def _restarts_cut(
     unbulleted = adjacent and u.kind == "list_item" and units[j].kind == "sentence"
     if unbulleted:
         cut = _LIST_BULLET.sub("", cut, count=1)
+        # ...or from its last sentence, cut after a word or two, if the restart goes
+        # on at length ("…updated recently? Are" | "Are there many contributors? …",
+        # "…必要です。自社" | "自社に専門人材がいない場合は…"; not "…です。価格は" |
+        # "価格は別途お問い合わせください。", an echo)
+        stops = list(_STOP_AT.finditer(cut))
+        if stops and not text.startswith(cut, units[j].start):
+            line_end = text.find("\n", units[j].start)
+            restart = text[units[j].start : line_end if line_end >= 0 else len(text)]
+            if sum(c.isalnum() for c in restart) < _MIN_PROSE_RESTART:
+                return False
+            cut = cut[stops[-1].end() :].lstrip()
     if _REFERENCE_ENTRY.fullmatch(_LIST_BULLET.sub("", cut, count=1)):
         return False  # a reference to a link defined below is an entry, never cut
     if _link_entry(text[u.start : u.end]) and _unstopped_list(text, units, x):
