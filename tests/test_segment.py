@@ -1324,3 +1324,14 @@ def test_look_alike_link_definitions_are_no_drifted_copy() -> None:
     )
     assert len(pieces(doc)) == 1
     assert fragmerge.fix_text(doc) == doc
+
+
+def test_table_row_standing_alone_is_a_cut_the_full_table_restarts() -> None:
+    # a generation stopped after the first cell of a table's header row; the next
+    # starts the table over: one row alone is no table, so that is a restart
+    lone = "| Value before |"
+    table = "| Value before | Value after |\n| --- | --- |\n| null | null |\n| array | array |"
+    assert pieces(f"{P1}\n\n{lone}\n\n{table}\n")[-1] == table
+    # ... but a table after a table, both whole, is the article's own
+    small = "| Value before |\n| --- |\n| null |"
+    assert len(pieces(f"{P1}\n\n{small}\n\n{table}\n")) == 1

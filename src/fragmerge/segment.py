@@ -530,10 +530,11 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     and not text.startswith(">", u.start)
                 )
                 # a quote or a table restarts only right after an unfinished sentence
-                # (a pull quote or a table shown again follows a finished one)
+                # or a row standing alone (a pull quote or a table shown again
+                # follows a finished one)
                 or (
                     (u.kind == "table_row" or text.startswith(">", u.start))
-                    and _cut_unit(text, units[j - 1])
+                    and (_cut_unit(text, units[j - 1]) or _lone_row(text, units, j - 1))
                     and not text.startswith(">", units[j - 1].start)
                 )
                 or block_after_cut
@@ -714,6 +715,8 @@ def _paragraph_end_cut(text: str, units: list[Unit], views: list[str], x: int) -
         return False
     if u.kind == "heading":
         return units[x + 1].kind == "heading"
+    if u.kind == "table_row":
+        return units[x + 1].kind == "table_row" and _lone_row(text, units, x)
     return u.kind in ("sentence", "list_item") and not is_complete(text[u.start : u.end])
 
 
@@ -804,8 +807,12 @@ def _restarts_cut(
         return False  # a reference to a link defined below is an entry, never cut
     if _link_entry(text[u.start : u.end]) and _unstopped_list(text, units, x):
         return False  # an entry of a list of entries ("* `install`\n* `prepare`")
-    # a table's first row cut reads as a sentence ("| 規" | "| 規模 | ノーコード系 |")
-    open_row = units[j].kind == "table_row" and _open_row(cut)
+    # a table's first row cut reads as a sentence ("| 規" | "| 規模 | ノーコード系 |"),
+    # or cut after a cell, a row standing alone, no table ("| 変換前の値 |" | "| 変換前
+    # の値 | 変換後の値 |")
+    open_row = units[j].kind == "table_row" and (
+        _open_row(cut) or (adjacent and _lone_row(text, units, x))
+    )
     # the same words again, finished with a stop ("ということ" | "ということ。"): the
     # stop is no view character either (in a script without spaces only: "Thank you"
     # | "Thank you." is a line echoed)
@@ -936,6 +943,20 @@ def _cut_row(text: str, units: list[Unit], x: int) -> bool:
         return False
     before = text[units[x - 1].start : units[x - 1].end].strip()
     return row.count("|") + (not row.endswith("|")) < before.count("|")
+
+
+def _lone_row(text: str, units: list[Unit], x: int) -> bool:
+    """Whether unit ``x`` is a table row with no row right before or after it."""
+
+    def row_at(y: int) -> bool:
+        return (
+            0 <= y < len(units)
+            and units[y].kind == "table_row"
+            and "\n\n"
+            not in text[min(units[x].end, units[y].end) : max(units[x].start, units[y].start)]
+        )
+
+    return units[x].kind == "table_row" and not row_at(x - 1) and not row_at(x + 1)
 
 
 def _open_row(row: str) -> bool:
