@@ -1335,3 +1335,18 @@ def test_table_row_standing_alone_is_a_cut_the_full_table_restarts() -> None:
     # ... but a table after a table, both whole, is the article's own
     small = "| Value before |\n| --- |\n| null |"
     assert len(pieces(f"{P1}\n\n{small}\n\n{table}\n")) == 1
+
+
+def test_indented_code_cut_and_restarted_without_its_indentation_is_split() -> None:
+    # the generation stopped inside an indented code block; the next restarted the
+    # block from its first line, which lost its indentation and reads as prose
+    lines = [f"\t\tlanguage.Tag{n},    // tag number {n}" for n in range(6)]
+    cut = "\tvar supported = []language.Tag{\n" + "\n".join(lines) + "\n\t\tlanguage.Tag6,  //"
+    restart = (
+        "var supported = []language.Tag{\n" + "\n".join(lines) + "\n\t\tlanguage.Tag6,  // six\n\t}"
+    )
+    parts = pieces(f"{P1}\n\nConsider the following list:\n\n{cut}\n\n{restart}\n\n{P3}\n")
+    assert parts[-1].startswith("var supported")
+    # ... but a paragraph after a whole block, not beginning with it, stays
+    whole = "\tvar supported = []language.Tag{\n" + "\n".join(lines) + "\n\t}"
+    assert len(pieces(f"{P1}\n\n{whole}\n\nThe list above is fixed.\n\n{P3}\n")) == 1

@@ -1078,6 +1078,9 @@ def _copy_run(
             and (
                 u.kind in ("sentence", "list_item", "table_row")
                 or (u.kind == "heading" and x == j - 1)
+                # (an indented code block whose restart lost its indentation and reads
+                # as prose: "\tvar supported = …  //" | "var supported = … // zh-Hans")
+                or (u.kind == "code" and x == j - 1 and units[j].kind != "code")
             )
             and not is_complete(unit_text)
             and (x == j - 1 or OPEN_END.search(unit_text) is not None)
@@ -1126,6 +1129,8 @@ def _copy_run(
             # (a cut unit's code may stop short, and so may a cut copy's)
             (b.startswith(a) and code_b[: len(code_a)] == code_a)
             or (a.startswith(b) and code_a[: len(code_b)] == code_b)
+            # (an indented block restarted without its indentation reads as prose)
+            or (b.startswith(a) and units[i + k].kind == "code" and units[j + k].kind != "code")
         ):
             break  # code is restated character for character or it is other code
         if _heading_mark(text, units[i + k]) != _heading_mark(text, units[j + k]) and (
