@@ -1421,65 +1421,51 @@ def test_piece_going_on_from_a_cut_with_a_loop_then_the_whole_sentence_replaces_
     assert result.text == expected
 
 
-def test_rewrite_of_lists_and_their_short_heading_then_the_cut_line_written_whole() -> None:
+_RELEASE_LISTS = "\n".join(
+    [
+        "* The parser generator is replaced with a new one written for this project.",
+        "* See the talk on the future of the parser if you are interested in it.",
+        "* The internal parser is now generated, which makes it easier to maintain.",
+        "* Parameterised rules are supported and used in the grammar file now.",
+        "",
+        "## JIT",
+        "",
+        "* Major performance improvements over the previous release.",
+        "* Better support for splat and rest arguments in method calls.",
+        "* Registers are allocated for the stack operations of the machine.",
+        "* More calls with optional arguments are compiled than before.",
+        "* Unsupported call types no longer exit to the interpreter.",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("items", "warning"),
+    [
+        # the piece ends with the cut line and an item: a rewrite, folded in
+        (1, "in place of the unfinished sentence"),
+        # the piece goes on at length: a loop back, dropped
+        (14, "gives way to the whole one"),
+    ],
+)
+def test_lists_and_their_short_heading_restated_then_the_cut_line_written_whole(
+    items: int, warning: str
+) -> None:
     # the text is cut in a list item's second line; the next piece restates the lists
     # before it, short heading and all, stops inside the next item, then writes the
     # cut line whole: the repeat, its stub and the text's stub go, the line stays
-    parser = [
-        "* The parser generator is replaced with a new one written for this project.",
-        "* See the talk on the future of the parser if you are interested in it.",
-        "* The internal parser is now generated, which makes it easier to maintain.",
-        "* Parameterised rules are supported and used in the grammar file now.",
-    ]
-    jit = [
-        "* Major performance improvements over the previous release.",
-        "* Better support for splat and rest arguments in method calls.",
-        "* Registers are allocated for the stack operations of the machine.",
-        "* More calls with optional arguments are compiled than before.",
-        "* Unsupported call types no longer exit to the interpreter.",
-    ]
     faster = "* Methods such as `blank?` and [specific ones](#specific) are faster now."
     enable = "* It can be enabled without changing the command line or the environment."
-    lists = "\n".join(parser) + "\n\n## JIT\n\n" + "\n".join(jit)
-    head = f"# Release\n\n{RULES_INTRO}\n\n## Parser\n\n{lists}\n{faster}\n{enable}\n"
-    whole = "    Rails will enable the JIT by default this way, from the next version."
-    tail = "* It can also be enabled once, after the application has booted.\n"
-    cut = "    Rails will enable the"
-    draft = f"{head}{cut}\n\n---END---\n\n{lists}\n{faster[:30]}\n\n{whole.strip()}\n{tail}"
-    result = repair(draft)
-    assert result.text == f"{head}{whole}\n{tail}"
-    assert any("in place of the unfinished sentence" in w for w in result.warnings)
-
-
-def test_loop_over_lists_and_their_short_heading_then_the_cut_line_and_more() -> None:
-    # as above, but the piece goes on at length after the cut line: a loop back, not a
-    # rewrite; the short heading and the stub inside the loop go with it
-    parser = [
-        "* The parser generator is replaced with a new one written for this project.",
-        "* See the talk on the future of the parser if you are interested in it.",
-        "* The internal parser is now generated, which makes it easier to maintain.",
-        "* Parameterised rules are supported and used in the grammar file now.",
-    ]
-    jit = [
-        "* Major performance improvements over the previous release.",
-        "* Better support for splat and rest arguments in method calls.",
-        "* Registers are allocated for the stack operations of the machine.",
-        "* More calls with optional arguments are compiled than before.",
-        "* Unsupported call types no longer exit to the interpreter.",
-    ]
-    faster = "* Methods such as `blank?` and [specific ones](#specific) are faster now."
-    enable = "* It can be enabled without changing the command line or the environment."
-    lists = "\n".join(parser) + "\n\n## JIT\n\n" + "\n".join(jit)
-    head = f"# Release\n\n{RULES_INTRO}\n\n## Parser\n\n{lists}\n{faster}\n{enable}\n"
+    head = f"# Release\n\n{RULES_INTRO}\n\n## Parser\n\n{_RELEASE_LISTS}\n{faster}\n{enable}\n"
     whole = "    Rails will enable the JIT by default this way, from the next version."
     tail = "".join(
-        f"* Statistic number {n} is now available in release builds too.\n" for n in range(14)
+        f"* Statistic {n} is now available in release builds too.\n" for n in range(items)
     )
     cut = "    Rails will enable the"
-    draft = f"{head}{cut}\n\n---END---\n\n{lists}\n{faster[:30]}\n\n{whole.strip()}\n{tail}"
-    result = repair(draft)
+    piece = f"{_RELEASE_LISTS}\n{faster[:30]}\n\n{whole.strip()}\n{tail}"
+    result = repair(f"{head}{cut}\n\n---END---\n\n{piece}")
     assert result.text == f"{head}{whole}\n{tail}"
-    assert any("loops back" in w for w in result.warnings)
+    assert any(warning in w for w in result.warnings)
 
 
 def test_list_item_cut_before_a_loop_gives_way_to_the_whole_item_after_it() -> None:
