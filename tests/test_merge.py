@@ -1492,3 +1492,22 @@ def test_piece_ending_in_a_loop_and_a_stub_of_what_follows_it_is_restarted_befor
     third = "\n\n".join(s[3:8])  # (it restates from the sentence the stub begins)
     result = fragmerge.fix(f"{first}{second}---END---\n\n{third}\n", implicit_restarts=False)
     assert result.text == f"{head}\n\n{s[4]}\n\n{s[5]}\n\n{s[6]}\n\n{s[7]}\n"
+
+
+def test_loop_back_that_splits_the_passage_into_other_units_is_dropped() -> None:
+    # the piece loops back over a list whose items hold two sentences each, writing
+    # them as paragraphs: the same words one after the other, in other units
+    labels = ["Design", "Logistics", "Training"]
+    items = [
+        f"* **{label}:** AI agents change how the {label.lower()} team plans its work. "
+        f"They take over the routine steps of {label.lower()} and report what they did."
+        for label in labels
+    ]
+    head = f"# Factories\n\n{RULES_INTRO}\n\n" + "\n".join(items)
+    cut = COUNCIL[0][:30]
+    loop = "\n\n".join(item[2:] for item in items)
+    new = [COUNCIL_NEW[0], COUNCIL_NEW[1]]
+    draft = f"{head}\n\n{cut}\n\n---END---\n\n{COUNCIL[0]} {new[0]}\n\n{loop}\n\n{new[1]}\n"
+    result = repair(draft)
+    assert result.text == f"{head}\n\n{COUNCIL[0]} {new[0]}\n\n{new[1]}\n"
+    assert any("loops back" in w for w in result.warnings)

@@ -1421,6 +1421,8 @@ class _Merger:
                         and b.unit_vends[u] - b.unit_vstarts[u] >= _STRAY_SENTENCE
                     )
                 k += max(best, 1)
+        looped = {u for first, final in loops for u in range(first, final + 1)}
+        loops = sorted(loops + self._resegmented_loops(b, [u for u in units if u not in looped]))
         if not loops:
             return
         extended = [self._with_cut_before(b, units[0], *loop) for loop in loops]
@@ -1478,6 +1480,74 @@ class _Merger:
                 else ""
             )
         )
+
+    def _resegmented_loops(self, b: Prepared, units: list[int]) -> list[tuple[int, int]]:
+        """Runs of units of ``b`` (indices in ``units``, consecutive ones) whose words
+        stand one after the other, without a gap, in the text before ``b``'s last piece,
+        holding :data:`_MIN_SHORT_LOOP` units with words and :data:`_MIN_LOOP_CHARS` view
+        characters: a loop back over a passage the copy splits into units another way
+        (a list item's two sentences, a paragraph's sentence under a bold label), which
+        unit-by-unit comparison misses. Nothing is lost: every word stands before."""
+        asm = self.asm
+        before = asm.pieces[-1].astart
+        view = b.view.chars
+        seeds = b.seeds
+        seed_at = [pos for _, pos in seeds]
+
+        def text(u: int) -> str:
+            return view[b.unit_vstarts[u] : b.unit_vends[u]]
+
+        def found(u: int) -> int | None:
+            # where unit u's words stand in the text before, found by its seed keys
+            lo, hi = b.unit_vstarts[u], b.unit_vends[u]
+            words = view[lo:hi]
+            # (a unit's first two keys, at their latest places: a loop restates text
+            # that stands once, and a key found everywhere is a chance phrase)
+            first = bisect_left(seed_at, lo)
+            for s in range(first, min(first + 2, bisect_left(seed_at, hi))):
+                key, pos = seeds[s]
+                for apos in asm.lookup(key)[-8:]:
+                    at = apos - (pos - lo)
+                    if (
+                        at >= 0
+                        and at + len(words) <= before
+                        and asm.get(at, at + len(words)) == words
+                    ):
+                        return at
+            return None
+
+        def prose(u: int) -> bool:
+            # (code is compared character for character, never by its words)
+            return (
+                b.units[u].kind != "code" and "`" not in b.text[b.units[u].start : b.units[u].end]
+            )
+
+        runs: list[tuple[int, int]] = []
+        n = 0
+        while n < len(units):
+            at = found(units[n]) if len(text(units[n])) >= 8 and prose(units[n]) else None
+            m, worded, chars, resplit = n, 0, 0, False
+            while at is not None and m < len(units) and (m == n or units[m] == units[m - 1] + 1):
+                words = text(units[m])
+                if not prose(units[m]) or at + len(words) > before:
+                    break
+                if asm.get(at, at + len(words)) != words:
+                    break
+                resplit = resplit or (bool(words) and not asm.starts_unit(at))
+                at += len(words)
+                chars += len(words)
+                worded += len(words) >= 8
+                m += 1
+            while m > n and not text(units[m - 1]):
+                m -= 1
+            # (units that all begin where the text's do were compared one by one
+            # already, and differ in what the words leave out: markup, line breaks)
+            if resplit and worded >= _MIN_SHORT_LOOP and chars >= _MIN_LOOP_CHARS:
+                runs.append((units[n], units[m - 1]))
+                n = m
+            else:
+                n += 1
+        return runs
 
     def _stub_before(self, b: Prepared, first: int, final: int) -> int | None:
         """When a loop opens the last piece (``b``'s units ``first``..``final``), and
