@@ -1350,3 +1350,14 @@ def test_indented_code_cut_and_restarted_without_its_indentation_is_split() -> N
     # ... but a paragraph after a whole block, not beginning with it, stays
     whole = "\tvar supported = []language.Tag{\n" + "\n".join(lines) + "\n\t}"
     assert len(pieces(f"{P1}\n\n{whole}\n\nThe list above is fixed.\n\n{P3}\n")) == 1
+
+
+def test_entry_and_its_item_restated_right_after_and_going_on_is_a_restart() -> None:
+    # "* Range" and its item, cut where the item only looked finished, then the same
+    # two again with the item going on: the generation restarted at the entry
+    entry = "* Range\n\n  * `Range#size` now raises `TypeError` if the range is not iterable."
+    again = f"{entry} [[Misc #18984]]"
+    parts = pieces(f"{P1}\n\n{entry}\n\n{again}\n\n## Compatibility issues\n\n{P3}\n")
+    assert parts[-1].startswith(again)
+    # an entry and an item restated right after, word for word, stay
+    assert len(pieces(f"{P1}\n\n{entry}\n\n{entry}\n\n{P3}\n")) == 1

@@ -1172,10 +1172,14 @@ def _copy_run(
                 or (k == 0 and (cut_heading or reopened))
                 # everything up to the restart restated, and the unit right before it goes
                 # on in the copy: it was cut where it only looked finished ("… in the U.S."
-                # | "… in the U.S. government, with …")
+                # | "… in the U.S. government, with …"; "* Range" and its item "… is not
+                # iterable." | the same, "… is not iterable. [[Misc #18984]]")
                 or (
                     i + k == j - 1
-                    and run >= _MIN_TRUNCATED_RUN
+                    and (
+                        run >= _MIN_TRUNCATED_RUN
+                        or (run > 0 and run + len(a) >= 2 * _MIN_RESTATED_RUN)
+                    )
                     and units[i + k].kind == units[j + k].kind
                 )
             )
