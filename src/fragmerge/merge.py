@@ -1417,8 +1417,7 @@ class _Merger:
                     strays.extend(
                         (u, u)
                         for u in units[k : k + best]
-                        if b.units[u].kind == "sentence"
-                        and b.unit_vends[u] - b.unit_vstarts[u] >= _STRAY_SENTENCE
+                        if b.units[u].kind == "sentence" and letters(u) >= _STRAY_SENTENCE
                     )
                 k += max(best, 1)
         looped = {u for first, final in loops for u in range(first, final + 1)}
@@ -1458,15 +1457,13 @@ class _Merger:
             # goes, separator and all, and the text ends where it ended before
             before = asm.pieces[-2]
             asm.truncate(len(asm.pieces) - 2, before.end)
-        elif stub is not None:
-            # the piece went on from a cut ("对于 Rust 的"), looped back, then wrote the
-            # cut sentence whole: the stub goes, the sentence takes its place
-            asm.truncate(len(asm.pieces) - 2, stub)
-            for lo, hi in keep[1:]:
-                if hi > lo:
-                    asm.append(b.index, lo, raw_end=hi)
         else:
-            asm.truncate(len(asm.pieces) - 1, keep[0][1])
+            if stub is not None:
+                # the piece went on from a cut ("对于 Rust 的"), looped back, then wrote
+                # the cut sentence whole: the stub goes, the sentence takes its place
+                asm.truncate(len(asm.pieces) - 2, stub)
+            else:
+                asm.truncate(len(asm.pieces) - 1, keep[0][1])
             for lo, hi in keep[1:]:
                 if hi > lo:
                     asm.append(b.index, lo, raw_end=hi)
@@ -1529,9 +1526,12 @@ class _Merger:
             m, worded, chars, resplit = n, 0, 0, False
             while at is not None and m < len(units) and (m == n or units[m] == units[m - 1] + 1):
                 words = text(units[m])
-                if not prose(units[m]) or at + len(words) > before:
-                    break
-                if asm.get(at, at + len(words)) != words:
+                # (the first unit's words were found there already)
+                if m > n and not (
+                    prose(units[m])
+                    and at + len(words) <= before
+                    and asm.get(at, at + len(words)) == words
+                ):
                     break
                 resplit = resplit or (bool(words) and not asm.starts_unit(at))
                 at += len(words)
