@@ -949,12 +949,11 @@ def _lone_row(text: str, units: list[Unit], x: int) -> bool:
     """Whether unit ``x`` is a table row with no row right before or after it."""
 
     def row_at(y: int) -> bool:
-        return (
-            0 <= y < len(units)
-            and units[y].kind == "table_row"
-            and "\n\n"
-            not in text[min(units[x].end, units[y].end) : max(units[x].start, units[y].start)]
-        )
+        # (a row of the same table: no blank line between them)
+        if not (0 <= y < len(units) and units[y].kind == "table_row"):
+            return False
+        lo, hi = min(units[x].end, units[y].end), max(units[x].start, units[y].start)
+        return BLANK_LINE.search(text, lo, hi) is None
 
     return units[x].kind == "table_row" and not row_at(x - 1) and not row_at(x + 1)
 
