@@ -1331,13 +1331,10 @@ class _Merger:
         )
 
     def _drop_loop_back(self, b: Prepared) -> None:
-        """Drop, from what ``b`` has just added at the end of the text, runs of
-        :data:`_MIN_LOOP` or more units (or :data:`_MIN_SHORT_LOOP` holding
-        :data:`_MIN_LOOP_CHARS` view characters) that restate, word for word and in the
-        same order, consecutive units already in the text (or earlier in ``b``): the
-        model looped back over a passage (a refrain's few short lines are shorter; an
-        options list restated whole under a second heading is that section's own).
-        Nothing is lost: the passage stands earlier."""
+        """Drop, from what ``b`` has just added at the end of the text, the passages it
+        restates (see :meth:`_word_loops` and :meth:`_resegmented_loops`): the model
+        looped back. A sentence cut right before such a loop, and written whole after
+        it, goes with it. Nothing is lost: the passage stands earlier."""
         asm = self.asm
         if not asm.pieces or asm.pieces[-1].frag != b.index:
             return
@@ -1345,6 +1342,76 @@ class _Merger:
         units = [n for n, u in enumerate(b.units) if last.start <= u.start and u.end <= last.end]
         if len(units) < _MIN_SHORT_LOOP:
             return
+        loops, strays = self._word_loops(b, units)
+        looped = {u for first, final in loops for u in range(first, final + 1)}
+        loops = sorted(loops + self._resegmented_loops(b, [u for u in units if u not in looped]))
+        if not loops:
+            return
+        extended = [self._with_cut_before(b, units[0], *loop) for loop in loops]
+        # (loops that took in a cut: the whole unit after them stands in its place)
+        replacing = {new[0] for new, old in zip(extended, loops, strict=True) if new != old}
+        loops = extended
+        # (in a piece that loops back, a long sentence restated word for word outside
+        # the loops is the same regeneration's, rewritten around it: it goes too, where
+        # text of the piece's own follows it)
+        dropped_units = {u for first, final in loops for u in range(first, final + 1)}
+        kept_after = max((u for u in units if u not in dropped_units), default=-1)
+        loops = sorted(loops + [s for s in strays if s[0] < kept_after])
+        keep: list[tuple[int, int]] = []
+        start = last.start
+        for first, final in loops:
+            nxt = final + 1
+            goes_on = nxt < len(b.units) and b.units[nxt].start < last.end
+            if first > units[0] and first not in replacing:
+                # the separator after the loop joins what it parts: the text it
+                # restates ended where the repeat ends, and the next unit follows on
+                # as the regenerated copy has it (a paragraph the cut piece ended
+                # early goes on); a loop that ends the piece takes the one before it
+                keep.append((start, b.units[first - 1].end))
+                start = b.units[final].end if goes_on else last.end
+            else:
+                keep.append((start, b.units[first].start))
+                start = b.units[nxt].start if goes_on else last.end
+            start = min(max(start, last.start), last.end)
+        keep.append((start, last.end))
+        stub = self._stub_before(b, loops[0][0], loops[0][1]) if loops[0][0] == units[0] else None
+        if len(asm.pieces) > 1 and all(not b.text[lo:hi].strip() for lo, hi in keep):
+            # the whole piece was the loop (after the sentence it restarted at): it
+            # goes, separator and all, and the text ends where it ended before
+            before = asm.pieces[-2]
+            asm.truncate(len(asm.pieces) - 2, before.end)
+        else:
+            if stub is not None:
+                # the piece went on from a cut ("对于 Rust 的"), looped back, then wrote
+                # the cut sentence whole: the stub goes, the sentence takes its place
+                asm.truncate(len(asm.pieces) - 2, stub)
+            else:
+                asm.truncate(len(asm.pieces) - 1, keep[0][1])
+            for lo, hi in keep[1:]:
+                if hi > lo:
+                    asm.append(b.index, lo, raw_end=hi)
+        dropped = sum(final - first + 1 for first, final in loops)
+        self.warnings.append(
+            f"fragment {b.index} loops back over text already there ({dropped} unit(s) "
+            "restated word for word); the repeat is dropped"
+            + (
+                ", and the unfinished sentence before it gives way to the whole one after it"
+                if replacing or stub is not None
+                else ""
+            )
+        )
+
+    def _word_loops(
+        self, b: Prepared, units: list[int]
+    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Runs of ``units`` (of ``b``'s last piece) of :data:`_MIN_LOOP` or more units,
+        or :data:`_MIN_SHORT_LOOP` holding :data:`_MIN_LOOP_CHARS` view characters (two,
+        if they restate the passage right before them), that restate, word for word and
+        in the same order, consecutive units already in the text (or earlier in ``b``)
+        — a refrain's few short lines are shorter; an options list restated whole under
+        a second heading is that section's own — and, outside them, long sentences
+        restated alone (strays). Both as (first, last) unit indices of ``b``."""
+        asm = self.asm
         place = self._placer()
 
         def after(n: int, c: int, i: int) -> tuple[int, int, int] | None:
@@ -1420,63 +1487,7 @@ class _Merger:
                         if b.units[u].kind == "sentence" and letters(u) >= _STRAY_SENTENCE
                     )
                 k += max(best, 1)
-        looped = {u for first, final in loops for u in range(first, final + 1)}
-        loops = sorted(loops + self._resegmented_loops(b, [u for u in units if u not in looped]))
-        if not loops:
-            return
-        extended = [self._with_cut_before(b, units[0], *loop) for loop in loops]
-        # (loops that took in a cut: the whole unit after them stands in its place)
-        replacing = {new[0] for new, old in zip(extended, loops, strict=True) if new != old}
-        loops = extended
-        # (in a piece that loops back, a long sentence restated word for word outside
-        # the loops is the same regeneration's, rewritten around it: it goes too, where
-        # text of the piece's own follows it)
-        dropped_units = {u for first, final in loops for u in range(first, final + 1)}
-        kept_after = max((u for u in units if u not in dropped_units), default=-1)
-        loops = sorted(loops + [s for s in strays if s[0] < kept_after])
-        keep: list[tuple[int, int]] = []
-        start = last.start
-        for first, final in loops:
-            nxt = final + 1
-            goes_on = nxt < len(b.units) and b.units[nxt].start < last.end
-            if first > units[0] and first not in replacing:
-                # the separator after the loop joins what it parts: the text it
-                # restates ended where the repeat ends, and the next unit follows on
-                # as the regenerated copy has it (a paragraph the cut piece ended
-                # early goes on); a loop that ends the piece takes the one before it
-                keep.append((start, b.units[first - 1].end))
-                start = b.units[final].end if goes_on else last.end
-            else:
-                keep.append((start, b.units[first].start))
-                start = b.units[nxt].start if goes_on else last.end
-            start = min(max(start, last.start), last.end)
-        keep.append((start, last.end))
-        stub = self._stub_before(b, loops[0][0], loops[0][1]) if loops[0][0] == units[0] else None
-        if len(asm.pieces) > 1 and all(not b.text[lo:hi].strip() for lo, hi in keep):
-            # the whole piece was the loop (after the sentence it restarted at): it
-            # goes, separator and all, and the text ends where it ended before
-            before = asm.pieces[-2]
-            asm.truncate(len(asm.pieces) - 2, before.end)
-        else:
-            if stub is not None:
-                # the piece went on from a cut ("对于 Rust 的"), looped back, then wrote
-                # the cut sentence whole: the stub goes, the sentence takes its place
-                asm.truncate(len(asm.pieces) - 2, stub)
-            else:
-                asm.truncate(len(asm.pieces) - 1, keep[0][1])
-            for lo, hi in keep[1:]:
-                if hi > lo:
-                    asm.append(b.index, lo, raw_end=hi)
-        dropped = sum(final - first + 1 for first, final in loops)
-        self.warnings.append(
-            f"fragment {b.index} loops back over text already there ({dropped} unit(s) "
-            "restated word for word); the repeat is dropped"
-            + (
-                ", and the unfinished sentence before it gives way to the whole one after it"
-                if replacing or stub is not None
-                else ""
-            )
-        )
+        return loops, strays
 
     def _resegmented_loops(self, b: Prepared, units: list[int]) -> list[tuple[int, int]]:
         """Runs of units of ``b`` (indices in ``units``, consecutive ones) whose words
