@@ -1249,7 +1249,7 @@ class _Merger:
                 i not in long_ones
                 or b.view.chars[b.unit_vstarts[i] : b.unit_vends[i]] not in text_view
             )
-            and not self._echoes(b, i)
+            and not self._echoes(b, i, place)
         ]
         if unshared and not own:
             self._record(b, "redundant", 100.0, 100.0)
@@ -1300,12 +1300,11 @@ class _Merger:
         )
         return True
 
-    def _echoes(self, b: Prepared, i: int) -> bool:
+    def _echoes(self, b: Prepared, i: int, place: Callable[[int, int], int | None]) -> bool:
         """Whether unit ``i`` of ``b``, not restated by itself, stands in the text
-        beside what its neighbours restate: a heading too short to key ("## JIT")
-        between restated units, or a copy, cut short, of the unit after the one the
-        unit before it restates ("* Methods such as")."""
-        place = self._placer()
+        (``place``, from :meth:`_placer`) beside what its neighbours restate: a heading
+        too short to key ("## JIT") between restated units, or a copy, cut short, of the
+        unit after the one the unit before it restates ("* Methods such as")."""
 
         def in_text(j: int, step: int) -> Iterator[tuple[Prepared, int]]:
             # the units beside (step -1: before, +1: after) those unit j of b restates,
@@ -1624,17 +1623,9 @@ class _Merger:
         addition, ...", "* time 0.3.0"). ``lowest`` is the first unit the loop may
         take in."""
         cut, resumed = first - 1, final + 1
-        if cut < lowest or resumed >= len(b.units):
-            return first, final
-        kind = b.units[cut].kind
-        if kind not in ("sentence", "list_item") or b.units[resumed].kind != kind:
-            return first, final
-        if is_complete(b.text[b.units[cut].start : b.units[cut].end]):
-            return first, final
-        view = b.view.chars
-        cut_view = view[b.unit_vstarts[cut] : b.unit_vends[cut]]
-        resumed_view = view[b.unit_vstarts[resumed] : b.unit_vends[resumed]]
-        return (cut, final) if _completes(cut_view, resumed_view) else (first, final)
+        if cut >= lowest and resumed < len(b.units) and _Merger._cut_copy(b, cut, b, resumed):
+            return cut, final
+        return first, final
 
     def _list_under_own_heading(self, b: Prepared, first: int, c: int, i: int) -> bool:
         """Whether unit ``first`` of ``b``, restating unit ``i`` of fragment ``c`` on,
