@@ -1361,3 +1361,40 @@ def test_entry_and_its_item_restated_right_after_and_going_on_is_a_restart() -> 
     assert parts[-1].startswith(again)
     # an entry and an item restated right after, word for word, stay
     assert len(pieces(f"{P1}\n\n{entry}\n\n{entry}\n\n{P3}\n")) == 1
+
+
+STEPS = [
+    "The first step is to check the release notes for the version you run.",
+    "The second step is to back up the data directory to another disk.",
+    "The third step is to install the new packages with your package manager.",
+    "The fourth step is to start the new version and watch its logs closely.",
+]
+
+
+def test_cut_before_a_marker_whose_piece_came_from_later_is_restarted() -> None:
+    # The piece after the marker was generated last (shuffled): it does not resume
+    # the cut, and the unmarked restart after it completes the cut and reaches that
+    # piece's first words further on.
+    first, second, third, fourth = STEPS
+    draft = (
+        f"{P1}\n\n{first}\n\n{second[:40]}\n\n---END---\n\n{fourth}\n\n{P3}\n\n"
+        f"{first}\n\n{second}\n\n{third}\n\n{fourth[:30]}\n"
+    )
+    assert pieces(draft)[-1].startswith(first)
+    assert (
+        fragmerge.fix(draft).text == f"{P1}\n\n{first}\n\n{second}\n\n{third}\n\n{fourth}\n\n{P3}\n"
+    )
+
+
+def test_cut_before_a_marker_among_look_alike_entries_is_not_completed_by_a_guess() -> None:
+    # The cut begins two later entries that go on differently: either may be the one
+    # it was cut from, so neither completes it.
+    entries = [
+        f"- [Release notes for the {n} edition of the server](/notes/{n}/)"
+        for n in ("2025", "2026")
+    ]
+    cut = "- [Release notes for the"
+    # (the piece after the marker stands again after the entries: shuffled in from later)
+    later = f"{entries[0]}\n{entries[1]}\n\n{P2}"
+    draft = f"{P1}\n\n{entries[0]}\n{cut}\n\n---END---\n\n{P2}\n\n{P3}\n\n{later}\n"
+    assert len(pieces(draft)) == 2

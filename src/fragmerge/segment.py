@@ -373,6 +373,7 @@ _MIN_LONG_TANDEM = 200  # ... for a verbatim copy of prose with lists or heading
 _MIN_LONG_COPY = 1000  # ... for a restatement that stops before the restart point
 _MIN_LONG_COPY_UNITS = 6  # units such a restatement spans at least
 _MAX_CANDIDATES = 8
+_LATER = 30  # units after a cut's completion where a piece shuffled in before it is looked for
 
 
 def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset()) -> list[int]:
@@ -400,7 +401,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
     resolved = frozenset(
         x
         for x in range(len(units) - 1)
-        if text.rfind("\n", 0, units[x + 1].start) + 1 in boundaries
+        if units[x].end <= text.rfind("\n", 0, units[x + 1].start) + 1 in boundaries
     )
     heads: dict[str, list[int]] = {}
     tails: dict[str, list[int]] = {}  # by a unit's last characters: its start may be drifted
@@ -1051,9 +1052,52 @@ def _copy_run(
     marked piece already) count as cut only right before ``j``.
     """
 
+    def left_open(x: int) -> bool:
+        # A cut before a marker is resumed by the piece after the marker, unless the
+        # copy completing it shows that piece further on: it was shuffled in from
+        # later ("SHA1: a1b…efc" | marker | "SIZE: 11323612 …", which a copy of the
+        # text from before the cut reaches four units after "SHA1: a1b…efccf").
+        opening = views[x + 1]
+        if len(opening) < _RESTART_KEY:
+            return False
+        completed = j + x - i
+        # (the piece's first unit is read at both ends: its first words may drift)
+        keys = (opening[:_RESTART_KEY], opening[-_RESTART_KEY:])
+        tail = views[x][-_RESTART_KEY:]
+        further = completed
+        while further < min(completed + _LATER, len(units) - 1) and further not in resolved:
+            further += 1  # (the copy's piece ends at the next marker)
+        return (
+            any(key in v for key in keys for v in views[completed + 1 : further + 1])
+            # (not resumed after all: with the cut's last words, "…そしてセキュリティや" |
+            # "セキュリティやコンプライアンス…"; inside the completion; before the cut)
+            and not any(opening.startswith(tail[t:]) for t in range(len(tail) - 2))
+            and not any(key in views[y] for key in keys for y in range(x + 1))
+            and not any(key in views[completed] for key in keys)
+            # (and no marked piece restarts the cut unit, the next or one shown
+            # later: "<aside …>\n  <img" | marker | … | marker | "<img src=…")
+            and not any(
+                views[y + 1].startswith(views[x][:_RESTART_KEY]) for y in resolved if y >= x
+            )
+        )
+
     def cut(x: int, run: int) -> bool:
         if x in resolved and x != j - 1:
-            return False
+            # (a generation stopped there: cut, wherever it stops, if still open and
+            # the copy goes on from its very characters, "| Amazon Bedrock Agents" is
+            # no cut "**Amazon Bedrock Agents** は…", as no other text does: of two
+            # look-alike entries, "- [2026年…RNGD" | "- [2026年…RNGD…の転換]" and
+            # "- [2026年…RNGD…の未来]", either may be the one it was cut from)
+            def goes_on(y: int) -> bool:
+                return views[y].startswith(views[x]) and _SPACES.sub(
+                    " ", text[units[y].start : units[y].end]
+                ).startswith(_SPACES.sub(" ", text[units[x].start : units[x].end]))
+
+            return (
+                goes_on(j + x - i)
+                and len({views[y] for y in range(x + 1, len(units)) if goes_on(y)}) == 1
+                and left_open(x)
+            )
         if x in known_cuts:
             return True  # a unit a restart split off already was cut ("- “What")
         if BLANK_LINE.search(text, units[x].end, units[x + 1].start) is None:
@@ -1464,6 +1508,7 @@ def _is_restart(
 
 
 _DIGITS = regex.compile(r"\d+")
+_SPACES = regex.compile(r"\s+")
 _CUT_PROSE = regex.compile(r"(?:\p{L}+[ \t]+\p{L}{2,}|[\p{Han}\p{Hiragana}\p{Katakana}]{2})")
 _STOP_INSIDE = regex.compile(r"[.!?。！？](?:\s|$)")
 _STOP_AT = regex.compile(r"[.!?](?:\s|$)|[。！？][」』）”]?")  # where a sentence ends in a unit
