@@ -428,6 +428,8 @@ SIMULATED_REGRESSIONS = {
     ("zh-014", "drift", 0): "a marked piece whose first sentence drifted was split again",
     ("zh-016", "drift", 1): "a number in the text before the alignment read as a conflict",
     ("zh-009", "drift", 2): "simulated drift deleted 不 (a flipped statement)",
+    ("zh-016", "seedlike", 11): "a restart from inside a cut list item of links met no seed there",
+    ("zh-010", "hard", 2): "a piece shuffled in after a marker kept a cut from its later restart",
 }
 
 

@@ -631,6 +631,16 @@ def find_overlap(
         for anchor in candidates(b.seeds[:_HEAD_SEEDS], lookup)
         if (hit := verify(get_a, len_a, b.view.chars, anchor, min_score=min_score)) is not None
     ]
+    if a_tail_incomplete and last_unit_len > 0 and len(b.view.chars) >= SEED_LEN:
+        # A restart from inside the cut unit, looked for directly: inside a long unit
+        # the seeds are a sample, which may miss the restart's first words
+        # ("…，[#17004](…)，" | "([#14717](…)，…": a restart from the item's links).
+        inside = get_a(len_a - last_unit_len, len_a).rfind(b.view.chars[:SEED_LEN])
+        if inside > 0:  # (at 0 the unit's own seed proposed it)
+            anchor = (len_a - last_unit_len + inside, 0)
+            hit = verify(get_a, len_a, b.view.chars, anchor, min_score=min_score)
+            if hit is not None and hit not in found:
+                found.append(hit)
     # A short exact overlap right at the cut ("…悲観的な" / "悲観的な未来…"), or a
     # whole unfinished unit shorter than a seed ("## 影響を受けるバー" / "## 影響を受ける
     # バージョン"): too short for seeds, and easily outvoted by an older copy of
