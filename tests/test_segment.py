@@ -1398,3 +1398,30 @@ def test_cut_before_a_marker_among_look_alike_entries_is_not_completed_by_a_gues
     later = f"{entries[0]}\n{entries[1]}\n\n{P2}"
     draft = f"{P1}\n\n{entries[0]}\n{cut}\n\n---END---\n\n{P2}\n\n{P3}\n\n{later}\n"
     assert len(pieces(draft)) == 2
+
+
+def test_redundant_copy_stopping_after_a_word_ends_its_piece() -> None:
+    # A generation restated two finished paragraphs and stopped after the first word
+    # of the next ("See"); the paragraph after it is the next generation, which
+    # restarts the cut checksum block without its indentation.
+    item = (
+        "* [CVE-2015-7551: Unsafe tainted string usage in Fiddle and DL](https://example.org/cve)"
+    )
+    notes = (
+        "There are also some bugfixes.\nSee [ChangeLog](https://example.org/changelog) for details."
+    )
+    block = "SIZE:   13336518 bytes\n      SHA1:   6132840a859dbf2ac1498ba313021f299a870038"
+    draft = (
+        f"{P1}\n\n{item}\n\n{notes}\n\n## Download\n\n      SIZE:\n\n"
+        f"{item}\n\nThere are also some bugfixes.\nSee\n\n{block}\n\n{P3}\n"
+    )
+    assert pieces(draft)[1:] == [
+        f"{item}\n\nThere are also some bugfixes.\nSee",
+        f"{block}\n\n{P3}",
+    ]
+    truth = f"{P1}\n\n{item}\n\n{notes}\n\n## Download\n\n      {block}\n\n{P3}\n"
+    assert fragmerge.fix(draft).text == truth
+    # ... but a label ending the copy is no cut word ("Deprecated:" of "Deprecated: Use …")
+    label = "> Stability: 0 - Deprecated: Use [`Buffer.alloc()`][] instead."
+    again = f"{item}\n\n{notes}\n\n> Stability: 0 - Deprecated:\n\nThe rest of the reference."
+    assert len(pieces(f"{P1}\n\n{item}\n\n{notes}\n\n{label}\n\n{P2}\n\n{again}\n")) == 1

@@ -434,6 +434,24 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             points.append(text.rfind("\n", 0, units[x + 1].start) + 1)
             split_ends.add(x)
 
+    def next_generation(x: int, copy_start: int) -> bool:
+        # Whether the paragraph at ``x``, after a copy that stops cut where its
+        # generation stopped, is the next generation's: it restarts text or a cut
+        # from before the copy ("…bugfixes.\nSee" | "SIZE:   13336518 bytes …" of "SIZE:").
+        return (
+            x < len(units)
+            and BLANK_LINE.search(text, units[x - 1].end, units[x].start) is not None
+            and (
+                views[x][:_RESTART_KEY] in heads
+                or any(
+                    views[y]
+                    and views[x].startswith(views[y])
+                    and not is_complete(text[units[y].start : units[y].end])
+                    for y in range(copy_start)
+                )
+            )
+        )
+
     copied_until = 0  # units before this index restate earlier text already accounted for
     for j, u in enumerate(units):
         v = views[j]
@@ -601,9 +619,12 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                         if x in known_cuts
                         and any(views[y].startswith(views[x]) for y in range(j, j + copy[0]))
                     )
-                    copied_until = j + copy[0]
+                    copied_until = end = j + copy[0]
                     if copy[3]:
                         split_after(i + copy[0] - 1, first, j + copy[0] - 1)
+                    if copy.stopped and next_generation(end, j):
+                        points.append(text.rfind("\n", 0, units[end].start) + 1)
+                        note_cut(end - 1)
                     break
         if j >= copied_until and _goes_on_after_break(text, units, j):
             points.append(u.start)
@@ -1232,7 +1253,12 @@ def _copy_run(
             exact = False
             completes = len(b) > len(a)
             break
-        elif a.startswith(b) and _cut_unit(text, units[j + k]) and len(b) >= 4:
+        elif a.startswith(b) and (
+            (_cut_unit(text, units[j + k]) and len(b) >= 4)
+            # (after a long verbatim run, a stub of a word or two: "See" of "See
+            # [ChangeLog](…) for details.")
+            or (exact and run >= _MIN_VERBATIM_RUN and _word_stub(text, units[i + k], units[j + k]))
+        ):
             run += len(b)  # the copy itself was cut (a redundant piece)
             k += 1
             stopped = True
@@ -1244,6 +1270,19 @@ def _copy_run(
             break
         k += 1
     return _Copy(k, run, exact, completes, stopped)
+
+
+def _word_stub(text: str, original: Unit, copy: Unit) -> bool:
+    """Whether sentence ``copy`` is the first words of sentence ``original``, cut
+    between two words."""
+    stub = text[copy.start : copy.end].rstrip()
+    return (
+        original.kind == copy.kind == "sentence"
+        and len(stub) >= 2
+        # (a word, not a label: "> Stability: 0 - Deprecated:" ends no cut sentence)
+        and _WORD_END.search(stub) is not None
+        and text.startswith(stub + " ", original.start)
+    )
 
 
 def _stop_added(text: str, original: Unit, copy: Unit) -> bool:
@@ -1509,6 +1548,7 @@ def _is_restart(
 
 _DIGITS = regex.compile(r"\d+")
 _SPACES = regex.compile(r"\s+")
+_WORD_END = regex.compile(r"[\p{L}\p{N}]\Z")
 _CUT_PROSE = regex.compile(r"(?:\p{L}+[ \t]+\p{L}{2,}|[\p{Han}\p{Hiragana}\p{Katakana}]{2})")
 _STOP_INSIDE = regex.compile(r"[.!?。！？](?:\s|$)")
 _STOP_AT = regex.compile(r"[.!?](?:\s|$)|[。！？][」』）”]?")  # where a sentence ends in a unit
