@@ -1425,3 +1425,18 @@ def test_redundant_copy_stopping_after_a_word_ends_its_piece() -> None:
     label = "> Stability: 0 - Deprecated: Use [`Buffer.alloc()`][] instead."
     again = f"{item}\n\n{notes}\n\n> Stability: 0 - Deprecated:\n\nThe rest of the reference."
     assert len(pieces(f"{P1}\n\n{item}\n\n{notes}\n\n{label}\n\n{P2}\n\n{again}\n")) == 1
+
+
+def test_one_cjk_character_alone_restarted_after_a_redundant_copy_is_split() -> None:
+    # "在" was cut after its first character; a redundant piece restated a paragraph
+    # from before it and stopped in a heading; the next generation restarts "在…"
+    intro = "观看完整的第一天主题演讲，了解大会的全部新功能与路线图。"
+    day2 = "在第二天的主题演讲中，团队介绍了框架的惊人增长和许多公司的迁移案例。"
+    link = "__[点击这里观看第二天完整直播。](https://example.org/live)__"
+    draft = (
+        f"{JA1}\n\n{intro}\n\n## 第二天\n\n{link}\n\n在\n\n{intro}\n\n## 第二\n\n{day2}\n\n{JA3}\n"
+    )
+    assert pieces(draft)[-1] == f"{day2}\n\n{JA3}"
+    assert (
+        fragmerge.fix_text(draft) == f"{JA1}\n\n{intro}\n\n## 第二天\n\n{link}\n\n{day2}\n\n{JA3}\n"
+    )

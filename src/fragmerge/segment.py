@@ -859,7 +859,19 @@ def _restarts_cut(
         or (len(views[j]) <= len(views[x]) and not (open_row or stopped))
     ):
         return False
-    if not adjacent and (u.kind == "heading" or not _cut_unit(text, u)):
+    # (one CJK character alone is cut prose too, when the restart follows another cut:
+    # "…__" | "在" | … | "## 第二" | "在第二天的…"; not when it is a copy's stub, its
+    # original going on after the unit it follows: "## 使用情况" | "人" of "## 使用情况"
+    # | "人们在这个…")
+    lone_char = (
+        u.kind == "sentence"
+        and _LONE_CJK.fullmatch(cut) is not None
+        and not is_complete(text[units[j - 1 - lead].start : units[j - 1 - lead].end])
+        and not any(
+            views[y] == views[x - 1] and views[y + 1].startswith(views[x]) for y in range(x - 1)
+        )
+    )
+    if not adjacent and (u.kind == "heading" or not (_cut_unit(text, u) or lone_char)):
         return False
     if not text.startswith(cut, units[j].start) or len(cut) >= units[j].end - units[j].start:
         return False
