@@ -1440,3 +1440,19 @@ def test_one_cjk_character_alone_restarted_after_a_redundant_copy_is_split() -> 
     assert (
         fragmerge.fix_text(draft) == f"{JA1}\n\n{intro}\n\n## 第二天\n\n{link}\n\n{day2}\n\n{JA3}\n"
     )
+
+
+def test_template_tag_cut_before_its_closing_braces_is_restarted() -> None:
+    # the generation stopped inside "{% endif %}"; the next restated the paragraph and
+    # the list item before it and wrote the tag whole (the view, without markup, is
+    # the same for both)
+    body = (
+        "Open the following URL in your browser when it is ready.\n\n- <https://example.org/intro/>"
+    )
+    start = f'{P1}\n\n{{% if output.name == "ebook" %}}\n\nInstall a browser first.'
+    draft = f"{start}\n\n{body}\n\n{{% endif\n\n{body}\n\n{{% endif %}}\n\n{P3}\n"
+    assert pieces(draft)[-1].startswith(body)
+    assert fragmerge.fix_text(draft) == f"{start}\n\n{body}\n\n{{% endif %}}\n\n{P3}\n"
+    # ... but a paragraph standing twice with a closed tag after each stays
+    closed = f"{start}\n\n{body}\n\n{{% endif %}}\n\n{body}\n\n{{% endif %}}\n\n{P3}\n"
+    assert len(pieces(closed)) == 1

@@ -944,7 +944,7 @@ def _closes_element(cut: str, unit_text: str) -> bool:
 
 def _unbalanced(cut: str) -> bool:
     """Whether ``cut`` leaves a bracket or an HTML tag open ("[import", "<figure")."""
-    return any(cut.count(o) > cut.count(c) for o, c in ("[]", "()", "<>"))
+    return any(cut.count(o) > cut.count(c) for o, c in ("[]", "()", "<>", "{}"))
 
 
 def _goes_on_as_prose(text: str, u: Unit, skip: int, view: str, cut_view: str) -> bool:
@@ -1234,6 +1234,14 @@ def _copy_run(
             exact = False
             completes = True
             break
+        if a == b and _bracket_closed(text, units[i + k], units[j + k]):
+            # the same words with the markup closed: the original was cut inside it
+            # ("{% endif" | "{% endif %}")
+            run += len(a)
+            k += 1
+            exact = False
+            completes = True
+            break
         if a == b:
             run += len(a)
         elif (
@@ -1282,6 +1290,18 @@ def _copy_run(
             break
         k += 1
     return _Copy(k, run, exact, completes, stopped)
+
+
+def _bracket_closed(text: str, original: Unit, copy: Unit) -> bool:
+    """Whether ``copy`` is ``original``, which ends its paragraph leaving a bracket
+    or a tag open, with more after it (the view, without markup, is the same)."""
+    cut = text[original.start : original.end]
+    return (
+        copy.end - copy.start > len(cut)
+        and text.startswith(cut, copy.start)
+        and _unbalanced(cut)
+        and _BLANK_AFTER.match(text, original.end) is not None
+    )
 
 
 def _word_stub(text: str, original: Unit, copy: Unit) -> bool:
@@ -1561,6 +1581,7 @@ def _is_restart(
 _DIGITS = regex.compile(r"\d+")
 _SPACES = regex.compile(r"\s+")
 _WORD_END = regex.compile(r"[\p{L}\p{N}]\Z")
+_BLANK_AFTER = regex.compile(r"[ \t]*\n[ \t]*\n")  # a paragraph ends here
 _CUT_PROSE = regex.compile(r"(?:\p{L}+[ \t]+\p{L}{2,}|[\p{Han}\p{Hiragana}\p{Katakana}]{2})")
 _STOP_INSIDE = regex.compile(r"[.!?。！？](?:\s|$)")
 _STOP_AT = regex.compile(r"[.!?](?:\s|$)|[。！？][」』）”]?")  # where a sentence ends in a unit
