@@ -1456,3 +1456,19 @@ def test_template_tag_cut_before_its_closing_braces_is_restarted() -> None:
     # ... but a paragraph standing twice with a closed tag after each stays
     closed = f"{start}\n\n{body}\n\n{{% endif %}}\n\n{body}\n\n{{% endif %}}\n\n{P3}\n"
     assert len(pieces(closed)) == 1
+
+
+def test_paragraph_going_on_from_a_cut_the_marked_piece_could_not_resume_is_split() -> None:
+    # The piece after the marker opens with a list item, which cannot go on from
+    # "…videos,"; the lower-case paragraph further on does: it was shown later.
+    cut = "Projects often rely on non-source content, such as images, icons, videos,"
+    patents = "* **Patents:** Is your company applying for a patent? Ask your legal team first."
+    rest = "fonts, data files, or other materials, which are governed by their own licenses."
+    draft = f"{P1}\n\n{cut}\n\n---END---\n\n{patents}\n\n{P3}\n\n{rest}\n\n{P2}\n"
+    assert [f.boundary for f in segment(draft)] == ["start", "marker", "implicit"]
+    assert pieces(draft)[-1].startswith(rest)
+    # ... not when the marked piece resumes the cut itself, nor after a later marker
+    resumed = f"{P1}\n\n{cut}\n\n---END---\n\n{rest}\n\n{P3}\n\nfonts are not code.\n"
+    assert [f.boundary for f in segment(resumed)] == ["start", "marker"]
+    later = f"{P1}\n\n{cut}\n\n---END---\n\n{patents}\n\n---END---\n\n{P3}\n\n{rest}\n"
+    assert [f.boundary for f in segment(later)] == ["start", "marker", "marker"]

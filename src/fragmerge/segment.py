@@ -453,6 +453,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
         )
 
     copied_until = 0  # units before this index restate earlier text already accounted for
+    dangling: int | None = None  # a cut before a marker that the piece after it cannot resume
     for j, u in enumerate(units):
         v = views[j]
         key = v[:_RESTART_KEY] if len(v) >= _RESTART_KEY else None
@@ -629,6 +630,17 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
         if j >= copied_until and _goes_on_after_break(text, units, j):
             points.append(u.start)
             note_cut(j - 1)
+        elif dangling is not None and _goes_on_after_break(text, units, j, dangling):
+            # the piece after a marker could not go on from the cut before it, and
+            # this paragraph does: it came later in the draft ("…icons, videos," |
+            # marker | "* **Patents:** …" | … | "fonts, data files, …")
+            points.append(u.start)
+            note_cut(j - 1)
+            dangling = None
+        if j - 1 in resolved:
+            # (the piece shown right after the marker may hold the cut's resumption,
+            # a later one does not: what a marker follows starts a generation)
+            dangling = j - 1 if _dangles(text, units, j - 1) else None
         if key:
             heads.setdefault(key, []).append(j)
             tails.setdefault(v[-_RESTART_KEY:], []).append(j)
@@ -637,10 +649,30 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
     return sorted(set(points))
 
 
-def _goes_on_after_break(text: str, units: list[Unit], j: int) -> bool:
+def _dangles(text: str, units: list[Unit], x: int) -> bool:
+    """Whether unit ``x``, before a marker, is a sentence of Latin prose cut after a
+    word or a comma that the piece after the marker cannot go on from: it opens with
+    a list item, a heading, a table or a capitalised sentence, and not with the
+    cut's last words (a restart)."""
+    cut_text = text[units[x].start : units[x].end]
+    opening = units[x + 1]
+    if not (_looks_cut(cut_text) and _LATIN_CUT_END.search(cut_text)):
+        return False
+    last_words = cut_text.split()[-3:]
+    restarts = any(
+        text.startswith(" ".join(last_words[k:]), opening.start) for k in range(len(last_words))
+    )
+    return not restarts and (
+        opening.kind != "sentence" or _LOWER_WORD.match(text, opening.start) is None
+    )
+
+
+def _goes_on_after_break(text: str, units: list[Unit], j: int, cut_at: int | None = None) -> bool:
     """Whether unit ``j`` opens a paragraph that goes on with the sentence the one
     before it left cut: a piece resumed exactly where the last one stopped, with
-    no marker and nothing restated ("…the contin" | "uation picks up…").
+    no marker and nothing restated ("…the contin" | "uation picks up…"). With
+    ``cut_at``, the cut is that unit instead, further back (it ends a piece
+    before a marker, and the piece after the marker could not resume it).
 
     Only Latin script shows this: the paragraph before ends in an unfinished
     sentence (or list item) of a few words on an unindented line, and this one opens with a
@@ -657,20 +689,25 @@ def _goes_on_after_break(text: str, units: list[Unit], j: int) -> bool:
     """
     if j == 0:
         return False
-    cut, u = units[j - 1], units[j]
+    cut, u = units[j - 1 if cut_at is None else cut_at], units[j]
     if cut.kind not in ("sentence", "list_item") or u.kind != "sentence":
         return False
     line_start = text.rfind("\n", 0, u.start) + 1
-    if line_start != u.start or BLANK_LINE.search(text, cut.end, u.start) is None:
+    if line_start != u.start or BLANK_LINE.search(text, units[j - 1].end, u.start) is None:
         return False
+    if cut_at is not None and not is_complete(text[units[j - 1].start : units[j - 1].end]):
+        return False  # (after finished text only: "    Random J. User" | "if the address …")
     if (
-        _LONE_CJK.fullmatch(text, cut.start, cut.end)
-        and text[cut.start] not in _CJK_NUMERALS  # (a section number, "一" | "床前…")
-        and _LONE_CJK.match(text, u.start)
+        cut_at is None
         and (
-            j < 2
-            or units[j - 2].kind in ("heading", "code")
-            or is_complete(text[units[j - 2].start : units[j - 2].end])
+            _LONE_CJK.fullmatch(text, cut.start, cut.end)
+            and text[cut.start] not in _CJK_NUMERALS  # (a section number, "一" | "床前…")
+            and _LONE_CJK.match(text, u.start)
+            and (
+                j < 2
+                or units[j - 2].kind in ("heading", "code")
+                or is_complete(text[units[j - 2].start : units[j - 2].end])
+            )
         )
     ):
         # One CJK character alone after finished text (a heading, a code block, a
