@@ -1384,6 +1384,13 @@ def test_cut_before_a_marker_whose_piece_came_from_later_is_restarted() -> None:
     assert (
         fragmerge.fix(draft).text == f"{P1}\n\n{first}\n\n{second}\n\n{third}\n\n{fourth}\n\n{P3}\n"
     )
+    # ... found however far on, after an opening too short to key on its own
+    middle = "\n\n".join(f"Step {n} of the upgrade is checked by hand." for n in range(50))
+    draft = (
+        f"{P1}\n\n{first}\n\n{second[:40]}\n\n---END---\n\n**Finally:**\n\n{fourth}\n\n{P3}\n\n"
+        f"{first}\n\n{second}\n\n{middle}\n\n**Finally:**\n\n{fourth[:30]}\n"
+    )
+    assert pieces(draft)[-1].startswith(first)
 
 
 def test_cut_before_a_marker_among_look_alike_entries_is_not_completed_by_a_guess() -> None:

@@ -373,7 +373,7 @@ _MIN_LONG_TANDEM = 200  # ... for a verbatim copy of prose with lists or heading
 _MIN_LONG_COPY = 1000  # ... for a restatement that stops before the restart point
 _MIN_LONG_COPY_UNITS = 6  # units such a restatement spans at least
 _MAX_CANDIDATES = 8
-_LATER = 30  # units after a cut's completion where a piece shuffled in before it is looked for
+_LATER = 120  # units after a cut's completion where a piece shuffled in before it is looked for
 
 
 def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset()) -> list[int]:
@@ -1127,18 +1127,21 @@ def _copy_run(
         # copy completing it shows that piece further on: it was shuffled in from
         # later ("SHA1: a1b…efc" | marker | "SIZE: 11323612 …", which a copy of the
         # text from before the cut reaches four units after "SHA1: a1b…efccf").
-        opening = views[x + 1]
+        # (its first units, a short one such as "**対策:**" leading into the next)
+        opening = "".join(views[x + 1 : x + 4])
         if len(opening) < _RESTART_KEY:
             return False
         completed = j + x - i
         # (the piece's first unit is read at both ends: its first words may drift)
-        keys = (opening[:_RESTART_KEY], opening[-_RESTART_KEY:])
+        first = views[x + 1] if len(views[x + 1]) >= _RESTART_KEY else opening
+        keys = (opening[:_RESTART_KEY], first[-_RESTART_KEY:])
         tail = views[x][-_RESTART_KEY:]
         further = completed
         while further < min(completed + _LATER, len(units) - 1) and further not in resolved:
             further += 1  # (the copy's piece ends at the next marker)
+        later = "".join(views[completed + 1 : further + 1])
         return (
-            any(key in v for key in keys for v in views[completed + 1 : further + 1])
+            any(key in later for key in keys)
             # (not resumed after all: with the cut's last words, "…そしてセキュリティや" |
             # "セキュリティやコンプライアンス…"; inside the completion; before the cut)
             and not any(opening.startswith(tail[t:]) for t in range(len(tail) - 2))
