@@ -1511,3 +1511,17 @@ def test_loop_back_that_splits_the_passage_into_other_units_is_dropped() -> None
     result = repair(draft)
     assert result.text == f"{head}\n\n{COUNCIL[0]} {new[0]}\n\n{new[1]}\n"
     assert any("loops back" in w for w in result.warnings)
+
+
+def test_table_row_cut_after_a_cell_goes_on_with_the_next_cells_on_its_line() -> None:
+    # the generation stopped after a row's first cell; the next piece writes the rest
+    # of the row, from a pipe, and the rows after it
+    header = "| ツール名 | 種別 | 対象 |\n|---|---|---|\n| Dify | ノーコード | 非エンジニア |"
+    rest = "| フレームワーク | エンジニア |\n| CrewAI | フレームワーク | エンジニア |"
+    draft = f"{JA1}\n\n{header}\n| LangChain\n\n（続き）\n\n{rest}\n\n{JA3}\n"
+    result = repair(draft)
+    assert result.text == (
+        f"{JA1}\n\n{header}\n| LangChain | フレームワーク | エンジニア |\n"
+        f"| CrewAI | フレームワーク | エンジニア |\n\n{JA3}\n"
+    )
+    assert not result.warnings

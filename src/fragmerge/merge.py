@@ -408,6 +408,12 @@ def _trailer(f: Prepared) -> bool:
     )
 
 
+def _open_row(line: str) -> bool:
+    """Whether ``line`` is a table row cut after a cell: it opens with a pipe and does
+    not close with one ("| LangChain")."""
+    return line.lstrip().startswith("|") and not line.endswith("|") and "\n" not in line
+
+
 def _glue(left: str, right: str, words: Counter[str]) -> str:
     """Separator for an exact resume: none in CJK or inside a word, a space elsewhere.
 
@@ -423,6 +429,8 @@ def _glue(left: str, right: str, words: Counter[str]) -> str:
     """
     left, right = left.rstrip(), right.lstrip()
     a, b = left[-1:], right[:1]
+    if b == "|":
+        return " "  # (the next cells of a row cut after a cell)
     if is_no_space_script(a) or is_no_space_script(b):
         return ""
     tail, head = _TAIL_WORD.search(left), _WORD.match(right)
@@ -869,6 +877,10 @@ class _Merger:
         # `prepare`" | "`prepare` runs only when …")
         opening = b.text[start] if start < len(b.text) else ""
         last_text = a.text[last.raw : a_piece.end].rstrip()
+        # (a table row cut after a cell goes on with the next cells: "| LangChain" |
+        # "| フレームワーク | エンジニア | …": a row, on the same line)
+        if opens_block and b.units[0].kind == "table_row" and _open_row(last_text):
+            opens_block = False
         after_heading = (
             last.kind in ("heading", "list_item")
             and opening.isupper()
