@@ -1525,3 +1525,19 @@ def test_table_row_cut_after_a_cell_goes_on_with_the_next_cells_on_its_line() ->
         f"| CrewAI | フレームワーク | エンジニア |\n\n{JA3}\n"
     )
     assert not result.warnings
+
+
+def test_short_restart_drifted_before_the_cut_still_meets_it() -> None:
+    # the copy of the heading and the cut paragraph lost a character ("有"), so no
+    # seed matches; the cut's last words stand early in the piece and anchor it
+    cut = "### 影响\n\n为什么说这个项目有实际用处？你的用户或"
+    goes_on = "潜在的用户会喜欢它？五年之后它会是什么样子？"
+    restart = f"### 影响\n\n为什么说这个项目实际用处？你的用户或{goes_on}"
+    draft = f"{ZH1}\n\n{cut}\n\n（续）\n\n{restart}\n\n{ZH3}\n"
+    result = repair(draft)
+    assert result.text == f"{ZH1}\n\n{cut}{goes_on}\n\n{ZH3}\n"
+    assert [j.kind for j in result.joins] == ["restart"]
+    # a heading before the marker is no cut whose last words a piece may restart from
+    section = "### Upgrading with the installer\n\nRun the installer again: it keeps your files."
+    draft = f"{P1}\n\n## Upgrading\n\n---END---\n\n{section}\n"
+    assert repair(draft).text == f"{P1}\n\n## Upgrading\n\n{section}\n"

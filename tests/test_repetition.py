@@ -71,3 +71,13 @@ def test_a_marker_right_after_a_repeated_paragraph_splits_nothing_more(name: str
     result = fragmerge.fix(draft)
     assert [f.boundary for f in result.fragments] == ["start", "marker"]
     assert squash(result.text) == squash(text)
+
+
+def test_a_marker_after_a_heading_whose_last_words_its_section_repeats_splits_nothing() -> None:
+    # "### Upgrading with the installer" | marker | "Run the installer again: …": a
+    # heading is finished, not a cut whose last words the next piece restarts from
+    text = (FIXTURES / "api-reference.en.md").read_text(encoding="utf-8")
+    heading = "### Upgrading with the installer"
+    end = text.index(heading) + len(heading)
+    draft = f"{text[:end]}\n\n---END---\n\n{text[end:].lstrip()}"
+    assert fragmerge.fix(draft).text == text

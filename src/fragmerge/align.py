@@ -58,6 +58,8 @@ _END_TOLERANCE = 24  # view characters that may trail unmatched at an end
 _HEAD_TOLERANCE = 24
 SHORT_OVERLAP_MAX = 200  # view characters of a text's end a short exact overlap is looked for in
 _TINY_WINDOW = 4000  # how far back a piece too short to seed is looked for
+_MIN_CUT_TAIL = 4  # view characters of a cut unit whose end is looked for in a piece's head
+_CUT_TAIL_WINDOW = 200  # ... within this many view characters of the piece's start
 _HEAD_SEEDS = 96  # seeds from the start of a fragment that propose where it resumes
 _MARK_MAX = 16  # raw characters before a heading's words that may hold its mark ("#### **")
 _MAX_PARTNERS = 4  # fragments verified against each fragment in the pairwise stage
@@ -640,6 +642,21 @@ def find_overlap(
             anchor = (len_a - last_unit_len + inside, 0)
             hit = verify(get_a, len_a, b.view.chars, anchor, min_score=min_score)
             if hit is not None and hit not in found:
+                found.append(hit)
+    if not found and a_tail_incomplete and last_unit_len >= _MIN_CUT_TAIL:
+        # A restart that drifted before the cut's last words, which stand early in
+        # the piece ("### 影响 为什么说这个项目有实际用处？你的用户或" | "### 影响
+        # 为什么说这个项目实际用处？你的用户或潜在的…"): too short a copy for seeds
+        # (a fallback: a seeded alignment knows better where the copy begins).
+        cut_tail = get_a(len_a - min(last_unit_len, SEED_LEN), len_a)
+        at = b.view.chars.find(cut_tail, 0, _CUT_TAIL_WINDOW)
+        if at > 0:
+            anchor = (len_a - len(cut_tail), at)
+            hit = verify(get_a, len_a, b.view.chars, anchor, min_score=min_score)
+            # (the piece's words before them restate the text before the cut, most of
+            # them: "run" of "Run the installer" is no copy of "### Upgrading with")
+            restated = sum(min(n, at - bb) for _, bb, n in hit.blocks if bb < at) if hit else 0
+            if hit is not None and hit.kind == "dovetail" and 2 * restated >= at:
                 found.append(hit)
     # A short exact overlap right at the cut ("…悲観的な" / "悲観的な未来…"), or a
     # whole unfinished unit shorter than a seed ("## 影響を受けるバー" / "## 影響を受ける
