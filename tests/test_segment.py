@@ -644,6 +644,22 @@ def test_bare_role_word_ending_a_piece_is_a_cut_word_not_a_header() -> None:
     )
 
 
+def test_heading_of_a_role_word_ending_a_piece_is_a_cut_heading_not_a_header() -> None:
+    # "## AI" right before the marker introduces nothing: the heading "## AI導入…" cut
+    # after its first word; the rule above it stays too
+    links = "- [AIエージェントの導入事例](/2026/02/27/agents/)"
+    draft = (
+        f"{links}\n\n---\n\n## AI\n\n---END---\n\n## AI導入戦略のご相談を承っています\n\n{JA3}\n"
+    )
+    assert segment(draft)[0].text.endswith("---\n\n## AI")
+    assert (
+        fragmerge.fix(draft).text
+        == f"{links}\n\n---\n\n## AI導入戦略のご相談を承っています\n\n{JA3}\n"
+    )
+    # ... while a role header with its colon stays a header
+    assert "**AI:**" not in fragmerge.fix(f"{P1}\n\n**AI:**\n\n---END---\n\n{P2}\n").text
+
+
 def test_bare_user_word_ending_a_piece_is_a_cut_word_not_a_header() -> None:
     draft = f"{P1}\n\nYou\n\n---END---\n\nYou should explain how it will be enforced.\n"
     assert segment(draft)[0].text.endswith("You")

@@ -306,9 +306,11 @@ def _mark_conflicts(found: list[tuple[int, str]], classes: list[LineClass]) -> N
 
 def _cut_word_before_marker(lines: list[_Line], classes: list[LineClass], i: int) -> bool:
     """A bare word such as "AI" or "You" ending a piece is the cut start of a sentence
-    ("AI" | "AIエージェントの導入は…"), not a role header: a header introduces text."""
-    if not lines[i].stripped.isalnum():
-        return False  # "**AI:**", "## Assistant": decorated, a header
+    ("AI" | "AIエージェントの導入は…"), or a heading ("## AI" | "## AI導入戦略の…"),
+    not a role header: a header introduces text."""
+    word = lines[i].stripped.lstrip("#").strip() if lines[i].stripped.startswith("#") else ""
+    if not (lines[i].stripped.isalnum() or word.isalnum()):
+        return False  # "**AI:**": decorated, a header
     j = i + 1
     while j < len(lines) and classes[j] == "blank":
         j += 1
