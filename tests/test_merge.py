@@ -1541,3 +1541,19 @@ def test_short_restart_drifted_before_the_cut_still_meets_it() -> None:
     section = "### Upgrading with the installer\n\nRun the installer again: it keeps your files."
     draft = f"{P1}\n\n## Upgrading\n\n---END---\n\n{section}\n"
     assert repair(draft).text == f"{P1}\n\n## Upgrading\n\n{section}\n"
+
+
+@pytest.mark.parametrize(
+    ("stub", "line"),
+    [
+        ("__[", "__[点击这里观看第一天完整直播。](https://example.org/live)__"),
+        ("*", "* The installer keeps your settings."),
+    ],
+)
+def test_markup_alone_ending_a_piece_is_written_whole_by_the_next(stub: str, line: str) -> None:
+    # the generation stopped right after a line's opening markup; the next piece opens
+    # with that line whole: one line, not the markup kept apart before it
+    draft = f"{ZH1}\n\n## 第一天\n\n{stub}\n\n（续）\n\n{line}\n\n{ZH3}\n"
+    result = repair(draft)
+    assert result.text == f"{ZH1}\n\n## 第一天\n\n{line}\n\n{ZH3}\n"
+    assert not result.warnings

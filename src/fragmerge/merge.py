@@ -881,6 +881,13 @@ class _Merger:
         # "| フレームワーク | エンジニア | …": a row, on the same line)
         if opens_block and b.units[0].kind == "table_row" and _open_row(last_text):
             opens_block = False
+        # (markup alone ending the text, "__[", that the piece opens with, "__[点击这里…":
+        # a line cut after its opening markup, which the piece writes whole)
+        stub = a.text[: a_piece.end].rsplit("\n", 1)[-1].strip()
+        lead = b.text[: b.view.offsets[0]].strip() if b.view.offsets else ""
+        markup_resumed = bool(stub) and not any(ch.isalnum() for ch in stub) and lead == stub
+        if markup_resumed:
+            start = b.text.index(stub) + len(stub)  # (the stub goes on: "*" | " item")
         after_heading = (
             last.kind in ("heading", "list_item")
             and opening.isupper()
@@ -894,6 +901,8 @@ class _Merger:
         # ですか？" | "申し込みは開催日の一週間前までです。")
         stopped = last.kind in ("heading", "list_item") and is_complete(last_text)
         finished = last.complete or after_heading or after_entry or stopped
+        if markup_resumed:
+            finished, opens_block = False, False
         if not finished and opens_block:
             self.warnings.append(
                 f"fragment {b.index} opens with a {b.units[0].kind.replace('_', ' ')}, so it "
@@ -901,7 +910,11 @@ class _Merger:
                 "kept unfinished"
             )
         if not finished and not opens_block:
-            join = _glue(a.text[: a_piece.end], b.text[start:], self._words())
+            join = (
+                ""
+                if markup_resumed
+                else _glue(a.text[: a_piece.end], b.text[start:], self._words())
+            )
             kind, confidence = "continuation", 75.0
             self.overlaps.append(
                 Overlap(
