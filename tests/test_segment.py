@@ -1495,3 +1495,19 @@ def test_paragraph_going_on_from_a_cut_the_marked_piece_could_not_resume_is_spli
     assert [f.boundary for f in segment(resumed)] == ["start", "marker"]
     later = f"{P1}\n\n{cut}\n\n---END---\n\n{patents}\n\n---END---\n\n{P3}\n\n{rest}\n"
     assert [f.boundary for f in segment(later)] == ["start", "marker", "marker"]
+
+
+def test_numbered_item_restated_as_a_paragraph_without_its_number_is_a_restart() -> None:
+    # the list's last item, then the same words as a paragraph going on with new text:
+    # the generation restarted from the item and dropped its number
+    items = (
+        '1. The publisher of the plugin is shifting from "Microsoft" to "Go Team at Google".\n'
+        "2. The project's repository is moving to join the rest of the Go project on GitHub."
+    )
+    again = "The project's repository is moving to join the rest of the Go project on GitHub."
+    draft = f"{P1}\n\n{items}\n\n{again}\n\n{P3}\n"
+    assert pieces(draft)[-1] == f"{again}\n\n{P3}"
+    assert fragmerge.fix_text(draft) == f"{P1}\n\n{items}\n\n{P3}\n"
+    # ... but another number is another item ("3." after "2.")
+    other = f"{P1}\n\n{items}\n\n3. {again}\n"
+    assert len(pieces(other)) == 1

@@ -482,7 +482,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             earlier = [
                 i
                 for i in tails.get(v[-_RESTART_KEY:], [])[-_MAX_CANDIDATES:]
-                if _drifted(views[i], v)
+                if _drifted(views[i], v) or _ordinal_dropped(text, units, views, i, j)
             ]
         line_start = j > 0 and "\n" in text[units[j - 1].end : u.start]
         # a quote cut inside and the same quote again: restarted only if the copy
@@ -1232,6 +1232,7 @@ def _copy_run(
                 _drifted(views[i], views[j])
                 and not _link_entry(text[units[j].start : units[j].end])
             )
+            or _ordinal_dropped(text, units, views, i, j)
         )
     ):
         return _Copy(0, 0, True, False)  # the copy must begin with the same unit (or complete it)
@@ -1284,8 +1285,8 @@ def _copy_run(
             exact = False
             completes = True
             break
-        if a == b:
-            run += len(a)
+        if a == b or (k == 0 and _ordinal_dropped(text, units, views, i, j)):
+            run += len(b)
         elif (
             b.startswith(a)
             and goes_on_from(
@@ -1332,6 +1333,21 @@ def _copy_run(
             break
         k += 1
     return _Copy(k, run, exact, completes, stopped)
+
+
+def _ordinal_dropped(text: str, units: list[Unit], views: list[str], x: int, y: int) -> bool:
+    """Whether unit ``y`` is item ``x`` of a numbered list written again as a
+    sentence, without its number ("2. The project's repository is moving …" / "The
+    project's repository is moving …")."""
+    prefix = len(views[x]) - len(views[y])
+    return (
+        units[x].kind == "list_item"
+        and units[y].kind == "sentence"
+        and prefix > 0
+        and views[x][:prefix].isdigit()
+        and views[x].endswith(views[y])
+        and _LIST_BULLET.match(text, units[x].start) is not None
+    )
 
 
 def _bracket_closed(text: str, original: Unit, copy: Unit) -> bool:
