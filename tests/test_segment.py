@@ -1511,3 +1511,18 @@ def test_numbered_item_restated_as_a_paragraph_without_its_number_is_a_restart()
     # ... but another number is another item ("3." after "2.")
     other = f"{P1}\n\n{items}\n\n3. {again}\n"
     assert len(pieces(other)) == 1
+
+
+def test_bold_label_cut_and_restated_opening_its_paragraph_is_restarted() -> None:
+    # the generation stopped after the label "**Summary:**"; the next restated the case
+    # before it and wrote the label with its paragraph
+    case2 = (
+        "### Case 2: output published unchecked\n\n**Summary:** A broker published texts unread."
+    )
+    lesson = "**Lesson:**\n\n- Review every output before it is published on the website."
+    draft = (
+        f"{P1}\n\n{case2}\n\n{lesson}\n\n### Case 3: no measure of return\n\n**Summary:**\n\n"
+        f"{case2}\n\n{lesson}\n\n### Case 3: no measure of return\n\n"
+        "**Summary:** A maker bought a platform without any target.\n"
+    )
+    assert pieces(draft)[-1].startswith(case2)

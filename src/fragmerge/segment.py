@@ -1252,9 +1252,20 @@ def _copy_run(
             or (b.startswith(a) and units[i + k].kind == "code" and units[j + k].kind != "code")
         ):
             break  # code is restated character for character or it is other code
-        if _heading_mark(text, units[i + k]) != _heading_mark(text, units[j + k]) and (
-            units[i + k].kind == units[j + k].kind
-            or not _same_text(text, units[i + k], units[j + k])
+        label = text[units[i + k].start : units[i + k].end]
+        if (
+            _heading_mark(text, units[i + k]) != _heading_mark(text, units[j + k])
+            and (
+                units[i + k].kind == units[j + k].kind
+                or not _same_text(text, units[i + k], units[j + k])
+            )
+            # (a bold label cut right before the copy, which opens its paragraph with
+            # it: "**概要:**" | "**概要:** 製造業が…")
+            and not (
+                i + k == j - 1
+                and _BOLD_LABEL.fullmatch(label) is not None
+                and text.startswith(label + " ", units[j + k].start)
+            )
         ):
             # A heading is restated at its own level ("## Upgrading" / "### Upgrading
             # …"), and a sentence beginning with a heading's words goes on from no cut
@@ -1639,6 +1650,7 @@ def _is_restart(
 _DIGITS = regex.compile(r"\d+")
 _SPACES = regex.compile(r"\s+")
 _WORD_END = regex.compile(r"[\p{L}\p{N}]\Z")
+_BOLD_LABEL = regex.compile(r"\*\*[^*\n]+[:：]\*\*")  # "**概要:**"
 _BLANK_AFTER = regex.compile(r"[ \t]*\n[ \t]*\n")  # a paragraph ends here
 _CUT_PROSE = regex.compile(r"(?:\p{L}+[ \t]+\p{L}{2,}|[\p{Han}\p{Hiragana}\p{Katakana}]{2})")
 _STOP_INSIDE = regex.compile(r"[.!?。！？](?:\s|$)")
