@@ -1557,3 +1557,16 @@ def test_markup_alone_ending_a_piece_is_written_whole_by_the_next(stub: str, lin
     result = repair(draft)
     assert result.text == f"{ZH1}\n\n## 第一天\n\n{line}\n\n{ZH3}\n"
     assert not result.warnings
+
+
+def test_piece_whose_view_matches_inside_the_cut_but_not_its_words_is_no_restart() -> None:
+    # the view of '"Subnet": { "AvailabilityZone": "us-east-2a"' is that of the end
+    # of "create-default-subnet --availability-zone us-east-2a": different text
+    command = "  aws ec2 create-default-subnet --availability-zone us-east-2a"
+    output = (
+        ' {\n    "Subnet": {\n        "AvailabilityZone": "us-east-2a",\n'
+        '        "State": "ok"\n    }\n  }'
+    )
+    text = f"**To create a default subnet**\n\nCommand::\n\n{command}\n\n{output}\n"
+    squashed = "".join(fragmerge.fix(text).text.split())
+    assert squashed == "".join(text.split())

@@ -28,6 +28,7 @@ from rapidfuzz.distance import Indel
 
 from fragmerge.models import Fragment, Options, Overlap
 from fragmerge.text import (
+    SPACE_RUN,
     Unit,
     View,
     build_view,
@@ -603,6 +604,29 @@ def _marked_unit_as_prose(
     return a_mark != b_mark
 
 
+def _raw_copy(
+    a_raw_from: Callable[[int], str] | None, apos: int, b: Prepared, bpos: int = 0
+) -> bool:
+    """Whether ``b``'s raw text from view position ``bpos`` begins with the target's
+    raw text from view position ``apos`` (spacing aside), for up to two seeds' length:
+    the views of different text may be alike ("…default-subnet --availability-zone" /
+    '"Subnet": { "AvailabilityZone"').
+
+    >>> from fragmerge import segment
+    >>> b = prepare(segment("us-east-2a is it")[0])
+    >>> _raw_copy(lambda pos: "zone us-east-2a"[pos:], 5, b)
+    True
+    >>> _raw_copy(lambda pos: "Zone: us-east"[pos:], 0, b)
+    False
+    """
+    if a_raw_from is None or bpos >= len(b.view.offsets):
+        return False
+    a_raw = SPACE_RUN.sub(" ", a_raw_from(apos))
+    b_raw = SPACE_RUN.sub(" ", b.text[b.view.offsets[bpos] :])
+    n = min(len(a_raw), 2 * SEED_LEN)
+    return n >= _MIN_CUT_TAIL and b_raw[:n] == a_raw[:n]
+
+
 def find_overlap(
     get_a: Callable[[int, int], str],
     len_a: int,
@@ -638,7 +662,10 @@ def find_overlap(
         # the seeds are a sample, which may miss the restart's first words
         # ("…，[#17004](…)，" | "([#14717](…)，…": a restart from the item's links).
         inside = get_a(len_a - last_unit_len, len_a).rfind(b.view.chars[:SEED_LEN])
-        if inside > 0:  # (at 0 the unit's own seed proposed it)
+        # (at 0 the unit's own seed proposed it; and the restart is word for word, in
+        # raw text too: "…default-subnet --availability-zone" is no copy of '"Subnet":
+        # { "AvailabilityZone"', however alike their views)
+        if inside > 0 and _raw_copy(a_raw_from, len_a - last_unit_len + inside, b):
             anchor = (len_a - last_unit_len + inside, 0)
             hit = verify(get_a, len_a, b.view.chars, anchor, min_score=min_score)
             if hit is not None and hit not in found:
@@ -650,7 +677,7 @@ def find_overlap(
         # (a fallback: a seeded alignment knows better where the copy begins).
         cut_tail = get_a(len_a - min(last_unit_len, SEED_LEN), len_a)
         at = b.view.chars.find(cut_tail, 0, _CUT_TAIL_WINDOW)
-        if at > 0:
+        if at > 0 and _raw_copy(a_raw_from, len_a - len(cut_tail), b, at):
             anchor = (len_a - len(cut_tail), at)
             hit = verify(get_a, len_a, b.view.chars, anchor, min_score=min_score)
             # (the piece's words before them restate the text before the cut, most of
