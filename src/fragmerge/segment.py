@@ -375,6 +375,7 @@ _MIN_LONG_TANDEM = 200  # ... for a verbatim copy of prose with lists or heading
 _MIN_LONG_COPY = 1000  # ... for a restatement that stops before the restart point
 _MIN_LONG_COPY_UNITS = 6  # units such a restatement spans at least
 _MAX_CANDIDATES = 8
+_NEAR = 400  # units around a cut searched for look-alikes of it and for what restarts it
 _LATER = 120  # units after a cut's completion where a piece shuffled in before it is looked for
 
 
@@ -449,7 +450,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     views[y]
                     and views[x].startswith(views[y])
                     and not is_complete(text[units[y].start : units[y].end])
-                    for y in range(copy_start)
+                    for y in range(max(0, copy_start - _NEAR), copy_start)
                 )
             )
         )
@@ -907,7 +908,8 @@ def _restarts_cut(
         and _LONE_CJK.fullmatch(cut) is not None
         and not is_complete(text[units[j - 1 - lead].start : units[j - 1 - lead].end])
         and not any(
-            views[y] == views[x - 1] and views[y + 1].startswith(views[x]) for y in range(x - 1)
+            views[y] == views[x - 1] and views[y + 1].startswith(views[x])
+            for y in range(max(0, x - 1 - _NEAR), x - 1)
         )
     )
     if not adjacent and (u.kind == "heading" or not (_cut_unit(text, u) or lone_char)):
@@ -1147,7 +1149,7 @@ def _copy_run(
             # (not resumed after all: with the cut's last words, "…そしてセキュリティや" |
             # "セキュリティやコンプライアンス…"; inside the completion; before the cut)
             and not any(opening.startswith(tail[t:]) for t in range(len(tail) - 2))
-            and not any(key in views[y] for key in keys for y in range(x + 1))
+            and not any(key in views[y] for key in keys for y in range(max(0, x - _NEAR), x + 1))
             and not any(key in views[completed] for key in keys)
             # (and no marked piece restarts the cut unit, the next or one shown
             # later: "<aside …>\n  <img" | marker | … | marker | "<img src=…")
@@ -1170,7 +1172,8 @@ def _copy_run(
 
             return (
                 goes_on(j + x - i)
-                and len({views[y] for y in range(x + 1, len(units)) if goes_on(y)}) == 1
+                and len({views[y] for y in range(x + 1, min(len(units), x + _NEAR)) if goes_on(y)})
+                == 1
                 and left_open(x)
             )
         if x in known_cuts:
