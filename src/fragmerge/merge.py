@@ -59,6 +59,7 @@ from fragmerge.text import (
     has_no_space_script,
     is_complete,
     is_no_space_script,
+    open_row,
     paragraph_separator,
 )
 
@@ -406,12 +407,6 @@ def _trailer(f: Prepared) -> bool:
         u.kind in ("list_item", "sentence") and _LINK_ONLY.fullmatch(f.text, u.start, u.end)
         for u in body
     )
-
-
-def _open_row(line: str) -> bool:
-    """Whether ``line`` is a table row cut after a cell: it opens with a pipe and does
-    not close with one ("| LangChain")."""
-    return line.lstrip().startswith("|") and not line.endswith("|") and "\n" not in line
 
 
 def _glue(left: str, right: str, words: Counter[str]) -> str:
@@ -879,7 +874,12 @@ class _Merger:
         last_text = a.text[last.raw : a_piece.end].rstrip()
         # (a table row cut after a cell goes on with the next cells: "| LangChain" |
         # "| フレームワーク | エンジニア | …": a row, on the same line)
-        if opens_block and b.units[0].kind == "table_row" and _open_row(last_text):
+        if (
+            opens_block
+            and b.units[0].kind == "table_row"
+            and open_row(last_text)
+            and "\n" not in last_text
+        ):
             opens_block = False
         # (markup alone ending the text, "__[", that the piece opens with, "__[点击这里…":
         # a line cut after its opening markup, which the piece writes whole)

@@ -41,6 +41,7 @@ from fragmerge.text import (
     is_complete,
     is_no_space_script,
     mostly_code,
+    open_row,
     split_units,
 )
 
@@ -872,8 +873,8 @@ def _restarts_cut(
     # a table's first row cut reads as a sentence ("| 規" | "| 規模 | ノーコード系 |"),
     # or cut after a cell, a row standing alone, no table ("| 変換前の値 |" | "| 変換前
     # の値 | 変換後の値 |")
-    open_row = units[j].kind == "table_row" and (
-        _open_row(cut) or (adjacent and _lone_row(text, units, x))
+    row_cut = units[j].kind == "table_row" and (
+        open_row(cut) or (adjacent and _lone_row(text, units, x))
     )
     # the same words again, finished with a stop ("ということ" | "ということ。"): the
     # stop is no view character either (in a script without spaces only: "Thank you"
@@ -894,9 +895,9 @@ def _restarts_cut(
         )
     )
     if not unbulleted and (
-        (u.kind != units[j].kind and not open_row)
+        (u.kind != units[j].kind and not row_cut)
         # (a row's closing pipe is no view character: "| Ferris | 含义" | "… | 含义 |")
-        or (len(views[j]) <= len(views[x]) and not (open_row or stopped))
+        or (len(views[j]) <= len(views[x]) and not (row_cut or stopped))
     ):
         return False
     # (one CJK character alone is cut prose too, when the restart follows another cut:
@@ -932,7 +933,7 @@ def _restarts_cut(
     )
     return (
         mid_paragraph
-        or open_row
+        or row_cut
         or stopped
         or OPEN_END.search(cut) is not None
         # a bracket left open cannot end anything ("[import" | "[import a.js](src/a.js)",
@@ -1012,7 +1013,7 @@ def _cut_row(text: str, units: list[Unit], x: int) -> bool:
     row = text[units[x].start : units[x].end].strip()
     # (a row cut short of its second cell, "| **著", reads as a sentence; so does a
     # table's first row cut before it, "| 規")
-    if units[x].kind == "sentence" and _open_row(row):
+    if units[x].kind == "sentence" and open_row(row):
         return True
     if x < 1 or not row.startswith("|") or units[x - 1].kind != "table_row":
         return False
@@ -1031,12 +1032,6 @@ def _lone_row(text: str, units: list[Unit], x: int) -> bool:
         return BLANK_LINE.search(text, lo, hi) is None
 
     return units[x].kind == "table_row" and not row_at(x - 1) and not row_at(x + 1)
-
-
-def _open_row(row: str) -> bool:
-    """Whether a table row opened with a pipe stops before its closing one ("| 規")."""
-    row = row.strip()
-    return row.startswith("|") and not row.endswith("|")
 
 
 def _min_run(sample: str) -> int:
@@ -1166,9 +1161,9 @@ def _copy_run(
             # look-alike entries, "- [2026年…RNGD" | "- [2026年…RNGD…の転換]" and
             # "- [2026年…RNGD…の未来]", either may be the one it was cut from)
             def goes_on(y: int) -> bool:
-                return views[y].startswith(views[x]) and _SPACES.sub(
+                return views[y].startswith(views[x]) and SPACE_RUN.sub(
                     " ", text[units[y].start : units[y].end]
-                ).startswith(_SPACES.sub(" ", text[units[x].start : units[x].end]))
+                ).startswith(SPACE_RUN.sub(" ", text[units[x].start : units[x].end]))
 
             return (
                 goes_on(j + x - i)
@@ -1651,7 +1646,6 @@ def _is_restart(
 
 
 _DIGITS = regex.compile(r"\d+")
-_SPACES = regex.compile(r"\s+")
 _WORD_END = regex.compile(r"[\p{L}\p{N}]\Z")
 _BOLD_LABEL = regex.compile(r"\*\*[^*\n]+[:：]\*\*")  # "**概要:**"
 _BLANK_AFTER = regex.compile(r"[ \t]*\n[ \t]*\n")  # a paragraph ends here

@@ -388,6 +388,17 @@ def _rstrip_pos(text: str, start: int, end: int) -> int:
 _COMPLETE_END = regex.compile(r"[。！？!?．｡.…]+[」』）)】〕〉》\"'”’*_`\]]*\s*$|```\s*$|~~~\s*$")
 
 
+def open_row(row: str) -> bool:
+    """Whether a table row opened with a pipe stops before its closing one, cut after
+    a cell.
+
+    >>> open_row("| 規"), open_row("| LangChain | 種別 |")
+    (True, False)
+    """
+    row = row.strip()
+    return row.startswith("|") and not row.endswith("|")
+
+
 def is_complete(unit_text: str) -> bool:
     """Whether a unit's text ends like a finished sentence.
 
