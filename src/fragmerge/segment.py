@@ -662,13 +662,17 @@ def _dangles(text: str, units: list[Unit], x: int) -> bool:
     opening = units[x + 1]
     if not (_looks_cut(cut_text) and _LATIN_CUT_END.search(cut_text)):
         return False
-    last_words = cut_text.split()[-3:]
-    restarts = any(
-        text.startswith(" ".join(last_words[k:]), opening.start) for k in range(len(last_words))
-    )
+    restarts = _opens_with_last_words(text, opening.start, cut_text, 3)
     return not restarts and (
         opening.kind != "sentence" or _LOWER_WORD.match(text, opening.start) is None
     )
+
+
+def _opens_with_last_words(text: str, pos: int, cut_text: str, n_words: int) -> bool:
+    """Whether ``text`` at ``pos`` begins with the end of ``cut_text``: its last word,
+    or last few up to ``n_words`` ("…the quick brown" | "quick brown fox …")."""
+    last_words = cut_text.split()[-n_words:]
+    return any(text.startswith(" ".join(last_words[k:]), pos) for k in range(len(last_words)))
 
 
 def _goes_on_after_break(text: str, units: list[Unit], j: int, cut_at: int | None = None) -> bool:
@@ -720,10 +724,9 @@ def _goes_on_after_break(text: str, units: list[Unit], j: int, cut_at: int | Non
         # (no paragraph of a clean text is one character).
         return True
     cut_line = text[text.rfind("\n", 0, cut.end) + 1 : cut.end]
-    last_words = cut_line.split()[-4:]
     # a paragraph opening with the last words of the cut echoes it (a refrain), or
     # resumes it with an overlap: that is the restart rules' to decide
-    echoes = any(text.startswith(" ".join(last_words[k:]), u.start) for k in range(len(last_words)))
+    echoes = _opens_with_last_words(text, u.start, cut_line, 4)
     return (
         not echoes
         and _LOWER_WORD.match(text, u.start) is not None
@@ -1160,10 +1163,12 @@ def _copy_run(
             # no cut "**Amazon Bedrock Agents** は…", as no other text does: of two
             # look-alike entries, "- [2026年…RNGD" | "- [2026年…RNGD…の転換]" and
             # "- [2026年…RNGD…の未来]", either may be the one it was cut from)
+            cut_text = SPACE_RUN.sub(" ", text[units[x].start : units[x].end])
+
             def goes_on(y: int) -> bool:
                 return views[y].startswith(views[x]) and SPACE_RUN.sub(
                     " ", text[units[y].start : units[y].end]
-                ).startswith(SPACE_RUN.sub(" ", text[units[x].start : units[x].end]))
+                ).startswith(cut_text)
 
             return (
                 goes_on(j + x - i)
@@ -1250,7 +1255,6 @@ def _copy_run(
             or (b.startswith(a) and units[i + k].kind == "code" and units[j + k].kind != "code")
         ):
             break  # code is restated character for character or it is other code
-        label = text[units[i + k].start : units[i + k].end]
         if (
             _heading_mark(text, units[i + k]) != _heading_mark(text, units[j + k])
             and (
@@ -1259,11 +1263,7 @@ def _copy_run(
             )
             # (a bold label cut right before the copy, which opens its paragraph with
             # it: "**概要:**" | "**概要:** 製造業が…")
-            and not (
-                i + k == j - 1
-                and _BOLD_LABEL.fullmatch(label) is not None
-                and text.startswith(label + " ", units[j + k].start)
-            )
+            and not (i + k == j - 1 and _label_opens(text, units[i + k], units[j + k]))
         ):
             # A heading is restated at its own level ("## Upgrading" / "### Upgrading
             # …"), and a sentence beginning with a heading's words goes on from no cut
@@ -1342,6 +1342,14 @@ def _copy_run(
             break
         k += 1
     return _Copy(k, run, exact, completes, stopped)
+
+
+def _label_opens(text: str, label: Unit, unit: Unit) -> bool:
+    """Whether ``label`` is a bold label ("**概要:**") that ``unit`` opens with."""
+    label_text = text[label.start : label.end]
+    return _BOLD_LABEL.fullmatch(label_text) is not None and text.startswith(
+        label_text + " ", unit.start
+    )
 
 
 def _ordinal_dropped(text: str, units: list[Unit], views: list[str], x: int, y: int) -> bool:
