@@ -1497,6 +1497,31 @@ def test_paragraph_going_on_from_a_cut_the_marked_piece_could_not_resume_is_spli
     assert [f.boundary for f in segment(later)] == ["start", "marker", "marker"]
 
 
+def test_paragraph_resuming_a_stub_the_marked_piece_did_not_is_split() -> None:
+    # A generation stopped after "`if"; the piece after the marker came from later
+    # (it opens elsewhere), and the paragraph writing "`if let …" further on resumes
+    # the stub: it is split off there and goes in after it.
+    setup = "Pattern matching covers every case of a value and the compiler checks it."
+    binds = "`if let` binds a value when one pattern matches and ignores the rest of them."
+    sugar = "In other words, `if let` is sugar for a match that runs code for one pattern only."
+    modules = "The next chapter turns to modules and how they organise a growing program."
+    draft = (
+        f"# Control flow\n\n{setup}\n\n`if\n\n---END---\n\n{sugar}\n\n{modules}\n\n"
+        f"{binds}\n\n{sugar[:35]}\n"
+    )
+    assert [f.boundary for f in segment(draft)] == ["start", "marker", "implicit"]
+    assert (
+        fragmerge.fix_text(draft)
+        == f"# Control flow\n\n{setup}\n\n{binds}\n\n{sugar}\n\n{modules}\n"
+    )
+    # ... not when the marked piece restates what came before the stub (it completes
+    # the stub where it was), nor when several later paragraphs open with the stub
+    copy = f"{P1}\n\n{setup}\n\n`if\n\n---END---\n\n{P2}\n\n{setup}\n\n{binds}\n"
+    assert [f.boundary for f in segment(copy)] == ["start", "marker"]
+    twice = f"{P1}\n\n`if\n\n---END---\n\n{sugar}\n\n{binds}\n\n{P2}\n\n{binds}\n"
+    assert [f.boundary for f in segment(twice)] == ["start", "marker"]
+
+
 def test_numbered_item_restated_as_a_paragraph_without_its_number_is_a_restart() -> None:
     # the list's last item, then the same words as a paragraph going on with new text:
     # the generation restarted from the item and dropped its number

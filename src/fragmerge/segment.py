@@ -377,6 +377,7 @@ _MIN_LONG_COPY = 1000  # ... for a restatement that stops before the restart poi
 _MIN_LONG_COPY_UNITS = 6  # units such a restatement spans at least
 _MAX_CANDIDATES = 8
 _NEAR = 400  # units around a cut searched for look-alikes of it and for what restarts it
+_STUB_CHARS = 16  # at most this long, a paragraph of a word or two is a generation's first words
 _LATER = 120  # units after a cut's completion where a piece shuffled in before it is looked for
 
 
@@ -660,6 +661,8 @@ def _dangles(text: str, units: list[Unit], x: int) -> bool:
     cut's last words (a restart)."""
     cut_text = text[units[x].start : units[x].end]
     opening = units[x + 1]
+    if _stub_paragraph(text, units[x]):
+        return not text.startswith(cut_text, opening.start)
     if not (_looks_cut(cut_text) and _LATIN_CUT_END.search(cut_text)):
         return False
     restarts = _opens_with_last_words(text, opening.start, cut_text, 3)
@@ -724,6 +727,8 @@ def _goes_on_after_break(text: str, units: list[Unit], j: int, cut_at: int | Non
         # (no paragraph of a clean text is one character).
         return True
     cut_line = text[text.rfind("\n", 0, cut.end) + 1 : cut.end]
+    if cut_at is not None and _resumes_stub(text, units, cut_at, j):
+        return True
     # a paragraph opening with the last words of the cut echoes it (a refrain), or
     # resumes it with an overlap: that is the restart rules' to decide
     echoes = _opens_with_last_words(text, u.start, cut_line, 4)
@@ -741,6 +746,55 @@ def _goes_on_after_break(text: str, units: list[Unit], j: int, cut_at: int | Non
         # cases after a cut-looking line, "start with" | "from test.support import
         # requires", does neither)
         and (is_complete(text[u.start : u.end]) or _unbalanced(cut_line))
+    )
+
+
+def _stub_paragraph(text: str, unit: Unit) -> bool:
+    """Whether ``unit`` is a paragraph of one or two words without a stop: a
+    generation that stopped right after it began a paragraph ("`if", "See the")."""
+    stub = text[unit.start : unit.end]
+    return (
+        unit.kind == "sentence"
+        and _opens_paragraph(text, unit)
+        and BLANK_LINE.match(text, unit.end) is not None
+        and len(stub.split()) <= 2
+        and len(stub) <= _STUB_CHARS
+        and not is_complete(stub)
+    )
+
+
+def _opens_paragraph(text: str, unit: Unit) -> bool:
+    """Whether ``unit`` begins a paragraph: it starts the text's first line, or a
+    line after a blank one."""
+    if text.rfind("\n", 0, unit.start) + 1 != unit.start:
+        return False
+    line_before = text[text.rfind("\n", 0, max(unit.start - 1, 0)) + 1 : unit.start]
+    return unit.start == 0 or not line_before.strip()
+
+
+def _resumes_stub(text: str, units: list[Unit], x: int, j: int) -> bool:
+    """Whether paragraph ``j`` resumes ``x``, a paragraph of a word or two left
+    before a marker (:func:`_stub_paragraph`), by writing those words again and
+    going on ("`if" | marker | "换句话说…" | … | "`if let` 语法获取…"): the
+    generation that resumed it came later in the draft.
+
+    >>> t = "A setup comes first.\\n\\n`if\\n\\nOther text came between.\\n\\n`if let` binds."
+    >>> _resumes_stub(t, split_units(t), 1, 3)
+    True
+    """
+    stub, u = text[units[x].start : units[x].end], units[j]
+    return (
+        _stub_paragraph(text, units[x])
+        and text.startswith(stub, u.start)
+        and len(text[u.start : u.end]) > 2 * len(stub)
+        and is_complete(text[u.start : u.end])
+        # (the only paragraph to open with those words: "マルチモ" opens many)
+        and not any(
+            y != j and text.startswith(stub, units[y].start) and _opens_paragraph(text, units[y])
+            for y in range(x + 1, min(x + _NEAR, len(units)))
+        )
+        # (a copy of the text before the stub completes it where it was)
+        and not (x > 0 and _ends_alike(text, units[x - 1], units[j - 1]))
     )
 
 
@@ -1461,6 +1515,13 @@ def _link_entry(unit_text: str) -> bool:
 def _same_text(text: str, a: Unit, b: Unit) -> bool:
     """Whether units ``a`` and ``b`` read the same, ends of lines aside."""
     return text[a.start : a.end].strip() == text[b.start : b.end].strip()
+
+
+def _ends_alike(text: str, a: Unit, b: Unit) -> bool:
+    """Whether units ``a`` and ``b`` end the same way up to drift, over the shorter's
+    length (a drifted copy may split its sentences differently)."""
+    n = min(a.end - a.start, b.end - b.start)
+    return _close(text[a.end - n : a.end], text[b.end - n : b.end])
 
 
 def _stands_before(text: str, units: list[Unit], x: int, limit: int) -> bool:
