@@ -431,6 +431,12 @@ SIMULATED_REGRESSIONS = {
     ("zh-016", "seedlike", 11): "a restart from inside a cut list item of links met no seed there",
     ("zh-010", "hard", 2): "a piece shuffled in after a marker kept a cut from its later restart",
     ("zh-013", "nomarker", 1): "a copy's stub of one CJK character read as a cut restarted later",
+    ("zh-006", "hard", 1): "a stub before a marker (`if) resumed by a later paragraph was glued on",
+    (
+        "en-022",
+        "hard",
+        2,
+    ): "a long marked copy split where it completed a cut, past a joined heading",
 }
 
 

@@ -602,6 +602,8 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             for i in reversed(earlier):
                 if i in resumed and not _CUT_END.search(text, units[j - 1].start, units[j - 1].end):
                     continue  # a line like a resumed cut, after a finished one: repeated text
+                if _inside_copy(views, i, j):
+                    continue  # a restart begins where its copy begins, not inside it
                 # Text that opens a marked piece and stands again later is what that
                 # piece restarted: shown first, it came later (a shuffled draft).
                 copy = _copy_run(text, units, views, i, j, resolved, known_cuts)
@@ -1515,6 +1517,22 @@ def _link_entry(unit_text: str) -> bool:
 def _same_text(text: str, a: Unit, b: Unit) -> bool:
     """Whether units ``a`` and ``b`` read the same, ends of lines aside."""
     return text[a.start : a.end].strip() == text[b.start : b.end].strip()
+
+
+def _inside_copy(views: list[str], i: int, j: int) -> bool:
+    """Whether unit ``j``, like unit ``i``, follows a copy already running: the unit
+    before ``j`` ends with the unit before ``i``, written with the text that piece
+    resumed ("## Why use sampling and" | marker | "surveys?" is copied "## Why use
+    sampling and surveys?"). A cut the copy completes further on is no evidence of a
+    restart there: the copy began where the generation went back.
+
+    >>> views = ["whyusesamplingand", "surveys", "onetuses", "whyusesamplingandsurveys", "onetuses"]
+    >>> _inside_copy(views, 2, 4)
+    True
+    """
+    return (
+        i > 0 and len(views[j - 1]) > len(views[i - 1]) >= 4 and views[j - 1].endswith(views[i - 1])
+    )
 
 
 def _ends_alike(text: str, a: Unit, b: Unit) -> bool:
