@@ -1522,6 +1522,41 @@ def test_paragraph_resuming_a_stub_the_marked_piece_did_not_is_split() -> None:
     assert [f.boundary for f in segment(twice)] == ["start", "marker"]
 
 
+@pytest.mark.parametrize(
+    ("before", "cut", "rest", "after"),
+    [
+        (
+            "Today a component is a function from data to markup, which is easy to test.",
+            "The front end",
+            "keeps its state as it is, and the same tests run on a server too.",
+            "That closes the session notes; thanks to the speakers for a lively hour.",
+        ),
+        (
+            "- データからHTMLへの関数と捉えられる。",
+            "- フロント側",
+            "はそのままでOK",
+            "- Node.jsでも動くのでサーバーサイドでも使える",
+        ),
+    ],
+    ids=["en", "ja"],
+)
+def test_rest_of_the_last_cut_shown_before_it_is_split_and_goes_after(
+    before: str, cut: str, rest: str, after: str
+) -> None:
+    # The last piece restarts and stops mid-sentence; the rest of that sentence,
+    # resumed exactly (a lower-case word, a particle), was shown earlier in the draft,
+    # right after finished text: it is split off there and goes after the cut.
+    joined = " " if rest[0].isascii() else ""
+    draft = f"{P1}\n\n{before}\n\n{rest}\n\n{after}\n\n---END---\n\n{before}\n\n{cut}\n"
+    assert [f.boundary for f in segment(draft)] == ["start", "implicit", "marker"]
+    assert fragmerge.fix_text(draft) == f"{P1}\n\n{before}\n\n{cut}{joined}{rest}\n\n{after}\n"
+    # ... not when the draft ends with finished text, nor when two paragraphs could go on
+    finished = f"{P1}\n\n{before}\n\n{rest}\n\n---END---\n\n{before}\n\n{P3}\n"
+    assert [f.boundary for f in segment(finished)] == ["start", "marker"]
+    two = f"{P1}\n\n{before}\n\n{rest}\n\n{P2}\n\n{rest}\n\n---END---\n\n{cut}\n"
+    assert [f.boundary for f in segment(two)] == ["start", "marker"]
+
+
 def test_numbered_item_restated_as_a_paragraph_without_its_number_is_a_restart() -> None:
     # the list's last item, then the same words as a paragraph going on with new text:
     # the generation restarted from the item and dropped its number

@@ -107,6 +107,30 @@ class _LastUnit:
     kind: UnitKind
 
 
+# a prose sentence cut after a word ("…The front end"), and a piece opening in lower
+# case, as only the rest of a sentence does ("keeps its state …")
+_CUT_AFTER_WORD = regex.compile(r"\p{L}[\p{L} ,]*\p{Latin}\s*\Z")
+_LOWER_OPENING = regex.compile(r"\p{Ll}+ ")
+
+
+def _goes_on_from(cut: str, piece: str) -> bool:
+    """Whether ``piece`` reads as the rest of the sentence ``cut`` ends in, no words
+    shared: a Latin sentence cut after a word, then a piece opening with a lower-case word.
+
+    >>> _goes_on_from("It said.\\n\\nThe front end", "keeps its state as it is.")
+    True
+    >>> _goes_on_from("It said.", "keeps its state as it is.")
+    False
+    """
+    last_line = cut.rstrip().rsplit("\n", 1)[-1]
+    return (
+        not is_complete(last_line)
+        and len(last_line.split()) >= 3
+        and _CUT_AFTER_WORD.search(last_line) is not None
+        and _LOWER_OPENING.match(piece) is not None
+    )
+
+
 # a blank line, then at most the markup opening a paragraph ("`", "**", "> ")
 _ENDS_BLANK_LINE = regex.compile(r"\n[ \t]*\n[^\p{L}\p{N}\n]*\Z")
 
@@ -580,6 +604,7 @@ class _Merger:
         b = self.prep[b_index]
         resumes_one = any(
             short_overlap(self.prep[c].view.chars[-SHORT_OVERLAP_MAX:], b.view.chars, min_len=1)
+            or _goes_on_from(self.prep[c].text, b.text)
             or self._resumes(c, b) is not None
             for c in later[:_LOOKAHEAD]
         )

@@ -602,7 +602,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             for i in reversed(earlier):
                 if i in resumed and not _CUT_END.search(text, units[j - 1].start, units[j - 1].end):
                     continue  # a line like a resumed cut, after a finished one: repeated text
-                if _inside_copy(views, i, j):
+                if _inside_copy(views, resolved, i, j):
                     continue  # a restart begins where its copy begins, not inside it
                 # Text that opens a marked piece and stands again later is what that
                 # piece restarted: shown first, it came later (a shuffled draft).
@@ -653,7 +653,49 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             tails.setdefault(v[-_RESTART_KEY:], []).append(j)
         if j not in resolved and _paragraph_end_cut(text, units, views, j):
             open_cuts = [*open_cuts[-(_MAX_CANDIDATES - 1) :], j]
+    shown_early = _resumption_shown_early(text, units, boundaries | set(points))
+    if shown_early is not None:
+        points.append(shown_early)
     return sorted(set(points))
+
+
+def _resumption_shown_early(text: str, units: list[Unit], starts: AbstractSet[int]) -> int | None:
+    """Where a paragraph goes on from the cut that ends the draft, shown before the
+    piece that cut it (a shuffled draft): the draft's last piece, after a marker,
+    stops mid-sentence ("- フロント側"), and one paragraph further up, after
+    finished text, opens as no sentence does, with a particle or a lower-case word
+    ("はそのままでOK"); it came last. ``starts`` are the offsets where pieces are
+    known to start.
+
+    >>> t = "A first point.\\n\\nはそのままでOK\\n\\n---\\n\\n- フロント側"
+    >>> _resumption_shown_early(t, split_units(t), {t.index("- フロ")}) == t.index("は")
+    True
+    """
+    if len(units) < 3:
+        return None
+    last = units[-1]
+    cut = text[last.start : last.end]
+    last_piece = max((s for s in starts if s <= last.start), default=0)
+    if last_piece == 0 or last.kind not in ("sentence", "list_item") or not _looks_cut(cut):
+        return None
+    latin = _LATIN_CUT_END.search(cut) is not None
+    if latin and len(cut.split()) < 3:
+        return None  # (a path or a name, "…/JSON/stringify", is no sentence cut)
+    opening = _LOWER_WORD if latin else _PARTICLE_OPENING
+    candidates = [
+        u.start
+        for j, u in enumerate(units[1:], 1)
+        if u.start < last_piece
+        and u.start not in starts
+        and u.kind == "sentence"
+        and _opens_paragraph(text, u)
+        and opening.match(text, u.start) is not None
+        and (not latin or len(text[u.start : u.end].split()) >= 3)
+        # (after finished prose: "```" | "or" | "```mjs" is a word between examples)
+        and units[j - 1].kind in ("sentence", "list_item")
+        and is_complete(text[units[j - 1].start : units[j - 1].end])
+    ]
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def _dangles(text: str, units: list[Unit], x: int) -> bool:
@@ -1519,19 +1561,22 @@ def _same_text(text: str, a: Unit, b: Unit) -> bool:
     return text[a.start : a.end].strip() == text[b.start : b.end].strip()
 
 
-def _inside_copy(views: list[str], i: int, j: int) -> bool:
+def _inside_copy(views: list[str], resolved: AbstractSet[int], i: int, j: int) -> bool:
     """Whether unit ``j``, like unit ``i``, follows a copy already running: the unit
-    before ``j`` ends with the unit before ``i``, written with the text that piece
-    resumed ("## Why use sampling and" | marker | "surveys?" is copied "## Why use
-    sampling and surveys?"). A cut the copy completes further on is no evidence of a
-    restart there: the copy began where the generation went back.
+    before ``j`` is a cut that ended a piece before a marker and the marked piece's
+    resumption of it, written as one ("## Why use sampling and" | marker | "surveys?"
+    is copied "## Why use sampling and surveys?"). A cut the copy completes further
+    on is no evidence of a restart there: the copy began where the generation went back.
 
     >>> views = ["whyusesamplingand", "surveys", "onetuses", "whyusesamplingandsurveys", "onetuses"]
-    >>> _inside_copy(views, 2, 4)
+    >>> _inside_copy(views, {0}, 2, 4)
     True
     """
     return (
-        i > 0 and len(views[j - 1]) > len(views[i - 1]) >= 4 and views[j - 1].endswith(views[i - 1])
+        i >= 2
+        and i - 2 in resolved
+        and views[j - 1] == views[i - 2] + views[i - 1]
+        and len(views[i - 1]) >= 4
     )
 
 
@@ -1748,6 +1793,11 @@ _LINK_DEFINITION = regex.compile(r"\s*\[[^\]\n]+\]:[ \t]+\S")  # "[label]: https
 _REFERENCE_ENTRY = regex.compile(r"\[[^\]\n]+\](?:\[[^\]\n]*\])?\s*")  # "[`Ordering::is_eq`]"
 _OPEN_LINK = regex.compile(r"\[[^\]\n]*\Z")  # a link text never closed
 _LATIN_CUT_END = regex.compile(r"[\p{Latin}\d,]\Z")
+# a Japanese particle opening a line, then more of the sentence: "はそのままでOK"
+# (not "では", "でも", "もし", "ところで", "にもかかわらず", "はじめに": sentences open so)
+_PARTICLE_OPENING = regex.compile(
+    r"(?:[をがへ]|は(?!じめ|い)|に(?!も))[\p{Hiragana}\p{Katakana}\p{Han}]"
+)
 _LOWER_WORD = regex.compile(r"\p{Ll}+(?!\p{L})")  # a word all in lower case ("iOS" is a name)
 _YAML_KEY = regex.compile(r"[\w-]+:")
 # a link, a code span or emphasis ending the text: "[text](url)" -> "text"
