@@ -1522,6 +1522,29 @@ def test_paragraph_resuming_a_stub_the_marked_piece_did_not_is_split() -> None:
     assert [f.boundary for f in segment(twice)] == ["start", "marker"]
 
 
+def test_stub_a_marked_piece_resumes_ends_its_piece_though_text_follows_it() -> None:
+    # A generation stopped after "Relevant"; a piece from later was shown right after
+    # it, with no marker, and the piece after the marker writes "Relevant terms …":
+    # the stub ends its piece, and what follows it is split off.
+    terms = "Relevant terms for groups of individual contributors used in this PEP:"
+    members = "**PyPA members**: anyone with the triage bit on at least one project."
+    long_as = "As long as the project adheres to the Code of Conduct, it decides alone."
+    draft = (
+        f"Terminology\n===========\n\nRelevant\n\n{long_as}\n\n{P3}\n\n---END---\n\n"
+        f"{terms}\n\n{members}\n\nAs long as\n"
+    )
+    assert [f.boundary for f in segment(draft)] == ["start", "implicit", "marker"]
+    assert fragmerge.fix_text(draft) == (
+        f"Terminology\n===========\n\n{terms}\n\n{members}\n\n{long_as}\n\n{P3}\n"
+    )
+    # ... not a label leading into what follows it ("Example:" | … | "Example: …")
+    label = draft.replace("Relevant\n", "Relevant:\n", 1)
+    assert [f.boundary for f in segment(label)] == ["start", "marker"]
+    example = "例えば、\n\n* **テキスト生成**: ブログ記事の作成など。\n\n---END---\n\n"
+    example += "例えば、顧客からの問い合わせをAIが最初に受け付けます。\n"
+    assert [f.boundary for f in segment(f"{P1}\n\n{example}")] == ["start", "marker"]
+
+
 @pytest.mark.parametrize(
     ("before", "cut", "rest", "after"),
     [

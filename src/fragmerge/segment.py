@@ -512,6 +512,11 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             )
         )
         if j and text.rfind("\n", 0, u.start) + 1 in boundaries:
+            stub = _stub_resumed_at(text, units, j, boundaries)
+            if stub is not None:
+                # the text after the stub came from elsewhere (a shuffled draft)
+                points.append(text.rfind("\n", 0, units[stub + 1].start) + 1)
+                note_cut(stub)
             # A piece known to start here: skip over whatever it copies, from its
             # first unit that keys an earlier copy (one too short to key,
             # "Mandate\n-------", or drifted, "一些获の得…", is passed over).
@@ -793,6 +798,20 @@ def _goes_on_after_break(text: str, units: list[Unit], j: int, cut_at: int | Non
     )
 
 
+def _stub_resumed_at(text: str, units: list[Unit], j: int, starts: AbstractSet[int]) -> int | None:
+    """The paragraph of a word or two (:func:`_stub_paragraph`) that the marked piece
+    at ``j`` resumes by writing it again and going on, when a paragraph other than
+    that piece follows the stub ("Relevant" | "As long as the project …" | … |
+    marker | "Relevant terms for …"): the generation stopped at the stub, and what
+    follows it was shown there from elsewhere."""
+    for x in range(j - 2, max(-1, j - _NEAR), -1):
+        if text.rfind("\n", 0, units[x + 1].start) + 1 not in starts and _resumes_stub(
+            text, units, x, j
+        ):
+            return x
+    return None
+
+
 def _stub_paragraph(text: str, unit: Unit) -> bool:
     """Whether ``unit`` is a paragraph of one or two words without a stop: a
     generation that stopped right after it began a paragraph ("`if", "See the")."""
@@ -803,6 +822,8 @@ def _stub_paragraph(text: str, unit: Unit) -> bool:
         and BLANK_LINE.match(text, unit.end) is not None
         and len(stub.split()) <= 2
         and len(stub) <= _STUB_CHARS
+        # (ending in a word: "例えば、" or "Example:" leads into what follows it)
+        and stub.rstrip()[-1:].isalnum()
         and not is_complete(stub)
     )
 
@@ -831,7 +852,8 @@ def _resumes_stub(text: str, units: list[Unit], x: int, j: int) -> bool:
         _stub_paragraph(text, units[x])
         and text.startswith(stub, u.start)
         and len(text[u.start : u.end]) > 2 * len(stub)
-        and is_complete(text[u.start : u.end])
+        # (a sentence, or one leading into a list: "Relevant terms … in this PEP:")
+        and (is_complete(text[u.start : u.end]) or text[u.start : u.end].endswith((":", "：")))
         # (the only paragraph to open with those words: "マルチモ" opens many)
         and not any(
             y != j and text.startswith(stub, units[y].start) and _opens_paragraph(text, units[y])
