@@ -1570,3 +1570,18 @@ def test_piece_whose_view_matches_inside_the_cut_but_not_its_words_is_no_restart
     text = f"**To create a default subnet**\n\nCommand::\n\n{command}\n\n{output}\n"
     squashed = "".join(fragmerge.fix(text).text.split())
     assert squashed == "".join(text.split())
+
+
+def test_piece_completing_a_later_pieces_cut_heading_waits_for_it() -> None:
+    # "### Take appropriate action …" was shown first; the piece that stops at "### Take"
+    # (and goes on from the text before) came before it: it goes in first.
+    p1 = "The member in question may be a repeat offender, or may have done something once."
+    p2 = "Both can be grounds for taking action, depending on the context of the report."
+    heading = "### Take appropriate action"
+    p3 = "After gathering sufficient information, decide what action to take in the open."
+    p4 = "Treat every report with the same care, whoever the person reported happens to be."
+    draft = (
+        f"{p1}\n\n---END---\n\n{heading}\n\n{p3}\n\n---END---\n\n{p2}\n\n### Take\n\n"
+        f"---END---\n\n{p4}\n"
+    )
+    assert fragmerge.fix_text(draft) == f"{p1}\n\n{p2}\n\n{heading}\n\n{p3}\n\n{p4}\n"

@@ -1545,6 +1545,24 @@ def test_stub_a_marked_piece_resumes_ends_its_piece_though_text_follows_it() -> 
     assert [f.boundary for f in segment(f"{P1}\n\n{example}")] == ["start", "marker"]
 
 
+def test_marked_piece_restated_whole_right_after_itself_is_a_restart() -> None:
+    # The piece after the marker, then the same items again (one word drifted) going
+    # on further: a generation that restarted from the marked piece's start (the
+    # guard against shuffled pieces, whose opening stands again later inside a longer
+    # copy, does not apply to a copy of the whole piece).
+    x1 = "* Your community will feel more reassured that complaints actually get reviewed."
+    x2 = "* You reassure your community that the process is fair, should they be investigated."
+    x3 = "Don't forget that someone might want to report a violation about one receiving reports."
+    more = " In this case, give them an option to report violations to someone else."
+    head = f"{P1}\n\n* It shows you are serious.\n\n{x1}"
+    draft = (
+        f"{head}\n\n[continued]\n\n{x1}\n\n{x2}\n\n{x3}\n\n"
+        f"{x1}\n\n{x2.replace('should', 'shold')}\n\n{x3}{more}\n"
+    )
+    assert [f.boundary for f in segment(draft)] == ["start", "marker", "implicit"]
+    assert fragmerge.fix_text(draft) == f"{head}\n\n{x2}\n\n{x3}{more}\n"
+
+
 @pytest.mark.parametrize(
     ("before", "cut", "rest", "after"),
     [

@@ -630,6 +630,27 @@ class _Merger:
             if resumes_one or not after_cut.startswith(b.view.chars[:_SAME_WORDS]):
                 yield c
 
+    def _later_cuts_completed(self, b_index: int) -> Iterator[int]:
+        """Fragments shortly after ``b_index``, not yet placed, whose last unit is cut
+        and which ``b_index`` opens by writing that unit whole ("…\n\n### Take" |
+        "### Take appropriate action\n\n…"): in a shuffled draft the piece it completes
+        comes first, wherever that one goes."""
+        b = self.prep[b_index]
+        for c in range(b_index + 1, min(len(self.prep), b_index + 1 + _LOOKAHEAD)):
+            p = self.prep[c]
+            if c in self.placed or not p.units:
+                continue
+            last = p.units[-1]
+            cut = p.view.chars[p.unit_vstarts[-1] : p.unit_vends[-1]]
+            if (
+                len(cut) >= _SAME_WORDS
+                and not is_complete(p.text[last.start : last.end])
+                and b.view.chars.startswith(cut)
+                and len(b.view.chars) > len(cut)
+                and b.text.startswith(p.text[last.start : last.end].rstrip())
+            ):
+                yield c
+
     def run(self) -> None:
         """Add fragments in input order; one whose start lies in a piece not yet
         placed waits for that piece (out-of-order drafts)."""
@@ -684,7 +705,8 @@ class _Merger:
             # A later piece that restates the cut and this piece's start in one
             # stretch ("**対" | "策**: …" | "**対策**: …") shows it continues the cut.
             a_tail = asm.get(max(last.apos, asm.length - 8), asm.length)
-            for c in sorted(self._unplaced_hosts(b_index)) or self._later_restarts(b_index):
+            hosts = sorted(self._unplaced_hosts(b_index)) or list(self._later_restarts(b_index))
+            for c in hosts or self._later_cuts_completed(b_index):
                 if last.complete or not _bridges(self.prep[c], a_tail, b.view.chars[:16]):
                     return c
         if found is None:

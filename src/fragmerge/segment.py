@@ -615,7 +615,9 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                 opens_piece = text.rfind("\n", 0, units[i].start) + 1 in boundaries
                 if (
                     copy[0]
-                    and not (opens_piece and not copy[3] and j - 1 not in resolved)
+                    and not (
+                        opens_piece and not copy[3] and j - 1 not in resolved and i + copy[0] < j
+                    )
                     and _is_restart(text, units, i, j, copy, resolved, split_ends)
                     # a block after a cut counts if the copy completes the cut, or
                     # restates everything up to it (cut where no stop was missing)
