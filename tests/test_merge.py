@@ -1585,3 +1585,18 @@ def test_piece_completing_a_later_pieces_cut_heading_waits_for_it() -> None:
         f"---END---\n\n{p4}\n"
     )
     assert fragmerge.fix_text(draft) == f"{p1}\n\n{p2}\n\n{heading}\n\n{p3}\n\n{p4}\n"
+
+
+def test_redundant_restart_with_a_drifted_first_character_is_no_continuation() -> None:
+    # The text ends with link definitions (no stop, so it reads as unfinished); the
+    # piece after the marker restarts the article with its first link drifted
+    # ("[cch12-…"): a redundant copy, not the rest of "[ch18]: ch18-00-oop.html".
+    head = (
+        "# An I/O project\n\n"
+        "[ch12-00-an-io-project.md](https://example.org/book/src/ch12-00-an-io-project.md)\n\n"
+        "This chapter recaps the many skills you have learned so far and explores a few more.\n\n"
+        "Rust's speed, safety and single binary output make it ideal for command line tools.\n\n"
+        "[ch7]: ch07-00-managing-growing-projects.html\n[ch18]: ch18-00-oop.html\n"
+    )
+    restart = head.split("\n\n", 1)[1].replace("[ch12", "[cch12", 1).rsplit(" ideal", 1)[0]
+    assert fragmerge.fix_text(f"{head}\n<|endoftext|>\n\n{restart}\n") == head

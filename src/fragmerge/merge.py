@@ -713,7 +713,14 @@ class _Merger:
             if not self._second_continuation(b) and not self._regeneration(b):
                 self._continue(b, last)
         elif (
-            found.kind == "containment" and not last.complete and not asm.starts_unit(found.a_start)
+            found.kind == "containment"
+            and not last.complete
+            and not asm.starts_unit(found.a_start)
+            # (a restart whose first characters drifted, "[cch12-00…" of "[ch12-00…":
+            # its first word-for-word stretch begins a unit)
+            and not (
+                found.blocks[0][1] - found.b_start <= 2 and asm.starts_unit(found.blocks[0][0])
+            )
         ):
             # An unfinished text followed by a piece that begins mid-sentence: the
             # piece continues the cut, even if the same words also stand further
