@@ -1563,6 +1563,31 @@ def test_marked_piece_restated_whole_right_after_itself_is_a_restart() -> None:
     assert fragmerge.fix_text(draft) == f"{head}\n\n{x2}\n\n{x3}{more}\n"
 
 
+def test_cut_a_marked_piece_shown_earlier_completes_ends_its_piece() -> None:
+    # The piece shown first after the intro opens with a sentence that a later restart
+    # leaves cut at its paragraph's end ("…これはAI市場全体の"): that piece came after
+    # the cut, and the paragraph after the cut is yet another piece (it resumes the
+    # first piece's end).
+    intro = "GoogleのTPU v7が発表された。今日はその意味を少し掘り下げて考えてみたい。"
+    nvidia = "NVIDIAへの影響はどうか？ 直接的な脅威と見る向きもあるだろう。"
+    pie = "これはAI市場全体のパイが拡大する中で、共存の道を探る動きと言えるだろう。"
+    amd = "AMDやIntelといった競合他社にとっても、TPU v7は無視できない存在だ。"
+    tpu = "TPUは特定のAIワークロードに特化しているため、汎用的な計算にはGPUの方が向いている。"
+    draft = (
+        f"{intro}\n\n---END---\n\n{pie}\n\n{amd}\n\n---END---\n\n"
+        f"{intro}\n\n{nvidia}{pie[:10]}\n\n{tpu}\n"
+    )
+    assert [f.boundary for f in segment(draft)] == ["start", "marker", "marker", "implicit"]
+    assert fragmerge.fix_text(draft) == f"{intro}\n\n{nvidia}{pie}\n\n{amd}\n\n{tpu}\n"
+    # ... written whole character for character: a comment is no cut of a longer one
+    tag = "<!-- textlint-enable preset-ja-technical-writing -->"
+    comments = (
+        f"{intro}\n\n---END---\n\n{tag}\n\n{amd}\n\n---END---\n\n{intro}\n\n"
+        f"<!-- textlint-enable -->\n\n{tpu}\n"
+    )
+    assert [f.boundary for f in segment(comments)] == ["start", "marker", "marker"]
+
+
 @pytest.mark.parametrize(
     ("before", "cut", "rest", "after"),
     [

@@ -458,6 +458,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
         )
 
     copied_until = 0  # units before this index restate earlier text already accounted for
+    openings: list[int] = []  # first units of the marked pieces so far
     dangling: int | None = None  # a cut before a marker that the piece after it cannot resume
     for j, u in enumerate(units):
         v = views[j]
@@ -660,6 +661,14 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             tails.setdefault(v[-_RESTART_KEY:], []).append(j)
         if j not in resolved and _paragraph_end_cut(text, units, views, j):
             open_cuts = [*open_cuts[-(_MAX_CANDIDATES - 1) :], j]
+            if _completed_before(text, units, views, openings, j) and j not in split_ends:
+                # a marked piece shown earlier opens with this cut sentence written
+                # whole: it came later, and the paragraph after the cut is another
+                # piece ("…これはAI市場全体のパ" | "TPUは特定の…"; the mirror of split_after)
+                points.append(text.rfind("\n", 0, units[j + 1].start) + 1)
+                split_ends.add(j)
+        if line_start and text.rfind("\n", 0, u.start) + 1 in boundaries:
+            openings.append(j)
     shown_early = _resumption_shown_early(text, units, boundaries | set(points))
     if shown_early is not None:
         points.append(shown_early)
@@ -887,6 +896,23 @@ def _copy_start(text: str, units: list[Unit], floor: int, i: int, j: int) -> int
     ):
         s -= 1
     return s
+
+
+def _completed_before(
+    text: str, units: list[Unit], views: list[str], openings: list[int], x: int
+) -> bool:
+    """Whether cut sentence ``x`` is written whole, character for character, by the
+    first unit of a marked piece shown before it (``openings``), and by that one alone
+    ("<!-- textlint-enable -->" is no cut of "<!-- textlint-enable preset-… -->")."""
+    cut = text[units[x].start : units[x].end].rstrip()
+    if len(views[x]) < _RESTART_KEY:
+        return False
+    completing = [o for o in openings[-_MAX_CANDIDATES:] if o < x and views[o].startswith(views[x])]
+    return (
+        len(completing) == 1
+        and len(views[completing[0]]) > len(views[x])
+        and text.startswith(cut, units[completing[0]].start)
+    )
 
 
 def _paragraph_end_cut(text: str, units: list[Unit], views: list[str], x: int) -> bool:
