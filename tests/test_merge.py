@@ -1600,3 +1600,22 @@ def test_redundant_restart_with_a_drifted_first_character_is_no_continuation() -
     )
     restart = head.split("\n\n", 1)[1].replace("[ch12", "[cch12", 1).rsplit(" ideal", 1)[0]
     assert fragmerge.fix_text(f"{head}\n<|endoftext|>\n\n{restart}\n") == head
+
+
+def test_piece_meeting_a_cut_in_two_letters_gives_way_to_a_restart_that_goes_on_differently() -> (
+    None
+):
+    # "…then th" and "the mailing lists …" meet in two letters by chance; the piece
+    # after the marker restarts the cut sentence ("…then that member is removed …")
+    # and ends where "the mailing lists …" goes on: that piece came first.
+    intro = "The steering council may be removed by a vote of no confidence at any time."
+    votes = (
+        "There are two forms of no-confidence votes. If a single-member vote succeeds, "
+        "then that member is removed from the council."
+    )
+    tail = "Core team members take part in discussions on"
+    rest = "the mailing lists and on IRC, and they triage tickets."
+    outro = "This document has been placed in the public domain for anyone to use."
+    cut = votes[: votes.index("then th") + len("then th")]
+    draft = f"{intro}\n\n{cut}\n\n{rest}\n\n{outro}\n\n---END---\n\n{votes}\n\n{tail}\n"
+    assert fragmerge.fix_text(draft) == f"{intro}\n\n{votes}\n\n{tail} {rest}\n\n{outro}\n"

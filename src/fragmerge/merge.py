@@ -69,6 +69,7 @@ __all__ = ["merge"]
 _BLOCK_KINDS = frozenset({"heading", "list_item", "table_row", "code", "rule"})
 _LEADING_ELLIPSIS = regex.compile(r"(?:\.{2,}|…+|‥+)\s*")
 _STRAY_SENTENCE = 40  # view characters of a sentence a looping piece restates alone
+_CHANCE_MEET = 3  # view characters a piece may share with a cut by chance ("th" | "the")
 _SAME_WORDS = 4  # view characters a piece and a restart share after a cut to go on alike
 _OWN_RUN = 24  # unmatched view characters in a row that make a sentence of its own
 _MIN_REGENERATED = 3  # units a piece aligned nowhere must restate word for word to be folded in
@@ -592,12 +593,14 @@ class _Merger:
                     return True
         return False
 
-    def _later_restarts(self, b_index: int) -> Iterator[int]:
+    def _later_restarts(self, b_index: int, b_from: int = 0) -> Iterator[int]:
         """Fragments shortly after ``b_index``, not yet placed, that restart the end of
         the text so far, when ``b_index`` repeats nothing of it but resumes one of
         them: in a shuffled draft they come first (and lead, one after the other, to
         the piece ``b_index`` resumes). A piece that resumes none of them is new text
-        (or a rewrite) in its place, and nothing is moved before it."""
+        (or a rewrite) in its place, and nothing is moved before it. ``b_from`` is
+        where ``b_index`` goes on from the text's end (past a few characters it meets
+        the cut in)."""
         asm = self.asm
         last = asm.last_unit()
         later = [c for c in range(b_index + 1, len(self.prep)) if c not in self.placed]
@@ -627,7 +630,7 @@ class _Merger:
             # (unless the restart goes on from the cut as new text ``b`` begins:
             # "…成功に" | "導くための鍵…" | "…成功に導くためには…")
             after_cut = p.view.chars[found.a_to_b(asm.length) :][:_SAME_WORDS]
-            if resumes_one or not after_cut.startswith(b.view.chars[:_SAME_WORDS]):
+            if resumes_one or not after_cut.startswith(b.view.chars[b_from:][:_SAME_WORDS]):
                 yield c
 
     def _later_cuts_completed(self, b_index: int) -> Iterator[int]:
@@ -697,6 +700,19 @@ class _Merger:
         clash = conflicts(asm.get, b.view.chars, found, asm.length, b.code) if found else []
         if found is not None and found.exact_short and allow_wait and not clash:
             blocker = self._short_meet_waits_for(b_index, found, last)
+            if blocker is None and found.b_end <= _CHANCE_MEET:
+                # (a meet of a letter or two, "…then th" | "the mailing lists …", gives
+                # way to a later piece that restarts the cut at length and goes on
+                # differently, "…then that member is removed …")
+                blocker = next(
+                    (
+                        c
+                        for c in self._later_restarts(b_index, found.b_end)
+                        # (and says nothing of this piece's: a copy of both is no rival)
+                        if self._restarts_at_length(c, last) and self._resumes(c, b) is None
+                    ),
+                    None,
+                )
             if blocker is not None:
                 return blocker
         # (a piece that meets the end only as a look-alike line, differing in a
@@ -832,6 +848,19 @@ class _Merger:
             if host is not None and host.exact_short and host.b_end >= found.b_end:
                 return c
         return None
+
+    def _restarts_at_length(self, c: int, last: _LastUnit) -> bool:
+        """Whether fragment ``c`` restarts the end of the text from before its last unit,
+        not in a few characters met by chance, and writes that cut unit word for word
+        (a look-alike code listing before the cut meets it at length too)."""
+        asm, p = self.asm, self.prep[c]
+        host = self._find(p, last)
+        # (from before the cut unit: a look-alike of that unit alone, another "<aside …>
+        # <img", is no restart of it)
+        if host is None or host.exact_short or host.a_start >= last.apos:
+            return False
+        cut = asm.get(last.apos, asm.length)
+        return p.view.chars.startswith(cut, host.a_to_b(last.apos))
 
     def _second_continuation(self, b: Prepared) -> bool:
         """Add ``b`` if it restates the text up to where a later piece took over and then
