@@ -849,10 +849,10 @@ def _opens_paragraph(text: str, unit: Unit) -> bool:
 
 
 def _resumes_stub(text: str, units: list[Unit], x: int, j: int) -> bool:
-    """Whether paragraph ``j`` resumes ``x``, a paragraph of a word or two left
-    before a marker (:func:`_stub_paragraph`), by writing those words again and
+    """Whether paragraph ``j`` resumes ``x``, a paragraph of a word or two where a
+    generation stopped (:func:`_stub_paragraph`), by writing those words again and
     going on ("`if" | marker | "换句话说…" | … | "`if let` 语法获取…"): the
-    generation that resumed it came later in the draft.
+    generation that resumed it was shown later in the draft than the text after ``x``.
 
     >>> t = "A setup comes first.\\n\\n`if\\n\\nOther text came between.\\n\\n`if let` binds."
     >>> _resumes_stub(t, split_units(t), 1, 3)
