@@ -1619,3 +1619,19 @@ def test_piece_meeting_a_cut_in_two_letters_gives_way_to_a_restart_that_goes_on_
     cut = votes[: votes.index("then th") + len("then th")]
     draft = f"{intro}\n\n{cut}\n\n{rest}\n\n{outro}\n\n---END---\n\n{votes}\n\n{tail}\n"
     assert fragmerge.fix_text(draft) == f"{intro}\n\n{votes}\n\n{tail} {rest}\n\n{outro}\n"
+
+
+def test_restart_whose_heading_drifted_by_a_character_is_a_restart_not_a_rewrite() -> None:
+    # The restart opens with the bold heading one character longer ("とのって"): a
+    # drifted copy of the heading before the cut, not a heading of its own, so the
+    # first wording stays and nothing is kept twice.
+    intro = "GoogleのTPU v7が発表された。今日はその意味を少し掘り下げて考えてみたい。"
+    head = "**技術者にとっての示唆:**"
+    tip = (
+        "君がもしAI開発者なら、TPU v7は新たな可能性を提示してくれるだろう。"
+        "特にGoogleのTensorFlowやJAXといったフレームワークを使っている人には朗報だ。"
+    )
+    rest = "ただし、注意も必要だ。TPUは特定のAIワークロードに特化している。"
+    drifted = head.replace("とって", "とのって")
+    draft = f"{intro}\n\n{head}\n\n{tip[:60]}\n\n---END---\n\n{drifted}\n\n{tip}\n\n{rest}\n"
+    assert fragmerge.fix_text(draft) == f"{intro}\n\n{head}\n\n{tip}\n\n{rest}\n"

@@ -1053,7 +1053,7 @@ class _Merger:
             )
             return
         a0, b0, _ = found.blocks[0]
-        new_head = self._head_differs(b, found)
+        new_head = self._own_head(b, found)
         # a heading cannot restate the middle of a sentence: it is the piece's own
         new_head = new_head or (
             bool(b.units)
