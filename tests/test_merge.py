@@ -1635,3 +1635,20 @@ def test_restart_whose_heading_drifted_by_a_character_is_a_restart_not_a_rewrite
     drifted = head.replace("とって", "とのって")
     draft = f"{intro}\n\n{head}\n\n{tip[:60]}\n\n---END---\n\n{drifted}\n\n{tip}\n\n{rest}\n"
     assert fragmerge.fix_text(draft) == f"{intro}\n\n{head}\n\n{tip}\n\n{rest}\n"
+
+
+def test_restart_of_a_cut_item_under_a_drifted_short_label_meets_the_cut() -> None:
+    # The generation stopped in the first sub-item under "**対策**:"; the restart
+    # writes the label with a character dropped ("**対**:"), too short to align,
+    # then the sub-item whole: the cut's last words anchor it.
+    intro = "AIエージェントを導入する際には、いくつかのリスクに注意が必要です。"
+    label = "*   **対策**:"
+    items = (
+        "    *   利用するAIサービスのセキュリティポリシー、データ利用規約を十分に確認する。\n"
+        "    *   機密情報や個人情報の入力を制限する。"
+    )
+    after = "#### 2. 誤情報の生成\n\nLLMは時に事実に基づかない情報を生成します。"
+    draft = (
+        f"{intro}\n\n{label}\n    *   利用するAI\n\n---END---\n\n*   **対**:\n{items}\n\n{after}\n"
+    )
+    assert fragmerge.fix_text(draft) == f"{intro}\n\n{label}\n{items}\n\n{after}\n"

@@ -25,6 +25,7 @@ from typing import Literal
 
 import regex
 from rapidfuzz.distance import Indel
+from rapidfuzz.fuzz import partial_ratio
 
 from fragmerge.models import Fragment, Options, Overlap
 from fragmerge.text import (
@@ -61,6 +62,8 @@ SHORT_OVERLAP_MAX = 200  # view characters of a text's end a short exact overlap
 _TINY_WINDOW = 4000  # how far back a piece too short to seed is looked for
 _MIN_CUT_TAIL = 4  # view characters of a cut unit whose end is looked for in a piece's head
 _CUT_TAIL_WINDOW = 200  # ... within this many view characters of the piece's start
+_SHORT_HEAD = 8  # view characters before them short enough to restate with drift, unaligned
+_SHORT_HEAD_SLACK = 4  # ... looked for among this many more characters before the cut
 _HEAD_SEEDS = 96  # seeds from the start of a fragment that propose where it resumes
 _MARK_MAX = 16  # raw characters before a heading's words that may hold its mark ("#### **")
 _MAX_PARTNERS = 4  # fragments verified against each fragment in the pairwise stage
@@ -683,7 +686,12 @@ def find_overlap(
             # (the piece's words before them restate the text before the cut, most of
             # them: "run" of "Run the installer" is no copy of "### Upgrading with")
             restated = sum(min(n, at - bb) for _, bb, n in hit.blocks if bb < at) if hit else 0
-            if hit is not None and hit.kind == "dovetail" and 2 * restated >= at:
+            # (or, too short for a block, a drifted copy of them: "**対**:" of "**対策**:")
+            before_tail = get_a(
+                max(0, len_a - len(cut_tail) - at - _SHORT_HEAD_SLACK), len_a - len(cut_tail)
+            )
+            drifted_head = at <= _SHORT_HEAD and partial_ratio(b.view.chars[:at], before_tail) >= 80
+            if hit is not None and hit.kind == "dovetail" and (2 * restated >= at or drifted_head):
                 found.append(hit)
     # A short exact overlap right at the cut ("…悲観的な" / "悲観的な未来…"), or a
     # whole unfinished unit shorter than a seed ("## 影響を受けるバー" / "## 影響を受ける
