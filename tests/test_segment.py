@@ -1588,6 +1588,20 @@ def test_cut_a_marked_piece_shown_earlier_completes_ends_its_piece() -> None:
     assert [f.boundary for f in segment(comments)] == ["start", "marker", "marker"]
 
 
+def test_code_restated_after_an_item_left_open_in_a_parenthesis_is_a_restart() -> None:
+    # "  * CMath (cmath" ends a list whose items have no stop, but no item ends
+    # inside a parenthesis: the code block restated after it begins a restart
+    # (which stops, and the next restarts the list).
+    intro = "Ruby 2.7 changes how keyword arguments are passed, with warnings for now."
+    code = '```ruby\ndef foo(**kw); p kw; end; foo("str" => 1) #=> {"str"=>1}\n```'
+    note = "Non-symbols are now allowed as keyword argument keys when the method accepts them."
+    libs = "* These libraries are no longer bundled.\n  * CMath (cmath gem)\n  * Scanf (scanf gem)"
+    cut = libs[: libs.index("(cmath") + len("(cmath")]
+    draft = f"{intro}\n\n{code}\n\n{note}\n\n{cut}\n\n{code}\n\n{note[:40]}\n\n{libs}\n"
+    assert [f.boundary for f in segment(draft)] == ["start", "implicit", "implicit"]
+    assert fragmerge.fix_text(draft) == f"{intro}\n\n{code}\n\n{note}\n\n{libs}\n"
+
+
 @pytest.mark.parametrize(
     ("before", "cut", "rest", "after"),
     [

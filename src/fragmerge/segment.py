@@ -622,7 +622,19 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     and _is_restart(text, units, i, j, copy, resolved, split_ends)
                     # a block after a cut counts if the copy completes the cut, or
                     # restates everything up to it (cut where no stop was missing)
-                    and (copy[3] or not block_after_cut or i + copy[0] == j)
+                    and (
+                        copy[3]
+                        or not block_after_cut
+                        or i + copy[0] == j
+                        # (or code restated at length after a line left open mid-token,
+                        # "  * CMath (cmath": no code goes on from that)
+                        or (
+                            u.kind == "code"
+                            and _unbalanced(text[units[j - 1].start : units[j - 1].end])
+                            and copy.exact
+                            and copy.run >= _MIN_VERBATIM_RUN
+                        )
+                    )
                 ):
                     first = _copy_start(text, units, copied_until, i, j)
                     points.append(text.rfind("\n", 0, units[first].start) + 1)
@@ -1100,10 +1112,10 @@ def _restarts_cut(
 
 
 def _left_open(text: str, units: list[Unit], x: int) -> bool:
-    """Whether unit ``x``, a sentence or list item ending its line, leaves a link or a
-    code span open: it was cut, whatever its text ends with ("- [2026年の真意とは？",
-    "ちなみにこの `sum(map(ord, ..."). Inside a line a sentence may end within a
-    link's text, so only the line's end counts.
+    """Whether unit ``x``, a sentence or list item ending its line, leaves a link, a
+    code span or a parenthesis open: it was cut, whatever its text ends with ("- [2026年
+    の真意とは？", "ちなみにこの `sum(map(ord, ...", "* CMath (cmath"). Inside a line a
+    sentence may end within a link's text, so only the line's end counts.
 
     >>> t = "Intro.\\n\\n- [Why it matters?\\n\\nMore."
     >>> _left_open(t, split_units(t), 1)
@@ -1115,7 +1127,11 @@ def _left_open(text: str, units: list[Unit], x: int) -> bool:
     if "\n" not in text[u.end : units[x + 1].start]:
         return False
     unit_text = text[u.start : u.end]
-    return _OPEN_LINK.search(unit_text) is not None or unit_text.count("`") % 2 == 1
+    return (
+        _OPEN_LINK.search(unit_text) is not None
+        or unit_text.count("`") % 2 == 1
+        or _OPEN_PAREN.search(unit_text) is not None
+    )
 
 
 def _closes_element(cut: str, unit_text: str) -> bool:
@@ -1839,7 +1855,10 @@ _CUT_END = regex.compile(r"[\p{L}\p{N}、，,]\Z")
 _LONE_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _CJK_NUMERALS = frozenset("〇一二三四五六七八九十百千零壱弐参")
 _OPEN_TAG = regex.compile(r"<([A-Za-z][\w-]*)[^<>]*>")
-_LINK_DEFINITION = regex.compile(r"\s*\[[^\]\n]+\]:[ \t]+\S")  # "[label]: https://…"
+_LINK_DEFINITION = regex.compile(r"\s*\[[^\]\n]+\]:[ \t]+\S")
+_OPEN_PAREN = regex.compile(
+    r"\(\p{L}[^()\n]*\Z"
+)  # "… (cmath": a parenthesis and words, never closed  # "[label]: https://…"
 _REFERENCE_ENTRY = regex.compile(r"\[[^\]\n]+\](?:\[[^\]\n]*\])?\s*")  # "[`Ordering::is_eq`]"
 _OPEN_LINK = regex.compile(r"\[[^\]\n]*\Z")  # a link text never closed
 _LATIN_CUT_END = regex.compile(r"[\p{Latin}\d,]\Z")
