@@ -459,6 +459,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
 
     copied_until = 0  # units before this index restate earlier text already accounted for
     openings: list[int] = []  # first units of the marked pieces so far
+    stubs: dict[str, list[int]] = {}  # paragraphs of a word or two so far, by their text
     dangling: int | None = None  # a cut before a marker that the piece after it cannot resume
     for j, u in enumerate(units):
         v = views[j]
@@ -513,7 +514,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             )
         )
         if j and text.rfind("\n", 0, u.start) + 1 in boundaries:
-            stub = _stub_resumed_at(text, units, j, boundaries)
+            stub = _stub_resumed_at(text, units, j, boundaries, stubs) if line_start else None
             if stub is not None:
                 # the text after the stub came from elsewhere (a shuffled draft)
                 points.append(text.rfind("\n", 0, units[stub + 1].start) + 1)
@@ -681,6 +682,8 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                 split_ends.add(j)
         if line_start and text.rfind("\n", 0, u.start) + 1 in boundaries:
             openings.append(j)
+        if _stub_paragraph(text, u):
+            stubs.setdefault(text[u.start : u.end], []).append(j)
     shown_early = _resumption_shown_early(text, units, boundaries | set(points))
     if shown_early is not None:
         points.append(shown_early)
@@ -821,15 +824,23 @@ def _goes_on_after_break(text: str, units: list[Unit], j: int, cut_at: int | Non
     )
 
 
-def _stub_resumed_at(text: str, units: list[Unit], j: int, starts: AbstractSet[int]) -> int | None:
-    """The paragraph of a word or two (:func:`_stub_paragraph`) that the marked piece
-    at ``j`` resumes by writing it again and going on, when a paragraph other than
-    that piece follows the stub ("Relevant" | "As long as the project …" | … |
-    marker | "Relevant terms for …"): the generation stopped at the stub, and what
-    follows it was shown there from elsewhere."""
-    for x in range(j - 2, max(-1, j - _NEAR), -1):
-        if text.rfind("\n", 0, units[x + 1].start) + 1 not in starts and _resumes_stub(
-            text, units, x, j
+def _stub_resumed_at(
+    text: str, units: list[Unit], j: int, starts: AbstractSet[int], stubs: dict[str, list[int]]
+) -> int | None:
+    """The paragraph of a word or two (:func:`_stub_paragraph`, found in ``stubs`` by
+    its text) that the marked piece at ``j`` resumes by writing it again and going on,
+    when a paragraph other than that piece follows the stub ("Relevant" | "As long as
+    the project …" | … | marker | "Relevant terms for …"): the generation stopped at
+    the stub, and what follows it was shown there from elsewhere."""
+    head = text[units[j].start : units[j].start + _STUB_CHARS]
+    candidates = sorted(
+        (x for n in range(1, len(head) + 1) for x in stubs.get(head[:n], ())),
+        reverse=True,
+    )
+    for x in candidates:
+        if j - _NEAR < x < j - 1 and (
+            text.rfind("\n", 0, units[x + 1].start) + 1 not in starts
+            and _resumes_stub(text, units, x, j)
         ):
             return x
     return None
