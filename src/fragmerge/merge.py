@@ -593,14 +593,14 @@ class _Merger:
                     return True
         return False
 
-    def _later_restarts(self, b_index: int, b_from: int = 0) -> Iterator[int]:
+    def _later_restarts(self, b_index: int, b_from: int = 0) -> Iterator[tuple[int, Alignment]]:
         """Fragments shortly after ``b_index``, not yet placed, that restart the end of
         the text so far, when ``b_index`` repeats nothing of it but resumes one of
         them: in a shuffled draft they come first (and lead, one after the other, to
         the piece ``b_index`` resumes). A piece that resumes none of them is new text
         (or a rewrite) in its place, and nothing is moved before it. ``b_from`` is
         where ``b_index`` goes on from the text's end (past a few characters it meets
-        the cut in)."""
+        the cut in). Each comes with its alignment on the text so far."""
         asm = self.asm
         last = asm.last_unit()
         later = [c for c in range(b_index + 1, len(self.prep)) if c not in self.placed]
@@ -631,7 +631,22 @@ class _Merger:
             # "…成功に" | "導くための鍵…" | "…成功に導くためには…")
             after_cut = p.view.chars[found.a_to_b(asm.length) :][:_SAME_WORDS]
             if resumes_one or not after_cut.startswith(b.view.chars[b_from:][:_SAME_WORDS]):
-                yield c
+                yield c, found
+
+    def _pieces_to_wait_for(self, b_index: int) -> Iterator[int]:
+        """The pieces not placed yet that ``b_index``, which meets nothing of the text so
+        far, may wait for, best first: those it repeats text of; else those that restart
+        the text's end and lead to it; else those whose cut last unit it writes whole."""
+        hosts = sorted(self._unplaced_hosts(b_index))
+        if hosts:
+            yield from hosts
+            return
+        restarts = False
+        for c, _ in self._later_restarts(b_index):
+            restarts = True
+            yield c
+        if not restarts:
+            yield from self._later_cuts_completed(b_index)
 
     def _later_cuts_completed(self, b_index: int) -> Iterator[int]:
         """Fragments shortly after ``b_index``, not yet placed, whose last unit is cut
@@ -707,9 +722,9 @@ class _Merger:
                 blocker = next(
                     (
                         c
-                        for c in self._later_restarts(b_index, found.b_end)
+                        for c, host in self._later_restarts(b_index, found.b_end)
                         # (and says nothing of this piece's: a copy of both is no rival)
-                        if self._restarts_at_length(c, last) and self._resumes(c, b) is None
+                        if self._restarts_at_length(c, host, last) and self._resumes(c, b) is None
                     ),
                     None,
                 )
@@ -721,8 +736,7 @@ class _Merger:
             # A later piece that restates the cut and this piece's start in one
             # stretch ("**対" | "策**: …" | "**対策**: …") shows it continues the cut.
             a_tail = asm.get(max(last.apos, asm.length - 8), asm.length)
-            hosts = sorted(self._unplaced_hosts(b_index)) or list(self._later_restarts(b_index))
-            for c in hosts or self._later_cuts_completed(b_index):
+            for c in self._pieces_to_wait_for(b_index):
                 if last.complete or not _bridges(self.prep[c], a_tail, b.view.chars[:16]):
                     return c
         if found is None:
@@ -849,15 +863,15 @@ class _Merger:
                 return c
         return None
 
-    def _restarts_at_length(self, c: int, last: _LastUnit) -> bool:
-        """Whether fragment ``c`` restarts the end of the text from before its last unit,
-        not in a few characters met by chance, and writes that cut unit word for word
-        (a look-alike code listing before the cut meets it at length too)."""
+    def _restarts_at_length(self, c: int, host: Alignment, last: _LastUnit) -> bool:
+        """Whether fragment ``c``, aligned as ``host`` on the text so far, restarts its end
+        from before its last unit, not in a few characters met by chance, and writes that
+        cut unit word for word (a look-alike code listing before the cut meets it at
+        length too)."""
         asm, p = self.asm, self.prep[c]
-        host = self._find(p, last)
         # (from before the cut unit: a look-alike of that unit alone, another "<aside …>
         # <img", is no restart of it)
-        if host is None or host.exact_short or host.a_start >= last.apos:
+        if host.exact_short or host.a_start >= last.apos:
             return False
         cut = asm.get(last.apos, asm.length)
         return p.view.chars.startswith(cut, host.a_to_b(last.apos))
