@@ -55,6 +55,8 @@ from fragmerge.models import (
 )
 from fragmerge.text import (
     BLANK_LINE,
+    LATIN_CUT_END,
+    LOWER_WORD,
     OPEN_END,
     has_no_space_script,
     is_complete,
@@ -108,12 +110,6 @@ class _LastUnit:
     kind: UnitKind
 
 
-# a prose sentence cut after a word ("…The front end"), and a piece opening in lower
-# case, as only the rest of a sentence does ("keeps its state …")
-_CUT_AFTER_WORD = regex.compile(r"\p{L}[\p{L} ,]*\p{Latin}\s*\Z")
-_LOWER_OPENING = regex.compile(r"\p{Ll}+ ")
-
-
 def _goes_on_from(cut: str, piece: str) -> bool:
     """Whether ``piece`` reads as the rest of the sentence ``cut`` ends in, no words
     shared: a Latin sentence cut after a word, then a piece opening with a lower-case word.
@@ -127,8 +123,8 @@ def _goes_on_from(cut: str, piece: str) -> bool:
     return (
         not is_complete(last_line)
         and len(last_line.split()) >= 3
-        and _CUT_AFTER_WORD.search(last_line) is not None
-        and _LOWER_OPENING.match(piece) is not None
+        and LATIN_CUT_END.search(last_line) is not None
+        and LOWER_WORD.match(piece) is not None
     )
 
 

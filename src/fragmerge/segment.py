@@ -31,6 +31,8 @@ from fragmerge.text import (
     BLANK_LINE,
     CLOSED_END,
     CODE_SPAN,
+    LATIN_CUT_END,
+    LOWER_WORD,
     OPEN_END,
     SPACE_RUN,
     Unit,
@@ -709,10 +711,10 @@ def _resumption_shown_early(text: str, units: list[Unit], starts: AbstractSet[in
     last_piece = max((s for s in starts if s <= last.start), default=0)
     if last_piece == 0 or last.kind not in ("sentence", "list_item") or not _looks_cut(cut):
         return None
-    latin = _LATIN_CUT_END.search(cut) is not None
+    latin = LATIN_CUT_END.search(cut) is not None
     if latin and len(cut.split()) < 3:
         return None  # (a path or a name, "…/JSON/stringify", is no sentence cut)
-    opening = _LOWER_WORD if latin else _PARTICLE_OPENING
+    opening = LOWER_WORD if latin else _PARTICLE_OPENING
     candidates = [
         u.start
         for j, u in enumerate(units[1:], 1)
@@ -738,11 +740,11 @@ def _dangles(text: str, units: list[Unit], x: int) -> bool:
     opening = units[x + 1]
     if _stub_paragraph(text, units[x]):
         return not text.startswith(cut_text, opening.start)
-    if not (_looks_cut(cut_text) and _LATIN_CUT_END.search(cut_text)):
+    if not (_looks_cut(cut_text) and LATIN_CUT_END.search(cut_text)):
         return False
     restarts = _opens_with_last_words(text, opening.start, cut_text, 3)
     return not restarts and (
-        opening.kind != "sentence" or _LOWER_WORD.match(text, opening.start) is None
+        opening.kind != "sentence" or LOWER_WORD.match(text, opening.start) is None
     )
 
 
@@ -809,8 +811,8 @@ def _goes_on_after_break(text: str, units: list[Unit], j: int, cut_at: int | Non
     echoes = _opens_with_last_words(text, u.start, cut_line, 4)
     return (
         not echoes
-        and _LOWER_WORD.match(text, u.start) is not None
-        and _LATIN_CUT_END.search(cut_line) is not None
+        and LOWER_WORD.match(text, u.start) is not None
+        and LATIN_CUT_END.search(cut_line) is not None
         and not cut_line[:1].isspace()
         and _YAML_KEY.match(cut_line) is None
         and _YAML_KEY.match(text, u.start) is None
@@ -1872,13 +1874,11 @@ _OPEN_PAREN = regex.compile(
 )  # "… (cmath": a parenthesis and words, never closed  # "[label]: https://…"
 _REFERENCE_ENTRY = regex.compile(r"\[[^\]\n]+\](?:\[[^\]\n]*\])?\s*")  # "[`Ordering::is_eq`]"
 _OPEN_LINK = regex.compile(r"\[[^\]\n]*\Z")  # a link text never closed
-_LATIN_CUT_END = regex.compile(r"[\p{Latin}\d,]\Z")
 # a Japanese particle opening a line, then more of the sentence: "はそのままでOK"
 # (not "では", "でも", "もし", "ところで", "にもかかわらず", "はじめに": sentences open so)
 _PARTICLE_OPENING = regex.compile(
     r"(?:[をがへ]|は(?!じめ|い)|に(?!も))[\p{Hiragana}\p{Katakana}\p{Han}]"
 )
-_LOWER_WORD = regex.compile(r"\p{Ll}+(?!\p{L})")  # a word all in lower case ("iOS" is a name)
 _YAML_KEY = regex.compile(r"[\w-]+:")
 # a link, a code span or emphasis ending the text: "[text](url)" -> "text"
 _INLINE_TAIL = regex.compile(

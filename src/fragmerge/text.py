@@ -23,6 +23,8 @@ __all__ = [
     "BLANK_LINE",
     "CLOSED_END",
     "CODE_SPAN",
+    "LATIN_CUT_END",
+    "LOWER_WORD",
     "OPEN_END",
     "SPACE_RUN",
     "Unit",
@@ -54,6 +56,10 @@ OPEN_END = regex.compile(
 )
 # A run of white space.
 SPACE_RUN = regex.compile(r"\s+")
+# a line of Latin prose cut after a word, a number or a comma ("…icons, videos,")
+LATIN_CUT_END = regex.compile(r"[\p{Latin}\d,]\Z")
+# a word all in lower case, as only the rest of a sentence opens ("iOS" is a name)
+LOWER_WORD = regex.compile(r"\p{Ll}+(?!\p{L})")
 # Letters, digits and combining marks: what a comparison looks at.
 _VIEW_RUN = regex.compile(r"[\p{L}\p{N}\p{M}]+")
 # A "(continued)" suffix restating a heading carries no content of its own.
