@@ -1637,6 +1637,19 @@ def test_rest_of_the_last_cut_shown_before_it_is_split_and_goes_after(
     assert [f.boundary for f in segment(two)] == ["start", "marker"]
 
 
+def test_lower_case_words_between_two_code_examples_are_no_rest_of_the_last_cut() -> None:
+    # "or use the import form …" between the CommonJS and the ES module example opens in
+    # lower case, but after code, not after finished prose: the draft's cut last line
+    # (a marked piece) does not pull it away.
+    draft = (
+        "Import the module first.\n\n```cjs\nconst inspector = require('node:inspector');\n```"
+        "\n\nor use the import form as well\n\n"
+        "```mjs\nimport * as inspector from 'node:inspector';\n```\n\n---END---\n\n"
+        "See the notes on breakpoints in the guide\n"
+    )
+    assert [f.boundary for f in segment(draft)] == ["start", "marker"]
+
+
 def test_numbered_item_restated_as_a_paragraph_without_its_number_is_a_restart() -> None:
     # the list's last item, then the same words as a paragraph going on with new text:
     # the generation restarted from the item and dropped its number
