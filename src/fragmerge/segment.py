@@ -1868,10 +1868,9 @@ _CUT_END = regex.compile(r"[\p{L}\p{N}、，,]\Z")
 _LONE_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _CJK_NUMERALS = frozenset("〇一二三四五六七八九十百千零壱弐参")
 _OPEN_TAG = regex.compile(r"<([A-Za-z][\w-]*)[^<>]*>")
-_LINK_DEFINITION = regex.compile(r"\s*\[[^\]\n]+\]:[ \t]+\S")
-_OPEN_PAREN = regex.compile(
-    r"\(\p{L}[^()\n]*\Z"
-)  # "… (cmath": a parenthesis and words, never closed  # "[label]: https://…"
+_LINK_DEFINITION = regex.compile(r"\s*\[[^\]\n]+\]:[ \t]+\S")  # "[label]: https://…"
+# a parenthesis opened before words that end the line unclosed: "… (cmath"
+_OPEN_PAREN = regex.compile(r"\(\p{L}[^()\n]*\Z")
 _REFERENCE_ENTRY = regex.compile(r"\[[^\]\n]+\](?:\[[^\]\n]*\])?\s*")  # "[`Ordering::is_eq`]"
 _OPEN_LINK = regex.compile(r"\[[^\]\n]*\Z")  # a link text never closed
 # a Japanese particle opening a line, then more of the sentence: "はそのままでOK"
