@@ -1679,3 +1679,21 @@ def test_bold_label_cut_and_restated_opening_its_paragraph_is_restarted() -> Non
         "**Summary:** A maker bought a platform without any target.\n"
     )
     assert pieces(draft)[-1].startswith(case2)
+
+
+def test_restart_of_a_copy_glued_without_breaks_is_found_by_its_glued_sentence() -> None:
+    # the first copy joined its paragraphs without a separator ("…updated.Please"); the
+    # next generation restated it from "Please" with its breaks and went on
+    share = (
+        "Please continue to share your thoughts with us by filing issues and making "
+        "contributions to the project."
+    )
+    excited = "We're excited about this new step forward, and we hope you are too."
+    glued = f"We'll make sure the builds stay green and the docs get updated.{share}\n\n{excited}"
+    draft = f"{P1}\n\n{glued}\n\n{share}\n\n{excited}\n\n{P3}\n"
+    assert pieces(draft)[-1] == f"{share}\n\n{excited}\n\n{P3}"
+    assert fragmerge.fix_text(draft) == f"{P1}\n\n{glued}\n\n{P3}\n"
+    # ... a sentence spelled out with a space before it is no glued copy: quoted again
+    # alone later, it stays
+    spaced = f"{P1}\n\n{share} {excited}\n\n{P2}\n\n{share}\n\n{P3}\n"
+    assert fragmerge.fix_text(spaced) == spaced

@@ -484,13 +484,20 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                 for i in after
                 if i >= d and all(views[i - d + t] == views[j + t] for t in range(d))
             ]
-        if key and not earlier and len(v) >= 2 * _RESTART_KEY:
-            # drift in its first characters ("请注意の，`Regexp.timeout` …")
-            earlier = [
-                i
-                for i in tails.get(v[-_RESTART_KEY:], [])[-_MAX_CANDIDATES:]
-                if _drifted(views[i], v) or _ordinal_dropped(text, units, views, i, j)
-            ]
+        if key and len(v) >= 2 * _RESTART_KEY:
+            # drift in its first characters ("请注意の，`Regexp.timeout` …"), or the
+            # end of a unit a joined copy glued to the sentence before it
+            # ("…dependencies.Please continue …" / "Please continue …")
+            ends_alike = tails.get(v[-_RESTART_KEY:], [])[-_MAX_CANDIDATES:]
+            if not earlier:
+                earlier = [
+                    i
+                    for i in ends_alike
+                    if _drifted(views[i], v) or _ordinal_dropped(text, units, views, i, j)
+                ]
+            earlier = sorted(
+                {*earlier, *(i for i in ends_alike if _glued_tail(text, units, views, i, j))}
+            )
         line_start = j > 0 and "\n" in text[units[j - 1].end : u.start]
         # a quote cut inside and the same quote again: restarted only if the copy
         # completes the cut (a quoted passage shown twice is finished both times)
@@ -1413,6 +1420,7 @@ def _copy_run(
                 and not _link_entry(text[units[j].start : units[j].end])
             )
             or _ordinal_dropped(text, units, views, i, j)
+            or _glued_tail(text, units, views, i, j)
         )
     ):
         return _Copy(0, 0, True, False)  # the copy must begin with the same unit (or complete it)
@@ -1473,6 +1481,9 @@ def _copy_run(
             break
         if a == b or (k == 0 and _ordinal_dropped(text, units, views, i, j)):
             run += len(b)
+        elif k == 0 and _glued_tail(text, units, views, i, j):
+            run += len(b)
+            exact = False  # (the copy breaks where the original was joined)
         elif (
             b.startswith(a)
             and goes_on_from(
@@ -1542,6 +1553,31 @@ def _ordinal_dropped(text: str, units: list[Unit], views: list[str], x: int, y: 
         and views[x].endswith(views[y])
         and _LIST_BULLET.match(text, units[x].start) is not None
     )
+
+
+# a sentence's stop with the next sentence glued to it: "…dependencies.Please"
+_GLUED_STOP = regex.compile(r"[.!?][\"'”’)\]*_]*(?=\p{Lu})")
+
+
+def _glued_tail(text: str, units: list[Unit], views: list[str], x: int, y: int) -> bool:
+    """Whether unit ``y`` restates, up to drift, the end of unit ``x`` after a stop
+    the next sentence is glued to: ``x`` is from a copy whose paragraphs were joined
+    without a separator ("…dependencies.Please continue …" / "Please continue …").
+
+    >>> t = "Keep going.Please read on now, friends.\\n\\nPlease read on now, friends."
+    >>> units = split_units(t)
+    >>> views = [build_view(t[u.start : u.end]).chars for u in units]
+    >>> _glued_tail(t, units, views, 0, 1)
+    True
+    """
+    if len(views[x]) <= len(views[y]) or units[y].kind not in ("sentence", "list_item"):
+        return False
+    u = units[x]
+    for stop in _GLUED_STOP.finditer(text, u.start, u.end):
+        rest = build_view(text[stop.end() : u.end]).chars
+        if rest == views[y] or _drifted(rest, views[y]):
+            return True
+    return False
 
 
 def _bracket_closed(text: str, original: Unit, copy: Unit) -> bool:
