@@ -848,10 +848,13 @@ def test_whole_article_restated_word_for_word_is_a_restart_wherever_it_stops() -
     trailer = "---\n\n*Links in this page may be affiliate links.*"
     draft = f"# Title\n\n{body}\n\n{trailer}\n\n{body}\n"
     assert len(pieces(draft)) == 2
-    # ... and when the restated copy is itself cut where its generation stopped
+    # ... and when the restated copy is itself cut where its generation stopped (the
+    # paragraph after the cut is the next generation's: it goes after the article)
     cut_copy = body[: body.rindex(" when it is used")]
     after = "The article goes on after the regeneration. It ends here."
-    assert len(pieces(f"# Title\n\n{body}\n\n{trailer}\n\n{cut_copy}\n\n{after}\n")) == 2
+    cut_draft = f"# Title\n\n{body}\n\n{trailer}\n\n{cut_copy}\n\n{after}\n"
+    assert len(pieces(cut_draft)) == 3
+    assert fragmerge.fix_text(cut_draft) == f"# Title\n\n{body}\n\n{trailer}\n\n{after}\n"
     # a passage of a few sentences quoted again later stays
     passage = "\n\n".join(body.split("\n\n")[:2])
     assert len(pieces(f"# Title\n\n{body}\n\n{trailer}\n\n{passage}\n")) == 1
@@ -1697,3 +1700,23 @@ def test_restart_of_a_copy_glued_without_breaks_is_found_by_its_glued_sentence()
     # alone later, it stays
     spaced = f"{P1}\n\n{share} {excited}\n\n{P2}\n\n{share}\n\n{P3}\n"
     assert fragmerge.fix_text(spaced) == spaced
+
+
+def test_drifted_redundant_copy_stopping_cut_ends_its_piece() -> None:
+    # A generation restated two finished paragraphs with a word changed and stopped
+    # in the middle of the next; the paragraph after it is the next generation's
+    intro = (
+        "既然安装好了 Rust，是时候来编写第一个 Rust 程序了。"
+        "当学习一门新语言的时候，打印问候是一项传统。"
+    )
+    note = (
+        "> 注意：本书假设你熟悉基本的命令行操作。目前很多 IDE 都在一定程度上支持 Rust，详见附录。"
+    )
+    drifted = note.replace("很多", "许多")
+    rest = "对于 Windows CMD，输入如下命令创建目录，然后进入这个目录继续。"
+    draft = f"{intro}\n\n{note}\n\n{P2}\n\n{intro}\n\n{drifted}\n\nA new paragraph beg\n\n{rest}\n"
+    assert pieces(draft)[1:] == [f"{intro}\n\n{drifted}\n\nA new paragraph beg", rest]
+    assert fragmerge.fix_text(draft) == f"{intro}\n\n{note}\n\n{P2}\n\n{rest}\n"
+    # ... as the same copy word for word did before
+    exact = draft.replace(drifted, note)
+    assert fragmerge.fix_text(exact) == f"{intro}\n\n{note}\n\n{P2}\n\n{rest}\n"

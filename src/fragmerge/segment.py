@@ -441,22 +441,13 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             points.append(text.rfind("\n", 0, units[x + 1].start) + 1)
             split_ends.add(x)
 
-    def next_generation(x: int, copy_start: int) -> bool:
+    def next_generation(x: int) -> bool:
         # Whether the paragraph at ``x``, after a copy that stops cut where its
-        # generation stopped, is the next generation's: it restarts text or a cut
-        # from before the copy ("…bugfixes.\nSee" | "SIZE:   13336518 bytes …" of "SIZE:").
+        # generation stopped, is the next generation's: a paragraph of its own, it
+        # cannot go on in the cut ("…bugfixes.\nSee" | "SIZE:   13336518 bytes …"; a
+        # drifted copy stopping in "…详见[附录 D][de" | "Windows 上，…").
         return (
-            x < len(units)
-            and BLANK_LINE.search(text, units[x - 1].end, units[x].start) is not None
-            and (
-                views[x][:_RESTART_KEY] in heads
-                or any(
-                    views[y]
-                    and views[x].startswith(views[y])
-                    and not is_complete(text[units[y].start : units[y].end])
-                    for y in range(max(0, copy_start - _NEAR), copy_start)
-                )
-            )
+            x < len(units) and BLANK_LINE.search(text, units[x - 1].end, units[x].start) is not None
         )
 
     copied_until = 0  # units before this index restate earlier text already accounted for
@@ -660,7 +651,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     copied_until = end = j + copy[0]
                     if copy[3]:
                         split_after(i + copy[0] - 1, first, j + copy[0] - 1)
-                    if copy.stopped and next_generation(end, j):
+                    if copy.stopped and next_generation(end):
                         points.append(text.rfind("\n", 0, units[end].start) + 1)
                         note_cut(end - 1)
                     break
@@ -1791,8 +1782,7 @@ def _is_restart(
         # copy completing it is no such evidence.
         return True
     if (
-        exact
-        and stopped
+        stopped
         and k >= 2
         and run >= _MIN_VERBATIM_RUN
         and j + k < len(units)
@@ -1800,9 +1790,10 @@ def _is_restart(
         and is_complete(text[units[i + k - 1].start : units[i + k - 1].end])
         and "\n" in text[units[j + k - 1].end : units[j + k].start]
     ):
-        # Finished text restated word for word up to where the copy stops in the
-        # middle of a sentence the original finishes: a generation that stopped
-        # there (a redundant piece), not the article quoting itself.
+        # Finished text restated up to where the copy stops in the middle of a
+        # sentence the original finishes: a generation that stopped there (a
+        # redundant piece), not the article quoting itself. (A few drifted words do
+        # not make it a quotation: a quotation is word for word, a regeneration drifts.)
         return True
     if (
         exact
