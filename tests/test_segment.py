@@ -1720,3 +1720,35 @@ def test_drifted_redundant_copy_stopping_cut_ends_its_piece() -> None:
     # ... as the same copy word for word did before
     exact = draft.replace(drifted, note)
     assert fragmerge.fix_text(exact) == f"{intro}\n\n{note}\n\n{P2}\n\n{rest}\n"
+
+
+def test_paragraph_writing_a_later_cut_whole_is_its_restart_shown_before_it() -> None:
+    # shuffled: the piece resuming the cut ending the third marked piece is shown
+    # right after the second, with no marker between them
+    pulse = (
+        "The Pulse team maintains a fantastic public resource that supports transparency, "
+        "accountability and replicability."
+    )
+    cut = pulse[: pulse.index("supports") + len("support")]
+    start = "You start by working publicly, since that is the most effective way we found."
+    resumed = f"{pulse} People abroad run their own."
+    draft = (
+        f"{P1}\n\n---END---\n\n{P2}\n\n{resumed}\n\n---END---\n\n{start} {cut}\n\n"
+        f"---END---\n\n{P3}\n"
+    )
+    assert pieces(draft) == [P1, P2, resumed, f"{start} {cut}", P3]
+    assert fragmerge.fix_text(draft) == f"{P1}\n\n{P2}\n\n{start} {resumed}\n\n{P3}\n"
+    # ... but not when the cut opens its piece (a redundant copy of the paragraph's start)
+    redundant = (
+        f"{P1}\n\n---END---\n\n{P2}\n\n{resumed}\n\n---END---\n\n{cut}\n\n---END---\n\n{P3}\n"
+    )
+    assert len(pieces(redundant)) == 4
+    # ... nor when the same sentence stands before both (a copy running on into it)
+    copy = draft.replace(f"{P2}\n\n{resumed}", f"{start}\n\n{resumed}")
+    assert len(pieces(copy)) == 4
+    # ... nor when the cut is markup opening a block that stands alike elsewhere
+    aside = '<aside markdown="1" class="pquote">\n  <img src="https://example.org/a.png">'
+    block = f"{aside}\n  A quote from someone who used it.\n</aside>"
+    cut_block = aside[: aside.index(" src")]
+    markup = draft.replace(resumed, block).replace(f"{start} {cut}", f"{start}\n\n{cut_block}")
+    assert len(pieces(markup)) == 4

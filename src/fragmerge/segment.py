@@ -669,6 +669,12 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             # (the piece shown right after the marker may hold the cut's resumption,
             # a later one does not: what a marker follows starts a generation)
             dangling = j - 1 if _dangles(text, units, j - 1) else None
+        if j in resolved:
+            shown = _restart_shown_before(text, units, views, heads, j, boundaries)
+            if shown is not None:
+                # the paragraph writing this cut sentence whole, earlier in the draft,
+                # is its restart, shown before it (a shuffled draft): a piece begins there
+                points.append(text.rfind("\n", 0, units[shown].start) + 1)
         if key:
             heads.setdefault(key, []).append(j)
             tails.setdefault(v[-_RESTART_KEY:], []).append(j)
@@ -936,6 +942,54 @@ def _completed_before(
         and len(views[completing[0]]) > len(views[x])
         and text.startswith(cut, units[completing[0]].start)
     )
+
+
+def _restart_shown_before(
+    text: str,
+    units: list[Unit],
+    views: list[str],
+    heads: dict[str, list[int]],
+    x: int,
+    boundaries: AbstractSet[int],
+) -> int | None:
+    """The unit opening a paragraph earlier in the draft that writes cut sentence
+    ``x`` (ending a piece before a marker) whole, character for character, and goes
+    on; ``None`` if there is none or more than one, or ``x`` opens its piece.
+
+    Such a paragraph is the restart of the cut, shown before it ("…that's an
+    anagram of the letters in HTTPS)." | "The Pulse team maintains a … that supports
+    …", then later "… internal distribution. The Pulse team maintains a … that
+    support" | marker). What stands before it must be other text: a copy running
+    on from the same sentence before both is a redundant piece restating the paragraph.
+    """
+    cut = text[units[x].start : units[x].end].rstrip()
+    # (prose: markup opening look-alike blocks, "<aside …>\n  <img", is no sentence)
+    if len(views[x]) < _MIN_TRUNCATED_RUN or not _cut_unit(text, units[x]) or cut[0] == "<":
+        return None
+    found = [
+        y
+        for y in heads.get(views[x][:_RESTART_KEY], [])
+        if 0 < y < x
+        and len(views[y]) > len(views[x])
+        and views[y].startswith(views[x])
+        and text.startswith(cut, units[y].start)
+    ]
+    if len(found) != 1:
+        return None
+    y = found[0]
+    if (
+        text.rfind("\n", 0, units[y].start) + 1 in boundaries
+        # (a piece that opens with the cut restated the paragraph: a redundant copy)
+        or (
+            "\n" in text[units[x - 1].end : units[x].start]
+            and text.rfind("\n", 0, units[x].start) + 1 in boundaries
+        )
+        or BLANK_LINE.search(text, units[y - 1].end, units[y].start) is None
+        or not is_complete(text[units[y - 1].start : units[y - 1].end])
+        or _ends_alike(text, units[y - 1], units[x - 1])
+    ):
+        return None
+    return y
 
 
 def _paragraph_end_cut(text: str, units: list[Unit], views: list[str], x: int) -> bool:
