@@ -8,7 +8,7 @@ import pytest
 
 import fragmerge
 from fragmerge import DEFAULT_MARKERS, Fragment, Options, OptionsError, segment
-from texts import JA1, JA3, P1, P2, P3
+from texts import JA1, JA2, JA3, P1, P2, P3
 
 
 def pieces(draft: str, options: Options | None = None) -> list[str]:
@@ -1752,3 +1752,30 @@ def test_paragraph_writing_a_later_cut_whole_is_its_restart_shown_before_it() ->
     cut_block = aside[: aside.index(" src")]
     markup = draft.replace(resumed, block).replace(f"{start} {cut}", f"{start}\n\n{cut_block}")
     assert len(pieces(markup)) == 4
+
+
+def test_line_writing_whole_a_cut_the_marked_piece_met_by_chance_is_its_restart() -> None:
+    # the piece after the marker goes on with other words ("…意識:** X" | "あるデバイス
+    # だ。"), shuffled in from elsewhere; further on, with no marker of its own, the
+    # cut item is written whole and goes on: that line restarts the cut
+    item = "*   **倫理とプライバシーへの意識:** XRデバイスは周囲の環境データを大量に収集する。"
+    cut = item[: item.index("X") + 1]
+    met = "あるデバイスだ。しかし、価格は高く、普及にはまだ時間がかかる。"
+    draft = f"{JA1}\n\n{cut}\n\n---END---\n\n{met}\n\n{item}\n\n{JA3}\n"
+    assert pieces(draft) == [f"{JA1}\n\n{cut}", met, f"{item}\n\n{JA3}"]
+    # ... not when the marked piece restates the text before the cut (its own restart,
+    # which may add a paragraph before the item)
+    restated = f"{JA1}\n\n{cut}\n\n---END---\n\n{JA1}\n\n{JA2}\n\n{item}\n\n{JA3}\n"
+    assert len(pieces(restated)) == 2
+    # ... nor when new text comes first, then the text before the cut and the item whole
+    # (the marked piece opened with new text, then restarted from before the cut)
+    again = f"{JA1}\n\n{cut}\n\n---END---\n\n{met}\n\n{JA1}\n\n{item}\n\n{JA3}\n"
+    assert len(pieces(again)) == 2
+    # ... nor when the cut is an item of a list whose items go without a stop (a
+    # changelog naming the same change twice)
+    notes = "* Documentation improvements"
+    changelog = (
+        f"## 2.1.0\n\n* Faster start on machines with many archives\n\n{notes}\n\n---END---\n\n"
+        f"* Retry on connection resets\n\n## 2.0.0\n\n{notes} (Li Wei)\n\n* Resumed downloads\n"
+    )
+    assert len(pieces(changelog)) == 2

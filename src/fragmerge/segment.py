@@ -454,6 +454,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
     openings: list[int] = []  # first units of the marked pieces so far
     stubs: dict[str, list[int]] = {}  # paragraphs of a word or two so far, by their text
     dangling: int | None = None  # a cut before a marker that the piece after it cannot resume
+    pending: int | None = None  # the cut before the last marker, if that piece did not restart it
     for j, u in enumerate(units):
         v = views[j]
         key = v[:_RESTART_KEY] if len(v) >= _RESTART_KEY else None
@@ -665,10 +666,32 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             points.append(u.start)
             note_cut(j - 1)
             dangling = None
+        elif (
+            pending is not None
+            and line_start
+            and _writes_cut_whole(text, units, views, pending, j)
+            # (not the marked piece's own restart, from before the cut: "1. **…:**" |
+            # "    * **空間認識…**" after "1. **…:**" | "* **空間認識…** …ロボット")
+            and not _ends_alike(text, units[j - 1], units[pending - 1])
+        ):
+            # the piece after a marker met the cut before it only by chance (it went on
+            # with other words, "…意識:** X" | marker | "あるデバイスだ。…"): further on,
+            # a line writing the cut whole and going on is its restart ("…意識:** XRデ
+            # バイスは…"), shown without a marker of its own
+            points.append(text.rfind("\n", 0, u.start) + 1)
+            note_cut(j - 1)
+            pending = None
         if j - 1 in resolved:
             # (the piece shown right after the marker may hold the cut's resumption,
             # a later one does not: what a marker follows starts a generation)
             dangling = j - 1 if _dangles(text, units, j - 1) else None
+            # (a piece opening with new text may meet the cut by chance; one restating
+            # earlier text restarts from before the cut, and may write the cut whole too)
+            pending = (
+                j - 1
+                if _opens_with_new_text(views, heads, j) and _prose_cut(text, units, j - 1)
+                else None
+            )
         if j in resolved:
             shown = _restart_shown_before(text, units, views, heads, j, boundaries)
             if shown is not None:
@@ -944,6 +967,45 @@ def _completed_before(
     )
 
 
+def _writes_cut_whole(text: str, units: list[Unit], views: list[str], x: int, y: int) -> bool:
+    """Whether unit ``y`` begins with the text of cut unit ``x``, character for
+    character, and goes on ("*   **倫理とプライバシーへの意識:** X" /
+    "*   **倫理とプライバシーへの意識:** XRデバイスは、…")."""
+    cut = text[units[x].start : units[x].end].rstrip()
+    return (
+        len(views[x]) >= _RESTART_KEY
+        and len(views[y]) > len(views[x])
+        and views[y].startswith(views[x])
+        and text.startswith(cut, units[y].start)
+    )
+
+
+def _prose_cut(text: str, units: list[Unit], x: int) -> bool:
+    """Whether unit ``x`` is a sentence of prose left cut, which a restart may write
+    whole further on: not markup opening a block ("<aside …>\n  <img", of look-alike
+    pull quotes), nor an item of a list whose items go without a stop ("* Documentation
+    improvements", then "* Documentation improvements (Li Wei)" in a changelog)."""
+    return (
+        _cut_unit(text, units[x])
+        and text[units[x].start] != "<"
+        and not _unstopped_list(text, units, x, loose=True)
+    )
+
+
+def _opens_with_new_text(views: list[str], heads: dict[str, list[int]], j: int) -> bool:
+    """Whether the piece starting at unit ``j`` opens with text standing nowhere before
+    (read at its first unit long enough to key: "あるデバイスだ。" is too short)."""
+    key = next(
+        (
+            views[t][:_RESTART_KEY]
+            for t in range(j, min(j + 3, len(views)))
+            if len(views[t]) >= _RESTART_KEY
+        ),
+        None,
+    )
+    return key is not None and key not in heads
+
+
 def _restart_shown_before(
     text: str,
     units: list[Unit],
@@ -962,10 +1024,9 @@ def _restart_shown_before(
     support" | marker). What stands before it must be other text: a copy running
     on from the same sentence before both is a redundant piece restating the paragraph.
     """
-    cut = text[units[x].start : units[x].end].rstrip()
-    # (prose: markup opening look-alike blocks, "<aside …>\n  <img", is no sentence)
-    if len(views[x]) < _MIN_TRUNCATED_RUN or not _cut_unit(text, units[x]) or cut[0] == "<":
+    if len(views[x]) < _MIN_TRUNCATED_RUN or not _prose_cut(text, units, x):
         return None
+    cut = text[units[x].start : units[x].end].rstrip()
     found = [
         y
         for y in heads.get(views[x][:_RESTART_KEY], [])
