@@ -1779,3 +1779,20 @@ def test_line_writing_whole_a_cut_the_marked_piece_met_by_chance_is_its_restart(
         f"* Retry on connection resets\n\n## 2.0.0\n\n{notes} (Li Wei)\n\n* Resumed downloads\n"
     )
     assert len(pieces(changelog)) == 2
+
+
+def test_redundant_copy_stopping_inside_an_item_of_a_list_without_stops_ends_its_piece() -> None:
+    # the items go without a stop; the copy stops inside one the original goes on with
+    body = (
+        "## (3) テストはやりやすくなった？\n\n"
+        "- データ→HTMLの関数と捉えられる。in-outで確認できるのでテストしやすい\n"
+        "- HTMLの検証コードが大変、最初の結果を正とするスナップショットテスティング\n"
+        "- いまはヘッドレスブラウザも使える\n"
+        "  - バージョンも固定できる"
+    )
+    stopped = body[: body.index("ブラウザ")]
+    heading = "## (4) ピンチポイントでデータの入力側はどう扱うのが良いか？"
+    cut = heading[: heading.index("扱う")]
+    draft = f"{JA1}\n\n{body}\n\n{cut}\n\n{stopped}\n\n{heading}\n\n- mswを使ったり\n"
+    assert pieces(draft)[1:] == [stopped, f"{heading}\n\n- mswを使ったり"]
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{body}\n\n{heading}\n\n- mswを使ったり\n"

@@ -1902,7 +1902,12 @@ def _is_restart(
         and run >= _MIN_VERBATIM_RUN
         and j + k < len(units)
         and j + k - 1 not in piece_ends  # (a cut before a marker: the next piece resumes it)
-        and is_complete(text[units[i + k - 1].start : units[i + k - 1].end])
+        # (or an item of a list the original goes on with, "- いまはヘッドレス" of
+        # "- いまはヘッドレスブラウザも使える": list items go without a stop)
+        and (
+            is_complete(text[units[i + k - 1].start : units[i + k - 1].end])
+            or units[i + k - 1].kind == "list_item"
+        )
         and "\n" in text[units[j + k - 1].end : units[j + k].start]
     ):
         # Finished text restated up to where the copy stops in the middle of a
