@@ -437,6 +437,8 @@ SIMULATED_REGRESSIONS = {
         "hard",
         2,
     ): "a long marked copy split where it completed a cut, past a joined heading",
+    ("zh-016", "nomarker", 12): "a short item ending two pieces, then going on, was kept twice",
+    ("zh-020", "nomarker", 0): "a closing tag read as cut by the opening tag after it",
 }
 
 

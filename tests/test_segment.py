@@ -1796,3 +1796,21 @@ def test_redundant_copy_stopping_inside_an_item_of_a_list_without_stops_ends_its
     draft = f"{JA1}\n\n{body}\n\n{cut}\n\n{stopped}\n\n{heading}\n\n- mswを使ったり\n"
     assert pieces(draft)[1:] == [stopped, f"{heading}\n\n- mswを使ったり"]
     assert fragmerge.fix_text(draft) == f"{JA1}\n\n{body}\n\n{heading}\n\n- mswを使ったり\n"
+
+
+def test_short_item_ending_two_pieces_and_then_going_on_is_restarted() -> None:
+    # two generations stopped after the item's first sentence, too short to key a
+    # copy; the third wrote the item again and went on
+    intro = (
+        "React 18 的新内容包括自动批处理、过渡和支持 Suspense 的服务端渲染。"
+        "下面按类别列出所有变更，先从新功能开始。"
+    )
+    item = "* 添加选择性激活。"
+    whole = "* 添加选择性激活。([#14717](https://github.com/facebook/react/pull/14717))"
+    rest = "* 修复在测试中文档被设置为 `null` 时的崩溃问题。"
+    draft = f"{intro}\n\n{item}\n\n{intro}\n\n{item}\n\n{whole}\n{rest}\n"
+    assert pieces(draft)[-1] == f"{whole}\n{rest}"
+    assert fragmerge.fix_text(draft) == f"{intro}\n\n{whole}\n{rest}\n"
+    # ... but a short item followed once by a longer one is a list going on
+    once = f"{intro}\n\n{item}\n\n{whole}\n{rest}\n"
+    assert fragmerge.fix_text(once) == once

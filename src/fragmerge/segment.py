@@ -490,6 +490,11 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             earlier = sorted(
                 {*earlier, *(i for i in ends_alike if _glued_tail(text, units, views, i, j))}
             )
+        if j and 0 < len(views[j - 1]) < min(len(v), _RESTART_KEY) and v.startswith(views[j - 1]):
+            # the unit right before, too short to key, may be what this one restarts
+            # ("* 添加选择性激活。" | "* 添加选择性激活。([#14717](…))"), if this one
+            # goes on ("</div>" and "<div>" read alike, letters only)
+            earlier = [*earlier, j - 1]
         line_start = j > 0 and "\n" in text[units[j - 1].end : u.start]
         # a quote cut inside and the same quote again: restarted only if the copy
         # completes the cut (a quoted passage shown twice is finished both times)
@@ -614,7 +619,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     continue  # a restart begins where its copy begins, not inside it
                 # Text that opens a marked piece and stands again later is what that
                 # piece restarted: shown first, it came later (a shuffled draft).
-                copy = _copy_run(text, units, views, i, j, resolved, known_cuts)
+                copy = _copy_run(text, units, views, i, j, resolved, known_cuts, split_ends)
                 opens_piece = text.rfind("\n", 0, units[i].start) + 1 in boundaries
                 if (
                     copy[0]
@@ -1404,14 +1409,15 @@ def _copy_run(
     j: int,
     resolved: AbstractSet[int] = frozenset(),
     known_cuts: AbstractSet[int] = frozenset(),
+    split_ends: AbstractSet[int] = frozenset(),
 ) -> _Copy:
     """How far units from ``j`` on restate units from ``i`` on.
 
     Returns a :class:`_Copy`: units and view characters restated, whether word for
     word, whether the copy completes a sentence the original leaves cut, whether the
-    copy itself stops cut. Units in ``known_cuts`` end a piece split
-    off at an implicit restart already, unfinished. Cut units in ``resolved`` (resumed by a
-    marked piece already) count as cut only right before ``j``.
+    copy itself stops cut. Units in ``split_ends`` end a piece split off at an
+    implicit restart already; those in ``known_cuts`` do so unfinished. Cut units in
+    ``resolved`` (resumed by a marked piece already) count as cut only right before ``j``.
     """
 
     def left_open(x: int) -> bool:
@@ -1509,10 +1515,15 @@ def _copy_run(
     # A long list item ending its paragraph, then the same item again going on
     # ("* The default encoding … [#6679]." | "* The default encoding … [#6679].
     #   Some people report …"): the copy re-opens it, as a restart re-opens a sentence.
+    # (a short one too, if the same item ended a piece before: two generations
+    # stopped after its first sentence, "* 添加选择性激活。", and this one goes on)
     reopened = (
         i == j - 1
         and units[i].kind == units[j].kind == "list_item"
-        and len(views[i]) >= _MIN_RESTATED_RUN
+        and (
+            len(views[i]) >= _MIN_RESTATED_RUN
+            or _ended_a_piece(text, units, i, split_ends | resolved)
+        )
         and BLANK_LINE.search(text, units[i].end, units[j].start) is not None
     )
     if (
@@ -1636,6 +1647,12 @@ def _copy_run(
             break
         k += 1
     return _Copy(k, run, exact, completes, stopped)
+
+
+def _ended_a_piece(text: str, units: list[Unit], x: int, ends: AbstractSet[int]) -> bool:
+    """Whether the text of unit ``x`` ended a piece before, word for word (``ends``:
+    units ending a piece): a generation stopped after it there too."""
+    return any(y < x and _same_text(text, units[y], units[x]) for y in ends)
 
 
 def _label_opens(text: str, label: Unit, unit: Unit) -> bool:
@@ -1849,7 +1866,11 @@ def _is_restart(
         + text[units[j].start : units[j].start + _RESTART_KEY * 4]
     )
     scale = min_run / _MIN_TRUNCATED_RUN  # (runs below are half as long there, too)
-    if completes and i == j - 1 and run >= _RESTART_KEY:
+    if (
+        completes
+        and i == j - 1
+        and (run >= _RESTART_KEY or _ended_a_piece(text, units, i, piece_ends | split_ends))
+    ):
         return True  # the unit right before is restarted and completed at once
     if completes and run >= min_run:
         return True  # the copy finishes a sentence the original left cut: a restart
