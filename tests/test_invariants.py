@@ -439,6 +439,8 @@ SIMULATED_REGRESSIONS = {
     ): "a long marked copy split where it completed a cut, past a joined heading",
     ("zh-016", "nomarker", 12): "a short item ending two pieces, then going on, was kept twice",
     ("zh-020", "nomarker", 0): "a closing tag read as cut by the opening tag after it",
+    ("zh-012", "nomarker", 12): "an aside's line restated unindented and going on was kept twice",
+    ("en-026", "nomarker", 12): "a label's line restated unindented and going on was kept twice",
 }
 
 

@@ -1814,3 +1814,33 @@ def test_short_item_ending_two_pieces_and_then_going_on_is_restarted() -> None:
     # ... but a short item followed once by a longer one is a list going on
     once = f"{intro}\n\n{item}\n\n{whole}\n{rest}\n"
     assert fragmerge.fix_text(once) == once
+
+
+@pytest.mark.parametrize(
+    ("block", "line", "rest"),
+    [
+        (
+            '<div class="clearfix mb-2">\n  <label for="cbox6">',
+            "    Do maintainers respond quickly to issues when they are opened?",
+            "\n  </label>\n</div>",
+        ),
+        (
+            '<aside>\n  <img src="a.png">',
+            "  我一直都在摸索。",
+            "我没有努力寻求一个完整的解决方案。\n</aside>",
+        ),
+    ],
+)
+def test_indented_line_of_a_block_restated_unindented_and_going_on_is_a_restart(
+    block: str, line: str, rest: str
+) -> None:
+    # the generation stopped after a line of a block; the next restated that line
+    # without its indentation and went on with the block
+    restated = line.strip()
+    draft = f"{P1}\n\n{block}\n{line}\n\n{restated}{rest}\n\n{P3}\n"
+    assert pieces(draft)[-1] == f"{restated}{rest}\n\n{P3}"
+    # ... joined as the copy goes on, not as a new paragraph
+    assert fragmerge.fix_text(draft) == f"{P1}\n\n{block}\n{line}{rest}\n\n{P3}\n"
+    # ... but the line said again as a paragraph of its own stays
+    alone = f"{P1}\n\n{block}\n{line}\n\n{restated}\n\n{P3}\n"
+    assert fragmerge.fix_text(alone) == alone

@@ -557,6 +557,7 @@ _DIGIT_RUN = regex.compile(r"\d+")
 _DIGIT_TAIL = regex.compile(r"\d+\Z")
 # a sentence ends right before: a stop, closing quotes or brackets, and a space
 # (none needed after a CJK stop)
+_INDENTED_LINE_BEFORE = regex.compile(r"\n[ \t]+\Z")  # a line's indentation, right before
 _STOP_BEFORE = regex.compile(r"(?:[.!?][\p{Pe}\p{Pf}\"']*\s+|[。！？][\p{Pe}\p{Pf}]*\s*)\Z")
 _CONFLICT_GAP = 12  # longer differing stretches are rewording, not a flipped number or word
 _MIN_EXPANDED = 150  # view characters an expanded regeneration must restate at least
@@ -716,11 +717,16 @@ def find_overlap(
         whole = k == last_unit_len >= 4 and k in b.unit_vends
         # ...or a short sentence the splitter left inside the last unit, after a
         # stop it read as an abbreviation ("e.g. Java." | "Java." <span>...)
+        # ...or a whole line of a block, restated without its indentation ("  我一直都在
+        # 摸索。" | "我一直都在摸索。我没有…")
         short_sentence = (
             4 <= k < last_unit_len
             and k in b.unit_vends
             and a_raw_before is not None
-            and _STOP_BEFORE.search(a_raw_before(len_a - k, 3)) is not None
+            and (
+                _STOP_BEFORE.search(a_raw_before(len_a - k, 3)) is not None
+                or _INDENTED_LINE_BEFORE.search(a_raw_before(len_a - k, 12)) is not None
+            )
         )
         k = k if whole or short_sentence else 0
     if 0 < k < last_unit_len and a_raw_before is not None:

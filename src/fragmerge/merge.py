@@ -430,6 +430,17 @@ def _trailer(f: Prepared) -> bool:
     )
 
 
+def _ends_indented(text: str) -> bool:
+    """Whether the last line of ``text`` (blank lines aside) is indented: a line of a
+    block, not the end of a paragraph.
+
+    >>> _ends_indented("<aside>\\n  A quote.\\n\\n"), _ends_indented("A paragraph.\\n\\n")
+    (True, False)
+    """
+    body = text.rstrip()
+    return body[body.rfind("\n") + 1 :][:1] in (" ", "\t")
+
+
 def _glue(left: str, right: str, words: Counter[str]) -> str:
     """Separator for an exact resume: none in CJK or inside a word, a space elsewhere.
 
@@ -1102,7 +1113,13 @@ class _Merger:
             # A blank line after a finished sentence is the text's own paragraph
             # break where no marker stood (pieces split at implicit restarts); before
             # a marker it is only the pipeline's spacing and proves nothing.
-            text_break = a.trailing_break and self.implicit_after[a.index]
+            # (not after an indented line: that is a line of a block the copy goes on
+            # with, "  我一直都在摸索。" | "我一直都在摸索。我没有…")
+            text_break = (
+                a.trailing_break
+                and self.implicit_after[a.index]
+                and not _ends_indented(a.text[: a_piece.end])
+            )
             if (
                 gap.count("\n") < 2
                 and text_break

@@ -603,7 +603,11 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     None,
                 )
                 lead = int(cut is not None)
-            if cut is not None or _resumes_inside_cut(text, units, views, j):
+            if (
+                cut is not None
+                or _resumes_inside_cut(text, units, views, j)
+                or _restates_indented_line(text, units, j)
+            ):
                 points.append(text.rfind("\n", 0, u.start) + 1)
                 note_cut(j - 1)
                 copied_until = j + 1 + lead
@@ -1121,6 +1125,33 @@ def _resumes_inside_cut(text: str, units: list[Unit], views: list[str], j: int) 
         return False  # half as long will do in a script without spaces
     # it goes on, or at least finishes the sentence ("…推奨します" | "…推奨します。")
     return 0 < k < len(a) and (len(b) > k or is_complete(text[units[j].start : units[j].end]))
+
+
+def _restates_indented_line(text: str, units: list[Unit], j: int) -> bool:
+    """Whether unit ``j``, opening a paragraph, begins with the last line of the unit
+    before it, an indented line of a block, written without its indentation, and goes
+    on ("    Do maintainers respond … opened?" | "Do maintainers respond … opened?\n
+    </label>"; "  我一直都在摸索。" | "我一直都在摸索。我没有…"): a restart of the line
+    the generation stopped after. A block's line is not written again unindented
+    right after the block.
+    """
+    if j == 0:
+        return False
+    before, u = units[j - 1], units[j]
+    line = text[max(before.start, text.rfind("\n", 0, before.end) + 1) : before.end]
+    restated = line.lstrip(" \t")
+    if (
+        restated == line
+        or BLANK_LINE.search(text, before.end, u.start) is None
+        or not text.startswith(restated, u.start)
+        # (half a restart's run will do: the layout is the evidence)
+        or len(build_view(restated).chars) < _min_run(restated) // 2
+    ):
+        return False
+    # (the paragraph goes on: the sentence, or the rest of the block, "  </label>")
+    return u.end - u.start > len(restated) or (
+        j + 1 < len(units) and BLANK_LINE.search(text, u.end, units[j + 1].start) is None
+    )
 
 
 def _restarts_cut(
