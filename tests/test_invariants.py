@@ -441,6 +441,7 @@ SIMULATED_REGRESSIONS = {
     ("zh-020", "nomarker", 0): "a closing tag read as cut by the opening tag after it",
     ("zh-012", "nomarker", 12): "an aside's line restated unindented and going on was kept twice",
     ("en-026", "nomarker", 12): "a label's line restated unindented and going on was kept twice",
+    ("en-015", "nomarker", 11): "a wrapped tag's last line restated and going on was kept twice",
 }
 
 

@@ -1844,3 +1844,14 @@ def test_indented_line_of_a_block_restated_unindented_and_going_on_is_a_restart(
     # ... but the line said again as a paragraph of its own stays
     alone = f"{P1}\n\n{block}\n{line}\n\n{restated}\n\n{P3}\n"
     assert fragmerge.fix_text(alone) == alone
+
+
+def test_last_line_of_a_wrapped_tag_restated_and_going_on_in_its_line_is_a_restart() -> None:
+    # the generation stopped after the second line of a tag; the next restated it
+    tag = '<img src="genai_use.svg" alt="The Go software that I build uses AI\nor LLMs to:"'
+    draft = f'{P1}\n\n{tag}\n\nor LLMs to:" class="chart" />\n\n{P3}\n'
+    assert fragmerge.fix_text(draft) == f'{P1}\n\n{tag} class="chart" />\n\n{P3}\n'
+    # ... but a stanza opening with the line that closed the one before stays
+    verse = "The woods are lovely, dark and deep,\nBut I have promises to keep,\nAnd miles to go."
+    poem = f"{verse}\n\nAnd miles to go.\nAnd miles to go before I sleep.\n"
+    assert fragmerge.fix_text(poem) == poem

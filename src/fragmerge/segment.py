@@ -606,7 +606,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             if (
                 cut is not None
                 or _resumes_inside_cut(text, units, views, j)
-                or _restates_indented_line(text, units, j)
+                or _restates_last_line(text, units, j)
             ):
                 points.append(text.rfind("\n", 0, u.start) + 1)
                 note_cut(j - 1)
@@ -1127,25 +1127,31 @@ def _resumes_inside_cut(text: str, units: list[Unit], views: list[str], j: int) 
     return 0 < k < len(a) and (len(b) > k or is_complete(text[units[j].start : units[j].end]))
 
 
-def _restates_indented_line(text: str, units: list[Unit], j: int) -> bool:
+def _restates_last_line(text: str, units: list[Unit], j: int) -> bool:
     """Whether unit ``j``, opening a paragraph, begins with the last line of the unit
-    before it, an indented line of a block, written without its indentation, and goes
-    on ("    Do maintainers respond … opened?" | "Do maintainers respond … opened?\n
-    </label>"; "  我一直都在摸索。" | "我一直都在摸索。我没有…"): a restart of the line
-    the generation stopped after. A block's line is not written again unindented
-    right after the block.
+    before it and goes on: a restart of the line the generation stopped after. The
+    line is an indented line of a block, written again without its indentation ("    Do
+    maintainers respond … opened?" | "Do maintainers respond … opened?" and the rest of
+    the <label>; "  我一直都在摸索。" | "我一直都在摸索。我没有…"), or the last line of a
+    unit of several lines, going on in the same line ("…uses AI\nor LLMs to:"" | "or
+    LLMs to:" class="chart" />"). A block's line is not written again unindented right
+    after the block, nor a wrapped line continued at the next paragraph.
     """
     if j == 0:
         return False
     before, u = units[j - 1], units[j]
-    line = text[max(before.start, text.rfind("\n", 0, before.end) + 1) : before.end]
+    line_start = text.rfind("\n", 0, before.end) + 1
+    line = text[max(before.start, line_start) : before.end]
     restated = line.lstrip(" \t")
+    # (or the last line of a unit of several lines, going on in the same line: "alt="…
+    # uses AI\nor LLMs to:"" | "or LLMs to:" class="chart" />")
+    last_line = line_start > before.start and not text.startswith("\n", u.start + len(restated))
     if (
-        restated == line
+        (restated == line and not last_line)
         or BLANK_LINE.search(text, before.end, u.start) is None
         or not text.startswith(restated, u.start)
-        # (half a restart's run will do: the layout is the evidence)
-        or len(build_view(restated).chars) < _min_run(restated) // 2
+        # (a few words will do: the layout is the evidence)
+        or len(build_view(restated).chars) < min(_RESTART_KEY, _min_run(restated) // 2)
     ):
         return False
     # (the paragraph goes on: the sentence, or the rest of the block, "  </label>")
