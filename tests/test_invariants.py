@@ -442,6 +442,7 @@ SIMULATED_REGRESSIONS = {
     ("zh-012", "nomarker", 12): "an aside's line restated unindented and going on was kept twice",
     ("en-026", "nomarker", 12): "a label's line restated unindented and going on was kept twice",
     ("en-015", "nomarker", 11): "a wrapped tag's last line restated and going on was kept twice",
+    ("zh-013", "nomarker", 12): "a CJK character alone ending a block, restated, was glued twice",
 }
 
 

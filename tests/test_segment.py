@@ -1855,3 +1855,11 @@ def test_last_line_of_a_wrapped_tag_restated_and_going_on_in_its_line_is_a_resta
     verse = "The woods are lovely, dark and deep,\nBut I have promises to keep,\nAnd miles to go."
     poem = f"{verse}\n\nAnd miles to go.\nAnd miles to go before I sleep.\n"
     assert fragmerge.fix_text(poem) == poem
+
+
+def test_cjk_character_alone_on_the_last_line_of_a_block_restated_is_a_restart() -> None:
+    # the generation stopped after the first character of a line inside an aside
+    block = '<aside markdown="1">\n  <img src="a.png" alt="avatar">\n开'
+    rest = "开源远远不止代码，成功的开源项目包括代码、文档，以及所有讨论。\n</aside>"
+    draft = f"{JA1}\n\n{block}\n\n{rest}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{block[:-1]}{rest}\n\n{JA3}\n"

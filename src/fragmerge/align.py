@@ -558,6 +558,7 @@ _DIGIT_TAIL = regex.compile(r"\d+\Z")
 # a sentence ends right before: a stop, closing quotes or brackets, and a space
 # (none needed after a CJK stop)
 _INDENTED_LINE_BEFORE = regex.compile(r"\n[ \t]+\Z")  # a line's indentation, right before
+_LINE_BEFORE = regex.compile(r"\n[ \t]*\Z")  # a line's start, right before
 _STOP_BEFORE = regex.compile(r"(?:[.!?][\p{Pe}\p{Pf}\"']*\s+|[。！？][\p{Pe}\p{Pf}]*\s*)\Z")
 _CONFLICT_GAP = 12  # longer differing stretches are rewording, not a flipped number or word
 _MIN_EXPANDED = 150  # view characters an expanded regeneration must restate at least
@@ -707,8 +708,15 @@ def find_overlap(
         a_tail_incomplete
         and (
             last_unit_len == 1
-            # "…呼ばれます)。こ" | "これにより…": one character after a full stop
-            or (a_raw_before is not None and _STOP_BEFORE.search(a_raw_before(len_a - 1, 3)))
+            # "…呼ばれます)。こ" | "これにより…": one character after a full stop, or
+            # alone on its line ("…avatar">\n开" | "开源远远不止代码…")
+            or (
+                a_raw_before is not None
+                and (
+                    _STOP_BEFORE.search(a_raw_before(len_a - 1, 3))
+                    or _LINE_BEFORE.search(a_raw_before(len_a - 1, 12))
+                )
+            )
         )
     ):
         k = 0

@@ -1150,8 +1150,12 @@ def _restates_last_line(text: str, units: list[Unit], j: int) -> bool:
         (restated == line and not last_line)
         or BLANK_LINE.search(text, before.end, u.start) is None
         or not text.startswith(restated, u.start)
-        # (a few words will do: the layout is the evidence)
-        or len(build_view(restated).chars) < min(_RESTART_KEY, _min_run(restated) // 2)
+        # (a few words will do, or a CJK character alone on its line, "…avatar">\n开" |
+        # "开源远远不止代码…": the layout is the evidence)
+        or (
+            len(build_view(restated).chars) < min(_RESTART_KEY, _min_run(restated) // 2)
+            and _LONE_CJK.fullmatch(restated) is None
+        )
     ):
         return False
     # (the paragraph goes on: the sentence, or the rest of the block, "  </label>")
