@@ -555,10 +555,10 @@ def _negation_flip(a_gap: str, b_gap: str) -> bool:
 
 _DIGIT_RUN = regex.compile(r"\d+")
 _DIGIT_TAIL = regex.compile(r"\d+\Z")
-# a sentence ends right before: a stop, closing quotes or brackets, and a space
-# (none needed after a CJK stop)
 _INDENTED_LINE_BEFORE = regex.compile(r"\n[ \t]+\Z")  # a line's indentation, right before
 _LINE_BEFORE = regex.compile(r"\n[ \t]*\Z")  # a line's start, right before
+# a sentence ends right before: a stop, closing quotes or brackets, and a space
+# (none needed after a CJK stop)
 _STOP_BEFORE = regex.compile(r"(?:[.!?][\p{Pe}\p{Pf}\"']*\s+|[。！？][\p{Pe}\p{Pf}]*\s*)\Z")
 _CONFLICT_GAP = 12  # longer differing stretches are rewording, not a flipped number or word
 _MIN_EXPANDED = 150  # view characters an expanded regeneration must restate at least

@@ -965,15 +965,8 @@ def _completed_before(
     """Whether cut sentence ``x`` is written whole, character for character, by the
     first unit of a marked piece shown before it (``openings``), and by that one alone
     ("<!-- textlint-enable -->" is no cut of "<!-- textlint-enable preset-… -->")."""
-    cut = text[units[x].start : units[x].end].rstrip()
-    if len(views[x]) < _RESTART_KEY:
-        return False
     completing = [o for o in openings[-_MAX_CANDIDATES:] if o < x and views[o].startswith(views[x])]
-    return (
-        len(completing) == 1
-        and len(views[completing[0]]) > len(views[x])
-        and text.startswith(cut, units[completing[0]].start)
-    )
+    return len(completing) == 1 and _writes_cut_whole(text, units, views, x, completing[0])
 
 
 def _writes_cut_whole(text: str, units: list[Unit], views: list[str], x: int, y: int) -> bool:
@@ -1035,14 +1028,10 @@ def _restart_shown_before(
     """
     if len(views[x]) < _MIN_TRUNCATED_RUN or not _prose_cut(text, units, x):
         return None
-    cut = text[units[x].start : units[x].end].rstrip()
     found = [
         y
         for y in heads.get(views[x][:_RESTART_KEY], [])
-        if 0 < y < x
-        and len(views[y]) > len(views[x])
-        and views[y].startswith(views[x])
-        and text.startswith(cut, units[y].start)
+        if 0 < y < x and _writes_cut_whole(text, units, views, x, y)
     ]
     if len(found) != 1:
         return None
