@@ -1863,3 +1863,12 @@ def test_cjk_character_alone_on_the_last_line_of_a_block_restated_is_a_restart()
     rest = "开源远远不止代码，成功的开源项目包括代码、文档，以及所有讨论。\n</aside>"
     draft = f"{JA1}\n\n{block}\n\n{rest}\n\n{JA3}\n"
     assert fragmerge.fix_text(draft) == f"{JA1}\n\n{block[:-1]}{rest}\n\n{JA3}\n"
+
+
+def test_bold_heading_cut_before_its_closing_mark_is_restarted() -> None:
+    # cut before its closing "**", the heading reads as a sentence opening with "**"
+    heading = "**来自 Relay、React Native 和 PyTorch 团队的演讲**："
+    cut = heading[: heading.index("队")]
+    item = "* 由 Robert Balicki 演讲的 [Re-introducing Relay](https://youtu.be/lhVGdErZuN4)。"
+    draft = f"{JA1}\n\n{cut}\n\n{heading}\n\n{item}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{heading}\n\n{item}\n"

@@ -1596,6 +1596,9 @@ def _copy_run(
             # (a bold label cut right before the copy, which opens its paragraph with
             # it: "**概要:**" | "**概要:** 製造業が…")
             and not (i + k == j - 1 and _label_opens(text, units[i + k], units[j + k]))
+            # (nor a bold heading cut before its closing mark, which reads as a sentence:
+            # "**来自 … 团" | "**来自 … 团队的演讲**：")
+            and not (i + k == j - 1 and _bold_cut(text, units[i + k], units[j + k]))
         ):
             # A heading is restated at its own level ("## Upgrading" / "### Upgrading
             # …"), and a sentence beginning with a heading's words goes on from no cut
@@ -1683,6 +1686,18 @@ def _ended_a_piece(text: str, units: list[Unit], x: int, ends: AbstractSet[int])
     """Whether the text of unit ``x`` ended a piece before, word for word (``ends``:
     units ending a piece): a generation stopped after it there too."""
     return any(y < x and _same_text(text, units[y], units[x]) for y in ends)
+
+
+def _bold_cut(text: str, cut: Unit, heading: Unit) -> bool:
+    """Whether ``cut`` is the bold line ``heading`` cut before its closing mark: a
+    sentence opening with the one ``**`` it has ("**来自 Relay、React Native 和 PyTorch
+    团" / "**来自 Relay、React Native 和 PyTorch 团队的演讲**：")."""
+    return (
+        cut.kind == "sentence"
+        and _heading_mark(text, heading) == "**"
+        and text.startswith("**", cut.start)
+        and text.count("**", cut.start, cut.end) == 1
+    )
 
 
 def _label_opens(text: str, label: Unit, unit: Unit) -> bool:
