@@ -1779,6 +1779,11 @@ def test_line_writing_whole_a_cut_the_marked_piece_met_by_chance_is_its_restart(
         f"* Retry on connection resets\n\n## 2.0.0\n\n{notes} (Li Wei)\n\n* Resumed downloads\n"
     )
     assert len(pieces(changelog)) == 2
+    # ... nor when the cut is short: it may begin look-alike items
+    short = "- Meta Quest"
+    items = "- iPhone から Mac に動画を取り込む\n- Mac から Meta Quest に動画をコピー"
+    looks = f"{JA1}\n\n{short}\n\n---END---\n\n{items}\n\n- Meta Questアプリ ... 990円\n"
+    assert len(pieces(looks)) == 2
 
 
 def test_redundant_copy_stopping_inside_an_item_of_a_list_without_stops_ends_its_piece() -> None:

@@ -695,10 +695,14 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             # a later one does not: what a marker follows starts a generation)
             dangling = j - 1 if _dangles(text, units, j - 1) else None
             # (a piece opening with new text may meet the cut by chance; one restating
-            # earlier text restarts from before the cut, and may write the cut whole too)
+            # earlier text restarts from before the cut, and may write the cut whole too;
+            # and a short cut may begin look-alike items, "- Meta Quest" of "- Meta Quest
+            # で動画を見る" and of "- Meta Questアプリ … 990円")
             pending = (
                 j - 1
-                if _opens_with_new_text(views, heads, j) and _prose_cut(text, units, j - 1)
+                if _opens_with_new_text(views, heads, j)
+                and _prose_cut(text, units, j - 1)
+                and len(views[j - 1]) >= _min_run(text[units[j - 1].start : units[j - 1].end])
                 else None
             )
         if j in resolved:
