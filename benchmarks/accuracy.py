@@ -1,7 +1,8 @@
 """Accuracy of fragmerge against the baselines, on drafts simulated from the corpus.
 
-    python benchmarks/accuracy.py [--out DIR] [--seeds N] [--profiles P ...] [--quick]
-                                  [--methods M ...] [--jobs N] [--misses FILE.tsv]
+    python benchmarks/accuracy.py [--out DIR] [--seeds N] [--first-seed K] [--quick]
+                                  [--profiles P ...] [--methods M ...] [--jobs N]
+                                  [--misses FILE.tsv]
 
 Every article of the shared corpus (``../shared/corpus`` beside the repository,
 or ``$FRAGMERGE_SHARED/corpus``) is broken by :func:`fragmerge.testing.simulate`
@@ -297,7 +298,7 @@ def render(
     profiles: Sequence[str],
     *,
     articles: list[Path],
-    seeds: int,
+    seeds: range,
     elapsed: float,
     commit: str,
 ) -> str:
@@ -308,7 +309,8 @@ def render(
         "",
         f"fragmerge {fragmerge.__version__} (commit {commit}), "
         f"Python {platform.python_version()}; "
-        f"{len(articles)} corpus articles ({langs}); {seeds} seed(s) per article and profile; "
+        f"{len(articles)} corpus articles ({langs}); "
+        f"{len(seeds)} seed(s) per article and profile ({seeds.start}-{seeds.stop - 1}); "
         f"run time {elapsed:.0f} s. Produced by `python benchmarks/accuracy.py`; "
         "metrics are explained in docs/benchmarks.md.",
         "",
@@ -345,6 +347,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--methods", nargs="+", default=list(METHODS), choices=list(METHODS), metavar="METHOD"
     )
+    parser.add_argument(
+        "--first-seed",
+        type=int,
+        default=0,
+        help="first seed (default 0); seeds K..K+N-1 check rules on drafts they were not tuned on",
+    )
     parser.add_argument("--quick", action="store_true", help="1 seed, every 4th article")
     parser.add_argument(
         "--misses",
@@ -366,7 +374,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         articles = articles[::4]
     methods = tuple(args.methods)
     tasks: list[Task] = [
-        (str(path), profile, tuple(range(seeds)), methods)
+        (str(path), profile, tuple(range(args.first_seed, args.first_seed + seeds)), methods)
         for profile in args.profiles
         for path in articles
     ]
@@ -400,7 +408,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.misses.write_text("\n".join(rows) + "\n", encoding="utf-8")
         print(f"wrote {len(misses)} misses to {args.misses}", file=sys.stderr)
     report = render(
-        results, args.profiles, articles=articles, seeds=seeds, elapsed=elapsed, commit=commit
+        results,
+        args.profiles,
+        articles=articles,
+        seeds=range(args.first_seed, args.first_seed + seeds),
+        elapsed=elapsed,
+        commit=commit,
     )
     print(report)
     if args.out:
