@@ -1877,3 +1877,40 @@ def test_bold_heading_cut_before_its_closing_mark_is_restarted() -> None:
     item = "* 由 Robert Balicki 演讲的 [Re-introducing Relay](https://youtu.be/lhVGdErZuN4)。"
     draft = f"{JA1}\n\n{cut}\n\n{heading}\n\n{item}\n"
     assert fragmerge.fix_text(draft) == f"{JA1}\n\n{heading}\n\n{item}\n"
+
+
+def test_sub_item_restated_right_after_it_without_its_indentation_is_a_restart() -> None:
+    # the generation stopped after a sub-item's first words; the next restated it at
+    # the left margin and went on, though a note in brackets follows
+    items = "* These libraries were updated.\n  * REXML 3.2.3 ([NEWS](rexml/NEWS.md))"
+    item = "* RSS 0.2.8 ([NEWS](rss/NEWS.md))"
+    draft = f"{P1}\n\n{items}\n  * RSS 0.2.8\n\n{item}\n  * StringScanner 1.0.3\n"
+    fixed = f"{P1}\n\n{items}\n  {item}\n  * StringScanner 1.0.3\n"
+    assert fragmerge.fix_text(draft) == fixed
+    # ... but in a loose list, an item at the same depth with a note added is an
+    # entry of its own
+    changes = (
+        "* Upgrade npm (isaacs)\n\n* Docs improvements\n\n* Docs improvements (koichik)\n\n"
+        "* Faster builds (ry)\n"
+    )
+    assert fragmerge.fix_text(changes) == changes
+
+
+def test_code_restated_with_all_after_it_going_on_past_its_end_is_a_restart() -> None:
+    # the generation stopped at the end of a sentence of an item after a code block;
+    # the next restarted from the code and went on past that sentence
+    code = "```ruby\ndef foo(h, **nil); end; foo(key: 1) # ArgumentError\n```"
+    said = "* Passing an empty hash with a double splat no longer passes it."
+    more = " Leave the splat out to pass the hash as an argument."
+    draft = f"{P1}\n\n{code}\n\n{said}\n\n{code}\n\n{said}{more}\n\n{P3}\n"
+    assert fragmerge.fix_text(draft) == f"{P1}\n\n{code}\n\n{said}{more}\n\n{P3}\n"
+    # ... but an indented block (code to Markdown) saying the last words of the one
+    # before it again, in a reference, stays (cmake-file-api.7.rst)
+    reference = (
+        "  ``directories``\n    A JSON array of build system directories.  Each entry is a\n"
+        "    JSON object containing members:\n\n"
+        "  ``projects``\n    A JSON array of the top-level project and its sub-projects.\n\n"
+        "    Each entry is a JSON object containing members:\n\n"
+        "    ``parentIndex``\n      Present when the project is not top-level.\n"
+    )
+    assert fragmerge.fix_text(reference) == reference

@@ -576,6 +576,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     and not text.startswith(">", units[j - 1].start)
                 )
                 or block_after_cut
+                or u.kind == "code"
             )
         ):
             # the latest unfinished paragraph ends first: a restart resumes the last cut
@@ -645,6 +646,15 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                             and copy.exact
                             and copy.run >= _MIN_VERBATIM_RUN
                         )
+                    )
+                    # code after a finished unit restarts only with a copy of all that
+                    # came after it, going on past its last sentence (a tutorial shows
+                    # the same code twice with other words after it): "```ruby …```" "*
+                    # …表示されます。" | "```ruby …```" "* …表示されます。ハッシュの…"
+                    and (
+                        u.kind != "code"
+                        or block_after_cut
+                        or (copy.completes and i + copy.units == j)
                     )
                 ):
                     first = _copy_start(text, units, copied_until, i, j)
@@ -1247,8 +1257,13 @@ def _restarts_cut(
         return False
     if not unbulleted and not views[j].startswith(views[x]):
         return False
+    # (an item restated right after it with its indentation dropped is a restart
+    # whatever follows: "  * RSS 0.2.8" | "* RSS 0.2.8 ([NEWS](…))")
+    dedented = adjacent and u.kind == "list_item" and _indent(text, units[j]) < _indent(text, u)
     if not goes_on_from(
-        cut, text[units[j].start : units[j].end], _unstopped_list(text, units, x, loose=True)
+        cut,
+        text[units[j].start : units[j].end],
+        _unstopped_list(text, units, x, loose=True) and not dedented,
     ):
         return False  # "* Type: null or String" | "* Type: null or String (can be set …)"
     if u.kind == "heading":
