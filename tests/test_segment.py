@@ -1914,3 +1914,65 @@ def test_code_restated_with_all_after_it_going_on_past_its_end_is_a_restart() ->
         "    ``parentIndex``\n      Present when the project is not top-level.\n"
     )
     assert fragmerge.fix_text(reference) == reference
+
+
+def test_short_paragraph_cut_after_a_clause_break_is_restarted() -> None:
+    # a paragraph of a few words with a comma in it is a sentence cut short, not a
+    # title: the paragraph after it writing it whole and going on restarts it
+    rest = " [NEWS](https://example.org/NEWS.md) 或 [提交记录](https://example.org/commits)。"
+    draft = f"{JA1}\n\n更多详情，可参见\n\n更多详情，可参见{rest}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n更多详情，可参见{rest}\n\n{JA3}\n"
+    # ... but without a clause break it may be a title the next paragraph begins with
+    titled = f"{JA1}\n\n更多详情\n\n更多详情{rest}\n\n{JA3}\n"
+    assert fragmerge.fix_text(titled) == titled
+
+
+def test_line_before_a_copy_restated_after_it_resumes_the_generation_before_the_copy() -> None:
+    # a generation went back to the top, completed the cut there and stopped at the
+    # end of a sentence; the next resumed where the one before the copy had stopped
+    a = "* If you want to contribute, open a pull request on the parser's repository."
+    b = (
+        "* You can try the new parser with a flag on the command line. "
+        "Note that the option is meant for debugging only."
+    )
+    c = "  * More calls with optional arguments are compiled. Error handling is compiled too."
+    d = "    * At most one native thread runs per Ractor, so most applications use one."
+    e = "    * More native threads may be used to support blocking operations."
+    cut, stop = b[: b.index(" meant")], c[: c.index(" Error")]
+    draft = f"{a}\n{cut}\n\n{c}\n{d}\n{e}\n{a}\n{b}\n{stop}\n\n{e.strip()}\n"
+    assert fragmerge.fix_text(draft) == f"{a}\n{b}\n{c}\n{d}\n{e}\n"
+
+
+def test_sections_restated_up_to_where_a_restart_split_the_draft_are_a_restart() -> None:
+    # a generation restarted far back (completing the cut item) and restated a
+    # heading and its list up to where the draft stopped before it, then went on
+    whole = (
+        "* You can try the new parser with a flag on the command line. "
+        "Note that the option is meant for debugging only."
+    )
+    cut = whole[: whole.index(" meant")]
+    talk = "* If you want to build a JIT for Ruby, watch the talk from the third day."
+    head = "## M:N thread scheduler"
+    items = (
+        "* A new M:N thread scheduler is introduced in this release of the language.\n"
+        "  * M Ruby threads are managed by N native threads, lowering the cost of each.\n"
+        "  * More native threads may be used to support blocking operations."
+    )
+    link = "* <https://example.org/ruby-3.3.0.tar.xz>"
+    draft = f"{cut}\n\n{talk}\n\n{head}\n\n{items}\n{whole}\n{head}\n{items}\n\n{link}\n"
+    assert fragmerge.fix_text(draft) == f"{whole}\n\n{talk}\n\n{head}\n\n{items}\n\n{link}\n"
+    # ... but a changelog's section said again in the piece after a marker stays
+    # (its words all kept in order; the layout of the section may change)
+    added = "### Added\n\n- Support for reading configuration from environment variables."
+    fixed = (
+        "### Fixed\n\n- The parser no longer crashes on empty input files.\n"
+        "- Fixed a crash when the output directory does not exist."
+    )
+    changelog = (
+        f"# Changelog\n\n## [2.1.0] - 2026-03-02\n\n{added}\n- A `--dry-run` flag that prints what "
+        f"would change without writing files.\n\n{fixed}\n\n---END---\n\n"
+        f"## [2.0.1] - 2026-01-15\n\n{fixed}\n\n## [2.0.0] - 2025-12-01\n\n"
+        f"{added}\n\n### Removed\n\n- The deprecated `--legacy` flag.\n"
+    )
+    clean = changelog.replace("---END---\n\n", "")
+    assert fragmerge.fix_text(changelog).split() == clean.split()

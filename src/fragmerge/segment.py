@@ -455,6 +455,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
     stubs: dict[str, list[int]] = {}  # paragraphs of a word or two so far, by their text
     dangling: int | None = None  # a cut before a marker that the piece after it cannot resume
     pending: int | None = None  # the cut before the last marker, if that piece did not restart it
+    before_copy: int | None = None  # the unit before the last implicit restart's copy
     for j, u in enumerate(units):
         v = views[j]
         key = v[:_RESTART_KEY] if len(v) >= _RESTART_KEY else None
@@ -660,6 +661,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     first = _copy_start(text, units, copied_until, i, j)
                     points.append(text.rfind("\n", 0, units[first].start) + 1)
                     note_cut(first - 1)
+                    before_copy = first - 1
                     # cuts the copy completes are resumed: a later line beginning like
                     # one is no restart of it ("<span …>文件名：" | "<span …>文件名：…</span>")
                     resumed.update(
@@ -700,6 +702,22 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             points.append(text.rfind("\n", 0, u.start) + 1)
             note_cut(j - 1)
             pending = None
+        elif (
+            before_copy is not None
+            and j >= copied_until
+            and next_generation(j)
+            and len(views[before_copy]) >= _RESTART_KEY
+            and views[j].startswith(views[before_copy])
+            and views[j - 1]
+            and any(views[y].startswith(views[j - 1]) for y in range(before_copy))
+        ):
+            # a copy of earlier text has ended (whole, or at a sentence's end), and
+            # the line the draft stopped at before the copy is restated: the next
+            # generation resumes the one before the copy ("…原生线程。" | copy "…被编
+            # 译。" | "* 为了支持阻塞操作，…原生线程。")
+            points.append(text.rfind("\n", 0, u.start) + 1)
+            note_cut(j - 1)
+            before_copy = None
         if j - 1 in resolved:
             # (the piece shown right after the marker may hold the cut's resumption,
             # a later one does not: what a marker follows starts a generation)
@@ -734,6 +752,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                 split_ends.add(j)
         if line_start and text.rfind("\n", 0, u.start) + 1 in boundaries:
             openings.append(j)
+            before_copy = None  # (a marked piece is another generation's)
         if _stub_paragraph(text, u):
             stubs.setdefault(text[u.start : u.end], []).append(j)
     shown_early = _resumption_shown_early(text, units, boundaries | set(points))
@@ -1287,6 +1306,13 @@ def _restarts_cut(
         # item followed by a deeper sub-item beginning with it is the list's own)
         or (u.kind == "list_item" and adjacent and _indent(text, units[j]) <= _indent(text, u))
         or (adjacent and _goes_on_as_prose(text, units[j], len(cut), views[j], views[x]))
+        # (a clause break inside is prose, no title: "更多详情，可参见" | "更多详情，
+        # 可参见 [NEWS](…) 或 […]", if it goes on at length)
+        or (
+            adjacent
+            and _CLAUSE_BREAK.search(cut.rstrip("，、, ")) is not None
+            and len(views[j]) - len(views[x]) >= _MIN_PROSE_RESTART // 2
+        )
         or (adjacent and _closes_element(cut, text[units[j].start : units[j].end]))
     )
 
@@ -1966,10 +1992,16 @@ def _is_restart(
         and j + k < len(units)
         # (not a whole paragraph restated as one: a boilerplate paragraph or a
         # refrain that ends a piece may stand again later as a paragraph of its own;
-        # and what follows is new: a refrain goes on with more of itself)
+        # and what follows is new: a refrain goes on with more of itself. Several
+        # paragraphs restated up to the end of a piece split off at a restart are a
+        # generation's, "## M:N 线程调度器 …" up to "…原生线程。"; before a marker they
+        # may be a changelog's section said again, "### Fixed" and its items)
         and not (
             (i == 0 or BLANK_LINE.search(text, units[i - 1].end, units[i].start) is not None)
             and BLANK_LINE.search(text, units[j + k - 1].end, units[j + k].start) is not None
+            and (
+                end in piece_ends or BLANK_LINE.search(text, units[i].end, units[end].start) is None
+            )
         )
         and not (end in piece_ends and _stands_before(text, units, j + k, j))
         and run >= min_run
@@ -2097,6 +2129,7 @@ _STOP_INSIDE = regex.compile(r"[.!?。！？](?:\s|$)")
 _STOP_AT = regex.compile(r"[.!?](?:\s|$)|[。！？][」』）”]?")  # where a sentence ends in a unit
 _LIST_BULLET = regex.compile(r"\s*(?:[-*+]|\d+[.)])\s+")
 _CUT_END = regex.compile(r"[\p{L}\p{N}、，,]\Z")
+_CLAUSE_BREAK = regex.compile(r"[，、]|, ")
 _LONE_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _CJK_NUMERALS = frozenset("〇一二三四五六七八九十百千零壱弐参")
 _OPEN_TAG = regex.compile(r"<([A-Za-z][\w-]*)[^<>]*>")
