@@ -1652,3 +1652,20 @@ def test_restart_of_a_cut_item_under_a_drifted_short_label_meets_the_cut() -> No
         f"{intro}\n\n{label}\n    *   利用するAI\n\n---END---\n\n*   **対**:\n{items}\n\n{after}\n"
     )
     assert fragmerge.fix_text(draft) == f"{intro}\n\n{label}\n{items}\n\n{after}\n"
+
+
+def test_piece_meeting_the_cut_by_a_link_gives_way_to_the_later_restart_of_the_cut() -> None:
+    # shuffled: the piece after the marker meets the cut only in a link it also
+    # names ("攻撃について詳しくは [CVE…](…)"); the last piece restates the cut
+    # sentence whole and goes on, and leads to it
+    link = "[CVE-2013-0269](https://www.ruby-lang.org/en/news/2013/02/22/json-dos-cve-2013-0269/)"
+    intro = "JSON gemに、安全でないオブジェクトの生成を可能とする脆弱性が報告されました。"
+    same = f"これは {link} と同じ問題です。"
+    fix = "当時の修正は不完全で、他のスタイルのJSONパースが対処されていませんでした。"
+    details = f"攻撃について詳しくは {link} のアナウンスをご参照ください。"
+    update = "json gemを2.3.0かそれ以降にしてください。"
+    draft = (
+        f"{intro}\n\nこれは {link}\n\n---END---\n\n{details}\n\n{update}\n\n---END---\n\n"
+        f"{same}\n{fix}\n\n{details[:-8]}"
+    )
+    assert fragmerge.fix_text(draft) == f"{intro}\n\n{same}\n{fix}\n\n{details}\n\n{update}\n"

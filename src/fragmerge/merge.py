@@ -737,6 +737,33 @@ class _Merger:
                 )
             if blocker is not None:
                 return blocker
+        if (
+            found is not None
+            and found.kind == "dovetail"
+            and allow_wait
+            and not clash
+            and not last.complete
+            and found.blocks[0][1] - found.b_start > _CHANCE_MEET
+        ):
+            # A piece whose first words meet the cut in no word ("攻撃について詳しくは
+            # [CVE-…](…)" on "…これは [CVE-…](…)", a link met by chance) gives way to a
+            # later piece restating the cut sentence word for word from its first
+            # character and going on (shuffled in after it: "これは [CVE-…](…) と同じ問
+            # 題です。"); not to one restarting from far back (that one may drift).
+            cut = asm.get(last.apos, asm.length)
+            blocker = next(
+                (
+                    c
+                    for c, host in self._later_restarts(b_index, found.b_end)
+                    if host.blocks[0][1] == host.b_start
+                    and host.score > found.score
+                    and last.apos - _SAME_WORDS <= host.a_start <= last.apos
+                    and self.prep[c].view.chars.startswith(cut, host.a_to_b(last.apos))
+                ),
+                None,
+            )
+            if blocker is not None:
+                return blocker
         # (a piece that meets the end only as a look-alike line, differing in a
         # number, may belong after a piece not placed yet, as one that meets nothing)
         if (found is None or clash) and allow_wait:
