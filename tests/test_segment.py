@@ -1976,3 +1976,22 @@ def test_sections_restated_up_to_where_a_restart_split_the_draft_are_a_restart()
     )
     clean = changelog.replace("---END---\n\n", "")
     assert fragmerge.fix_text(changelog).split() == clean.split()
+
+
+def test_short_line_before_a_cut_standing_earlier_too_opens_its_restart() -> None:
+    # "Or:" stands before the first example too; the generation stopped after the
+    # opening of the second example's tag and restarted with "Or:" and the example
+    code1 = "{% highlight ruby %}\nhandle = Fiddle::Handle.new(user_input)\n{% endhighlight %}"
+    code2 = (
+        "{% highlight ruby %}\nhandle = Fiddle::Handle.new(some_library)\n"
+        "function_pointer = handle[dangerous_user_input]\n{% endhighlight %}"
+    )
+    intro = "Impacted code looks something like this:"
+    draft = f"{P1}\n\n{intro}\n\n{code1}\n\nOr:\n\n{{% highlight\n\nOr:\n\n{code2}\n\n{P3}\n"
+    assert fragmerge.fix_text(draft) == f"{P1}\n\n{intro}\n\n{code1}\n\nOr:\n\n{code2}\n\n{P3}\n"
+    # ... and a rule before that line, equal to the one before the cut's, opens it too
+    cta = "## 技術選定のご相談を承っています"
+    whole = "実装経験に基づく技術選定のアドバイスをしています。PoC開発もお気軽にご相談ください。"
+    link = "[お問い合わせ](/services/)"
+    ruled = f"{JA1}\n\n---\n\n{cta}\n\n{whole[:16]}\n\n---\n\n{cta}\n\n{whole}\n\n{link}\n"
+    assert fragmerge.fix_text(ruled) == f"{JA1}\n\n---\n\n{cta}\n\n{whole}\n\n{link}\n"

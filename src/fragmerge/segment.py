@@ -590,9 +590,11 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                 None,
             )
             # ...or the restart opens with the short line before the cut, too short to
-            # propose a copy ("用法：" then "> 「老" | "用法：" then "> 「老师，…」")
+            # propose a copy ("用法：" then "> 「老" | "用法：" then "> 「老师，…」"), even
+            # if the line stands earlier too ("Or:" "{% highlight" | "Or:" "{% highlight
+            # ruby %}…", after another "Or:")
             lead = 0
-            if cut is None and not earlier and j + 1 < len(units):
+            if cut is None and j + 1 < len(units):
                 cut = next(
                     (
                         x
@@ -610,8 +612,13 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                 or _resumes_inside_cut(text, units, views, j)
                 or _restates_last_line(text, units, j)
             ):
-                points.append(text.rfind("\n", 0, u.start) + 1)
-                note_cut(j - 1)
+                # (a rule or code before the short line, equal to the one before the
+                # cut's, opens the restart: "---" "## 技術選定…" "実装…アドバイ" | "---")
+                first = _copy_start(text, units, copied_until, cut - 1, j) if cut and lead else j
+                points.append(text.rfind("\n", 0, units[first].start) + 1)
+                note_cut(first - 1)
+                if lead:
+                    before_copy = first - 1
                 copied_until = j + 1 + lead
                 if cut is not None:
                     open_cuts.remove(cut)
