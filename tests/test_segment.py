@@ -1995,3 +1995,16 @@ def test_short_line_before_a_cut_standing_earlier_too_opens_its_restart() -> Non
     link = "[お問い合わせ](/services/)"
     ruled = f"{JA1}\n\n---\n\n{cta}\n\n{whole[:16]}\n\n---\n\n{cta}\n\n{whole}\n\n{link}\n"
     assert fragmerge.fix_text(ruled) == f"{JA1}\n\n---\n\n{cta}\n\n{whole}\n\n{link}\n"
+
+
+def test_sub_item_ending_at_a_stop_restated_unindented_and_going_on_is_a_restart() -> None:
+    # the generation stopped after a sub-item's first sentence; the next restated the
+    # item at the left margin and went on with it
+    items = "- HTMLの検証コードが大変\n  - 最初の結果を正とする。"
+    rest = "スナップショットテスティングが発展してきた"
+    after = "  - （疑問：ブラウザの挙動まではテストしない、ということ？）"
+    draft = f"{JA1}\n\n{items}\n\n- 最初の結果を正とする。{rest}\n{after}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{items}{rest}\n{after}\n"
+    # ... but an item at the left margin after a list ending with its sub-item stays
+    said = f"{JA1}\n\n{items}\n\n- 最初の結果を正とする。\n"
+    assert fragmerge.fix_text(said) == said

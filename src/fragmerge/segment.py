@@ -1172,11 +1172,15 @@ def _restates_last_line(text: str, units: list[Unit], j: int) -> bool:
     line_start = text.rfind("\n", 0, before.end) + 1
     line = text[max(before.start, line_start) : before.end]
     restated = line.lstrip(" \t")
+    # (an item of a nested list is a unit from its bullet: its indentation is before
+    # it, "  - 最初の結果を正とする。" | "- 最初の結果を正とする。スナップショット…")
+    indent = text[line_start : before.start]
+    indented = restated != line or (indent != "" and indent.strip(" \t") == "")
     # (or the last line of a unit of several lines, going on in the same line: "alt="…
     # uses AI\nor LLMs to:"" | "or LLMs to:" class="chart" />")
     last_line = line_start > before.start and not text.startswith("\n", u.start + len(restated))
     if (
-        (restated == line and not last_line)
+        (not indented and not last_line)
         or BLANK_LINE.search(text, before.end, u.start) is None
         or not text.startswith(restated, u.start)
         # (a few words will do, or a CJK character alone on its line, "…avatar">\n开" |
