@@ -601,6 +601,9 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                         for x in reversed(open_cuts)
                         if x not in resumed
                         and 0 < x < j
+                        # (a line standing earlier too leads only the cut right before
+                        # it: further back, a copy from that earlier line is evidence)
+                        and (not earlier or x == j - 1)
                         and _same_text(text, units[x - 1], units[j])
                         and _restarts_cut(text, units, views, x, j + 1, lead=1)
                     ),
@@ -715,15 +718,26 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             and next_generation(j)
             and len(views[before_copy]) >= _RESTART_KEY
             and views[j].startswith(views[before_copy])
+            # (character for character: a style guide's look-alike example differs in
+            # a space only, "> 我家的…10 Gbps，" / "> 我家的…10Gbps，SSD…")
+            and text.startswith(
+                text[units[before_copy].start : units[before_copy].end].rstrip(), units[j].start
+            )
             and views[j - 1]
             and any(views[y].startswith(views[j - 1]) for y in range(before_copy))
         ):
-            # a copy of earlier text has ended (whole, or at a sentence's end), and
-            # the line the draft stopped at before the copy is restated: the next
+            # a copy of earlier text has ended (whole, or at a sentence's end, or cut),
+            # and the line the draft stopped at before the copy is restated: the next
             # generation resumes the one before the copy ("…原生线程。" | copy "…被编
-            # 译。" | "* 为了支持阻塞操作，…原生线程。")
-            points.append(text.rfind("\n", 0, u.start) + 1)
-            note_cut(j - 1)
+            # 译。" | "* 为了支持阻塞操作，…原生线程。"; "<!-- textlint-disable eslint" |
+            # copy "…[JSON.parse" | "<!-- textlint-disable eslint -->"), opening with
+            # the short line before it, if that is restated too ("正确：" "> 我家的…
+            # 10 Gbps，" | … | "正确：" "> 我家的…10 Gbps，SSD…")
+            first = j
+            if j - 1 > before_copy > 0 and _same_text(text, units[before_copy - 1], units[j - 1]):
+                first = j - 1
+            points.append(text.rfind("\n", 0, units[first].start) + 1)
+            note_cut(first - 1)
             before_copy = None
         if j - 1 in resolved:
             # (the piece shown right after the marker may hold the cut's resumption,
