@@ -2008,3 +2008,18 @@ def test_sub_item_ending_at_a_stop_restated_unindented_and_going_on_is_a_restart
     # ... but an item at the left margin after a list ending with its sub-item stays
     said = f"{JA1}\n\n{items}\n\n- 最初の結果を正とする。\n"
     assert fragmerge.fix_text(said) == said
+
+
+def test_look_alike_of_the_line_before_a_copy_does_not_start_a_generation() -> None:
+    # a style guide restarted from "错误：" back before its cut example; after that copy
+    # the wrong example differs from the cut right one only in spaces: it stays
+    guide = (
+        "### 中文与数字之间需要增加空格\n\n正确：\n\n> 今天出去买菜花了 5000 元。\n\n错误：\n\n"
+        "> 今天出去买菜花了 5000元。\n>\n> 今天出去买菜花了5000元。\n\n"
+        "### 数字与单位之间需要增加空格\n\n正确：\n\n"
+    )
+    right = "> 我家的光纤入屋宽带有 10 Gbps，SSD 一共有 20 TB"
+    wrong = "\n\n错误：\n\n> 我家的光纤入屋宽带有 10Gbps，SSD 一共有 20TB\n"
+    restart = guide[guide.index("错误：") :]
+    draft = f"{guide}{right[: right.index('SSD')]}\n\n{restart}{right}{wrong}"
+    assert fragmerge.fix_text(draft) == f"{guide}{right}{wrong}"
