@@ -1224,7 +1224,8 @@ def _restarts_cut(
     "SIZE:   8316772", "[{{"), or the restart goes on inside its last word
     ("replacer" | "replacer引数に…"), or it is a list item restarted right after it
     at the same depth or shallower ("  * **Update**" | "* **Update** 1.9.1 …", not
-    "* Exception" and its sub-item "  * Exception#set_backtrace …").
+    "* Exception" and its sub-item "  * Exception#set_backtrace …"), or it holds a
+    clause break, which no title does ("更多详情，可参见").
     Further back than the paragraph right before, the cut must read as cut prose
     (two words, or CJK): a list of names ("* syslog") may be followed later by a
     list of the same names with versions ("* syslog 0.1.2").
