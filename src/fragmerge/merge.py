@@ -750,7 +750,6 @@ class _Merger:
             # later piece restating the cut sentence word for word from its first
             # character and going on (shuffled in after it: "これは [CVE-…](…) と同じ問
             # 題です。"); not to one restarting from far back (that one may drift).
-            cut = asm.get(last.apos, asm.length)
             blocker = next(
                 (
                     c
@@ -758,7 +757,7 @@ class _Merger:
                     if host.blocks[0][1] == host.b_start
                     and host.score > found.score
                     and last.apos - _SAME_WORDS <= host.a_start <= last.apos
-                    and self.prep[c].view.chars.startswith(cut, host.a_to_b(last.apos))
+                    and self._writes_cut(c, host, last)
                 ),
                 None,
             )
@@ -902,13 +901,17 @@ class _Merger:
         from before its last unit, not in a few characters met by chance, and writes that
         cut unit word for word (a look-alike code listing before the cut meets it at
         length too)."""
-        asm, p = self.asm, self.prep[c]
         # (from before the cut unit: a look-alike of that unit alone, another "<aside …>
         # <img", is no restart of it)
         if host.exact_short or host.a_start >= last.apos:
             return False
-        cut = asm.get(last.apos, asm.length)
-        return p.view.chars.startswith(cut, host.a_to_b(last.apos))
+        return self._writes_cut(c, host, last)
+
+    def _writes_cut(self, c: int, host: Alignment, last: _LastUnit) -> bool:
+        """Whether fragment ``c``, aligned as ``host`` on the text so far, writes the
+        cut last unit word for word where it aligns to it."""
+        cut = self.asm.get(last.apos, self.asm.length)
+        return self.prep[c].view.chars.startswith(cut, host.a_to_b(last.apos))
 
     def _second_continuation(self, b: Prepared) -> bool:
         """Add ``b`` if it restates the text up to where a later piece took over and then

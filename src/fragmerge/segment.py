@@ -716,13 +716,9 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             before_copy is not None
             and j >= copied_until
             and next_generation(j)
-            and len(views[before_copy]) >= _RESTART_KEY
-            and views[j].startswith(views[before_copy])
             # (character for character: a style guide's look-alike example differs in
             # a space only, "> 我家的…10 Gbps，" / "> 我家的…10Gbps，SSD…")
-            and text.startswith(
-                text[units[before_copy].start : units[before_copy].end].rstrip(), units[j].start
-            )
+            and _opens_with_unit(text, units, views, before_copy, j)
             and views[j - 1]
             and any(views[y].startswith(views[j - 1]) for y in range(before_copy))
         ):
@@ -1027,12 +1023,16 @@ def _writes_cut_whole(text: str, units: list[Unit], views: list[str], x: int, y:
     """Whether unit ``y`` begins with the text of cut unit ``x``, character for
     character, and goes on ("*   **倫理とプライバシーへの意識:** X" /
     "*   **倫理とプライバシーへの意識:** XRデバイスは、…")."""
-    cut = text[units[x].start : units[x].end].rstrip()
+    return len(views[y]) > len(views[x]) and _opens_with_unit(text, units, views, x, y)
+
+
+def _opens_with_unit(text: str, units: list[Unit], views: list[str], x: int, y: int) -> bool:
+    """Whether unit ``y`` begins with the text of unit ``x`` (long enough to key a
+    copy), character for character, and perhaps goes on."""
     return (
         len(views[x]) >= _RESTART_KEY
-        and len(views[y]) > len(views[x])
         and views[y].startswith(views[x])
-        and text.startswith(cut, units[y].start)
+        and text.startswith(text[units[x].start : units[x].end].rstrip(), units[y].start)
     )
 
 
