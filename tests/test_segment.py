@@ -2023,3 +2023,32 @@ def test_look_alike_of_the_line_before_a_copy_does_not_start_a_generation() -> N
     restart = guide[guide.index("错误：") :]
     draft = f"{guide}{right[: right.index('SSD')]}\n\n{restart}{right}{wrong}"
     assert fragmerge.fix_text(draft) == f"{guide}{right}{wrong}"
+
+
+def test_sentence_ending_its_paragraph_restated_and_going_on_is_a_restart() -> None:
+    # the generation stopped after "… written in C." (a stop, so no cut showed); the
+    # next restated that sentence character for character and went on with its paragraph
+    head = "Ruby and C get along well. Ruby supports so-called extension modules. These are"
+    lines = "modules that you can use from Ruby programs, but which\nare written in C."
+    rest = " In this way, you can compartmentalize the slow parts."
+    draft = f"{P1}\n\n{head}\n{lines}\n\nThese are\n{lines}{rest}\n\n{P3}\n"
+    assert fragmerge.fix_text(draft) == f"{P1}\n\n{head}\n{lines}{rest}\n\n{P3}\n"
+    # ... but a summary line that a longer paragraph rewords after it stays
+    summary = "Rule variable to link an executable.\n\nRule variable to link an executable for"
+    said = f"{P1}\n\n{summary} the given language.\n\n{P3}\n"
+    assert fragmerge.fix_text(said) == said
+
+
+def test_long_copy_of_a_unit_stopping_inside_it_ends_a_redundant_piece() -> None:
+    # a header restated from the top and cut inside it, then restated whole again
+    header = (
+        "PEP: 731\nTitle: C API Working Group Charter\n"
+        "Author: Guido van Rossum <guido@python.org>,\n"
+        "        Victor Stinner <vstinner@python.org>\n"
+        "Post-History: `13-Oct-2023 <https://discuss.python.org/t/36117>`__,\n"
+        "              `23-May-2024 <https://discuss.python.org/t/54015>`__\n"
+        "Resolution:"
+    )
+    cut = header[: header.index(" <https://discuss.python.org/t/54015>")]
+    draft = f"{header}\n\n{cut}\n\n{header}\n\n{P1}\n\n{P2}\n"
+    assert fragmerge.fix_text(draft) == f"{header}\n\n{P1}\n\n{P2}\n"

@@ -1618,9 +1618,17 @@ def _copy_run(
     #   Some people report …"): the copy re-opens it, as a restart re-opens a sentence.
     # (a short one too, if the same item ended a piece before: two generations
     # stopped after its first sentence, "* 添加选择性激活。", and this one goes on)
+    # A sentence ending its paragraph is re-opened the same way, character for
+    # character ("…but which\nare written in C." | "These are\nmodules … written in
+    # C. In this way, …"); a summary line that a longer one rewords is not ("Rule
+    # variable to link an executable." / "Rule variable to link an executable for …").
     reopened = (
         i == j - 1
-        and units[i].kind == units[j].kind == "list_item"
+        and units[i].kind == units[j].kind
+        and (
+            units[i].kind == "list_item"
+            or (units[i].kind == "sentence" and _opens_with_unit(text, units, views, i, j))
+        )
         and (
             len(views[i]) >= _MIN_RESTATED_RUN
             or _ended_a_piece(text, units, i, split_ends | resolved)
@@ -1639,6 +1647,13 @@ def _copy_run(
             )
             or _ordinal_dropped(text, units, views, i, j)
             or _glued_tail(text, units, views, i, j)
+            # (or a long copy of it, character for character, cut itself: a header
+            # restated from the top stopped inside it, "PEP: 731 … `23-May-2024")
+            or (
+                len(views[j]) >= _MIN_VERBATIM_RUN
+                and _opens_with_unit(text, units, views, j, i)
+                and _cut_unit(text, units[j])
+            )
         )
     ):
         return _Copy(0, 0, True, False)  # the copy must begin with the same unit (or complete it)
