@@ -2052,3 +2052,23 @@ def test_long_copy_of_a_unit_stopping_inside_it_ends_a_redundant_piece() -> None
     cut = header[: header.index(" <https://discuss.python.org/t/54015>")]
     draft = f"{header}\n\n{cut}\n\n{header}\n\n{P1}\n\n{P2}\n"
     assert fragmerge.fix_text(draft) == f"{header}\n\n{P1}\n\n{P2}\n"
+
+
+def test_last_sentence_of_an_item_restated_after_it_and_going_on_is_a_restart() -> None:
+    # the generation stopped after an item's second sentence; the next restated that
+    # sentence, from inside the item's line, and went on with the next item
+    item = (
+        "* The term “block” means something different. It’s for a block of code\n"
+        "  that you associate with a method call so the method body can call out\n"
+        "  to the block while it executes."
+    )
+    tail = item[item.index("It’s") :]
+    nxt = "* There are no variable declarations. You just assign to new names."
+    draft = f"{P1}\n\n{item}\n\n{tail}\n{nxt}\n\n{P3}\n"
+    assert fragmerge.fix_text(draft) == f"{P1}\n\n{item}\n{nxt}\n\n{P3}\n"
+    # ... but the sentence quoted again as a paragraph of its own stays
+    said = f"{P1}\n\n{item}\n\n{tail}\n\n{P3}\n"
+    assert fragmerge.fix_text(said) == said
+    # ... and so does a short one ("See below." / "See below. The table …")
+    short = f"{P1}\n\n* Read the notes. See below.\n\nSee below. The table lists them.\n"
+    assert fragmerge.fix_text(short) == short

@@ -614,6 +614,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                 cut is not None
                 or _resumes_inside_cut(text, units, views, j)
                 or _restates_last_line(text, units, j)
+                or _restates_last_sentence(text, units, j)
             ):
                 # (a rule or code before the short line, equal to the one before the
                 # cut's, opens the restart: "---" "## 技術選定…" "実装…アドバイ" | "---")
@@ -1168,6 +1169,39 @@ def _resumes_inside_cut(text: str, units: list[Unit], views: list[str], j: int) 
         return False  # half as long will do in a script without spaces
     # it goes on, or at least finishes the sentence ("…推奨します" | "…推奨します。")
     return 0 < k < len(a) and (len(b) > k or is_complete(text[units[j].start : units[j].end]))
+
+
+def _restates_last_sentence(text: str, units: list[Unit], j: int) -> bool:
+    """Whether unit ``j``, opening a paragraph, begins with the last sentence of the
+    finished unit before it, character for character, after a stop inside that unit,
+    and goes on: a restart of the sentence the generation stopped after ("* The term
+    “block” means something different. It’s for a block of code …" | "It’s for a
+    block of code …" and the next item). The sentence must be long enough to key a
+    restart after a cut.
+    """
+    if j == 0:
+        return False
+    before, u = units[j - 1], units[j]
+    unit_text = text[before.start : before.end]
+    if (
+        before.kind not in ("sentence", "list_item")
+        or u.kind not in ("sentence", "list_item")
+        or not is_complete(unit_text)
+        or BLANK_LINE.search(text, before.end, u.start) is None
+    ):
+        return False
+    stops = [m.end() for m in _STOP_AT.finditer(unit_text) if m.end() < len(unit_text.rstrip())]
+    if not stops:
+        return False
+    sentence = unit_text[stops[-1] :].strip()
+    return (
+        len(build_view(sentence).chars) >= _min_run(sentence)
+        and text.startswith(sentence, u.start)
+        and (
+            u.end - u.start > len(sentence)
+            or (j + 1 < len(units) and BLANK_LINE.search(text, u.end, units[j + 1].start) is None)
+        )
+    )
 
 
 def _restates_last_line(text: str, units: list[Unit], j: int) -> bool:
