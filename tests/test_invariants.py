@@ -443,6 +443,8 @@ SIMULATED_REGRESSIONS = {
     ("en-026", "nomarker", 12): "a label's line restated unindented and going on was kept twice",
     ("en-015", "nomarker", 11): "a wrapped tag's last line restated and going on was kept twice",
     ("zh-013", "nomarker", 12): "a CJK character alone ending a block, restated, was glued twice",
+    ("zh-010", "nomarker", 71): "a long copy broken in two lost the line the draft stopped at",
+    ("en-013", "nomarker", 70): "a header restated from the top and cut inside it was kept",
 }
 
 

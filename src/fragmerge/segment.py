@@ -672,7 +672,17 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     first = _copy_start(text, units, copied_until, i, j)
                     points.append(text.rfind("\n", 0, units[first].start) + 1)
                     note_cut(first - 1)
-                    before_copy = first - 1
+                    # (a copy going on where the one before it ended, or after units
+                    # standing earlier too, continues it: a long copy breaks where the
+                    # earlier text was itself restarted; the draft stopped before the first)
+                    if before_copy is None or not all(
+                        any(
+                            t < y and views[t] == views[y]
+                            for t in heads.get(views[y][:_RESTART_KEY], ())
+                        )
+                        for y in range(copied_until, first)
+                    ):
+                        before_copy = first - 1
                     # cuts the copy completes are resumed: a later line beginning like
                     # one is no restart of it ("<span …>文件名：" | "<span …>文件名：…</span>")
                     resumed.update(
