@@ -2072,3 +2072,35 @@ def test_last_sentence_of_an_item_restated_after_it_and_going_on_is_a_restart() 
     # ... and so does a short one ("See below." / "See below. The table …")
     short = f"{P1}\n\n* Read the notes. See below.\n\nSee below. The table lists them.\n"
     assert fragmerge.fix_text(short) == short
+
+
+def test_short_line_before_a_long_copy_restated_after_it_starts_the_next_generation() -> None:
+    # a generation stopped at a short heading; the next went far back and stopped at
+    # a sentence's end; the one after it wrote the heading whole and went on
+    topics = [
+        "設計",
+        "実装",
+        "評価",
+        "運用",
+        "保守",
+        "費用",
+        "人材",
+        "教育",
+        "契約",
+        "品質",
+        "安全",
+        "性能",
+    ]
+    paras = [
+        "".join(
+            f"{t}の観点では、{k}番目の論点として{t}に関する具体的な注意点を説明します。"
+            for k in range(1, 5)
+        )
+        for t in topics
+    ]
+    body, copy = "\n\n".join(paras), "\n\n".join(paras[1:-2])
+    heading, link = "### あわせて読みたい", "- [ツールの選び方](https://example.com/ai-coding/)"
+    draft = f"{body}\n\n---\n\n### あわせて\n\n{copy}\n\n{heading}\n\n{link}\n"
+    assert pieces(draft)[-1] == f"{heading}\n\n{link}"
+    # ... and the heading's paragraph break is written once where the cut was dropped
+    assert fragmerge.fix_text(draft) == f"{body}\n\n---\n\n{heading}\n\n{link}\n"

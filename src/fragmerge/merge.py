@@ -2086,6 +2086,15 @@ class _Merger:
                 if k > 0 or starts_unit:
                     sentence += 1
                 join = p.join if k == 0 else ""
+                if join and out and not join.strip():
+                    # (the text before may end with the break already, where a cut
+                    # line after it was dropped: "---\n\n" of "---\n\n### あわせて")
+                    kept = out[-1]
+                    join = join[
+                        min(
+                            len(kept) - len(kept.rstrip("\n")), len(join) - len(join.lstrip("\n"))
+                        ) :
+                    ]
                 ui = _unit_index_at_raw(f, s) if f.units else 0
                 kind: UnitKind = f.units[ui].kind if f.units else "sentence"
                 chunk = (

@@ -728,8 +728,9 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             and j >= copied_until
             and next_generation(j)
             # (character for character: a style guide's look-alike example differs in
-            # a space only, "> 我家的…10 Gbps，" / "> 我家的…10Gbps，SSD…")
-            and _opens_with_unit(text, units, views, before_copy, j)
+            # a space only, "> 我家的…10 Gbps，" / "> 我家的…10Gbps，SSD…"; the copy
+            # is the evidence, so a short line will do, "### あわせて")
+            and _opens_with_unit(text, units, views, before_copy, j, _RESTART_KEY // 2)
             and views[j - 1]
             and any(views[y].startswith(views[j - 1]) for y in range(before_copy))
         ):
@@ -1037,11 +1038,14 @@ def _writes_cut_whole(text: str, units: list[Unit], views: list[str], x: int, y:
     return len(views[y]) > len(views[x]) and _opens_with_unit(text, units, views, x, y)
 
 
-def _opens_with_unit(text: str, units: list[Unit], views: list[str], x: int, y: int) -> bool:
-    """Whether unit ``y`` begins with the text of unit ``x`` (long enough to key a
-    copy), character for character, and perhaps goes on."""
+def _opens_with_unit(
+    text: str, units: list[Unit], views: list[str], x: int, y: int, key: int = _RESTART_KEY
+) -> bool:
+    """Whether unit ``y`` begins with the text of unit ``x`` (at least ``key`` view
+    characters: by default long enough to key a copy), character for character, and
+    perhaps goes on."""
     return (
-        len(views[x]) >= _RESTART_KEY
+        len(views[x]) >= key
         and views[y].startswith(views[x])
         and text.startswith(text[units[x].start : units[x].end].rstrip(), units[y].start)
     )
