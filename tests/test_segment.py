@@ -2104,3 +2104,14 @@ def test_short_line_before_a_long_copy_restated_after_it_starts_the_next_generat
     assert pieces(draft)[-1] == f"{heading}\n\n{link}"
     # ... and the heading's paragraph break is written once where the cut was dropped
     assert fragmerge.fix_text(draft) == f"{body}\n\n---\n\n{heading}\n\n{link}\n"
+
+
+def test_bare_role_word_written_again_inside_a_longer_word_is_a_cut_not_a_header() -> None:
+    # the generation stopped after "AI"; the next wrote the word again and went on
+    heading = "### 2. 観測可能性（Observability）"
+    para = "AIエージェントは、従来のソフトウェアと異なり、出力が非決定的です。"
+    draft = f"{JA1}\n\n{heading}\n\nAI\n\n{para}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{heading}\n\n{para}\n\n{JA3}\n"
+    # ... but a header whose message opens with the word is a header still
+    reply = "AI models can write the rest of the article for you."
+    assert fragmerge.fix_text(f"{P1}\n\nAI\n\n{reply}\n") == f"{P1}\n\n{reply}\n"

@@ -310,14 +310,20 @@ def _mark_conflicts(found: list[tuple[int, str]], classes: list[LineClass]) -> N
 def _cut_word_before_marker(lines: list[_Line], classes: list[LineClass], i: int) -> bool:
     """A bare word such as "AI" or "You" ending a piece is the cut start of a sentence
     ("AI" | "AIエージェントの導入は…"), or a heading ("## AI" | "## AI導入戦略の…"),
-    not a role header: a header introduces text."""
+    not a role header: a header introduces text. So is one that the next line opens
+    with inside a longer word, written again and gone on with ("AI" | "AIエージェントは、
+    …"; a header's message may open with the word, "AI" | "AI is …")."""
     word = lines[i].stripped.lstrip("#").strip() if lines[i].stripped.startswith("#") else ""
     if not (lines[i].stripped.isalnum() or word.isalnum()):
         return False  # "**AI:**": decorated, a header
     j = i + 1
     while j < len(lines) and classes[j] == "blank":
         j += 1
-    return j == len(lines) or classes[j] == "marker"
+    if j == len(lines) or classes[j] == "marker":
+        return True
+    cut = lines[i].stripped
+    after = lines[j].stripped[len(cut) : len(cut) + 1]
+    return lines[j].stripped.startswith(cut) and after.isalnum()
 
 
 def _absorb_rules_and_preambles(lines: list[_Line], classes: list[LineClass]) -> None:
