@@ -2115,3 +2115,24 @@ def test_bare_role_word_written_again_inside_a_longer_word_is_a_cut_not_a_header
     # ... but a header whose message opens with the word is a header still
     reply = "AI models can write the rest of the article for you."
     assert fragmerge.fix_text(f"{P1}\n\nAI\n\n{reply}\n") == f"{P1}\n\n{reply}\n"
+
+
+def test_look_alike_of_the_line_that_resumed_a_cut_is_no_restart() -> None:
+    # a generation stopped inside a book entry's link; the next wrote the link whole and
+    # went on; the next entries end with look-alike links (their view is the same)
+    def entry(title: str, blurb: str, asin: str) -> str:
+        link = f"[Amazonで詳しく見る →](https://www.amazon.co.jp/dp/{asin}/)"
+        return f"### [{title}](https://www.amazon.co.jp/dp/{asin}/)\n\n{blurb}\n\n{link}"
+
+    first = entry("AI白書 2025", "国内外の生成AI動向を網羅した年次レポート決定版", "4049112388")
+    rest = [
+        entry(
+            "AIエージェント開発入門", "自律型AIエージェントの設計から運用までを解説", "4815636605"
+        ),
+        entry("プロンプト入門", "ChatGPTで学ぶプロンプト設計の基本と実践テクニック", "4798181986"),
+    ]
+    cut = first[: first.rindex(" →")]
+    whole = "\n\n".join([first, *rest])
+    draft = f"{JA1}\n\n{cut}\n\n{whole[len(cut) - len('[Amazonで詳しく見る') :]}\n"
+    assert len(pieces(draft)) == 2
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{whole}\n"

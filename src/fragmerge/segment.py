@@ -638,6 +638,8 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             for i in reversed(earlier):
                 if i in resumed and not _CUT_END.search(text, units[j - 1].start, units[j - 1].end):
                     continue  # a line like a resumed cut, after a finished one: repeated text
+                if i in resumed and _resumed_otherwise(text, units, i, j):
+                    continue  # a look-alike of the line that resumed the cut right after it
                 if _inside_copy(views, resolved, i, j):
                     continue  # a restart begins where its copy begins, not inside it
                 # Text that opens a marked piece and stands again later is what that
@@ -1066,6 +1068,21 @@ def _prose_cut(text: str, units: list[Unit], x: int) -> bool:
         _cut_unit(text, units[x])
         and text[units[x].start] != "<"
         and not _unstopped_list(text, units, x, loose=True)
+    )
+
+
+def _resumed_otherwise(text: str, units: list[Unit], x: int, j: int) -> bool:
+    """Whether cut unit ``x`` was resumed by the line right after it, written whole and
+    gone on, and unit ``j`` differs from that line: a look-alike entry, no restart
+    ("[Amazonで詳しく見る" | "[Amazonで詳しく見る →](…/4049112388/…)", then "[Amazonで
+    詳しく見る →](…/4815636605/…)" in the next entry)."""
+    cut = text[units[x].start : units[x].end]
+    after = text[units[x + 1].start : units[x + 1].end]
+    return (
+        x + 1 < j
+        and after.startswith(cut)
+        and len(after) > len(cut)
+        and after != text[units[j].start : units[j].end]
     )
 
 
