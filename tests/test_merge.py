@@ -1669,3 +1669,14 @@ def test_piece_meeting_the_cut_by_a_link_gives_way_to_the_later_restart_of_the_c
         f"{same}\n{fix}\n\n{details[:-8]}"
     )
     assert fragmerge.fix_text(draft) == f"{intro}\n\n{same}\n{fix}\n\n{details}\n\n{update}\n"
+
+
+def test_restart_of_a_cut_shorter_than_a_seed_meets_it_through_drift_in_its_first_words() -> None:
+    # the cut item is shorter than a seed, and its restart drifted in its first words
+    cut = "- 了解 `sort` 的参数。显"
+    rest = "示数字时，使用 `-n` 或者 `-h` 来显示更易读的数。明白排序时关键字的工作原理。"
+    draft = f"{JA1}\n\n{cut}\n\n---END---\n\n- 了解の `sort` 的参数。显{rest}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{cut}{rest}\n\n{JA3}\n"
+    # ... but an item differing in a whole word before the shared end stays apart
+    other = f"{JA1}\n\n- 查看 `sort` 的参数。显\n\n---END---\n\n{cut}{rest}\n\n{JA3}\n"
+    assert f"- 查看 `sort` 的参数。显\n\n{cut}" in fragmerge.fix_text(other)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import regex
@@ -682,9 +682,24 @@ def find_overlap(
         # (a fallback: a seeded alignment knows better where the copy begins).
         cut_tail = get_a(len_a - min(last_unit_len, SEED_LEN), len_a)
         at = b.view.chars.find(cut_tail, 0, _CUT_TAIL_WINDOW)
+        short_unit = at < 0 and last_unit_len < SEED_LEN
+        if short_unit:
+            # (a unit shorter than a seed may have drifted in its first words too: "了解
+            # sort的参数。显" | "了解の sort 的参数。显示…"; its last two thirds will do)
+            cut_tail = get_a(len_a - max(_MIN_CUT_TAIL, 2 * last_unit_len // 3), len_a)
+            at = b.view.chars.find(cut_tail, 0, _CUT_TAIL_WINDOW)
         if at > 0 and _raw_copy(a_raw_from, len_a - len(cut_tail), b, at):
             anchor = (len_a - len(cut_tail), at)
-            hit = verify(get_a, len_a, b.view.chars, anchor, min_score=min_score)
+            hit = verify(
+                get_a, len_a, b.view.chars, anchor, min_score=0 if short_unit else min_score
+            )
+            if short_unit and hit is not None:
+                # (too short for the blocks to score it: the whole unit against the
+                # piece's head, which must read as the same words)
+                unit = get_a(len_a - last_unit_len, len_a)
+                head = b.view.chars[: at + len(cut_tail)]
+                score = round(100 * Indel.normalized_similarity(unit, head), 2)
+                hit = replace(hit, score=score) if score >= min_score else None
             # (the piece's words before them restate the text before the cut, most of
             # them: "run" of "Run the installer" is no copy of "### Upgrading with")
             restated = sum(min(n, at - bb) for _, bb, n in hit.blocks if bb < at) if hit else 0
