@@ -743,7 +743,12 @@ class _Merger:
             and allow_wait
             and not clash
             and not last.complete
-            and found.blocks[0][1] - found.b_start > _CHANCE_MEET
+            and (
+                found.blocks[0][1] - found.b_start > _CHANCE_MEET
+                # (or in a few words, not all of them word for word: "…respond to a
+                # code of conduct" | "A code of conduct is not a law …")
+                or (found.score < 100 and found.b_end - found.b_start < 2 * SEED_LEN)
+            )
         ):
             # A piece whose first words meet the cut in no word ("攻撃について詳しくは
             # [CVE-…](…)" on "…これは [CVE-…](…)", a link met by chance) gives way to a
