@@ -1680,3 +1680,19 @@ def test_restart_of_a_cut_shorter_than_a_seed_meets_it_through_drift_in_its_firs
     # ... but an item differing in a whole word before the shared end stays apart
     other = f"{JA1}\n\n- 查看 `sort` 的参数。显\n\n---END---\n\n{cut}{rest}\n\n{JA3}\n"
     assert f"- 查看 `sort` 的参数。显\n\n{cut}" in fragmerge.fix_text(other)
+
+
+def test_redundant_copy_from_a_sentence_inside_an_item_is_dropped_not_appended() -> None:
+    # the last piece restates an item from its second sentence on and stops cut: it
+    # begins at a sentence (inside the item), so it continues no cut at the text's end
+    a = (
+        "* There's no explicit references. That is, in Ruby, every variable is\n"
+        "  just an automatically dereferenced name for some object."
+    )
+    b = (
+        "* There are some enforced case-conventions (ex. class names start with a\n"
+        "  capital letter, variables with a lower-case one)."
+    )
+    text = f"{P1}\n\n{a}\n{b}\n* A unit testing lib comes standard with Ruby.\n"
+    copy = a[a.index("That is") :] + "\n" + b[: b.index("variables") + 1]
+    assert fragmerge.fix_text(f"{text}\n---END---\n\n{copy}\n") == text

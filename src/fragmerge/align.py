@@ -559,7 +559,7 @@ _INDENTED_LINE_BEFORE = regex.compile(r"\n[ \t]+\Z")  # a line's indentation, ri
 _LINE_BEFORE = regex.compile(r"\n[ \t]*\Z")  # a line's start, right before
 # a sentence ends right before: a stop, closing quotes or brackets, and a space
 # (none needed after a CJK stop)
-_STOP_BEFORE = regex.compile(r"(?:[.!?][\p{Pe}\p{Pf}\"']*\s+|[。！？][\p{Pe}\p{Pf}]*\s*)\Z")
+STOP_BEFORE = regex.compile(r"(?:[.!?][\p{Pe}\p{Pf}\"']*\s+|[。！？][\p{Pe}\p{Pf}]*\s*)\Z")
 _CONFLICT_GAP = 12  # longer differing stretches are rewording, not a flipped number or word
 _MIN_EXPANDED = 150  # view characters an expanded regeneration must restate at least
 _CLOSE_COPY = 95.0  # score of a copy that differs by drift only
@@ -728,7 +728,7 @@ def find_overlap(
             or (
                 a_raw_before is not None
                 and (
-                    _STOP_BEFORE.search(a_raw_before(len_a - 1, 3))
+                    STOP_BEFORE.search(a_raw_before(len_a - 1, 3))
                     or _LINE_BEFORE.search(a_raw_before(len_a - 1, 12))
                 )
             )
@@ -747,7 +747,7 @@ def find_overlap(
             and k in b.unit_vends
             and a_raw_before is not None
             and (
-                _STOP_BEFORE.search(a_raw_before(len_a - k, 3)) is not None
+                STOP_BEFORE.search(a_raw_before(len_a - k, 3)) is not None
                 or _INDENTED_LINE_BEFORE.search(a_raw_before(len_a - k, 12)) is not None
             )
         )

@@ -33,6 +33,7 @@ from rapidfuzz import fuzz
 from fragmerge.align import (
     SEED_LEN,
     SHORT_OVERLAP_MAX,
+    STOP_BEFORE,
     Alignment,
     Prepared,
     conflicts,
@@ -788,6 +789,12 @@ class _Merger:
             # its first word-for-word stretch begins a unit)
             and not (
                 found.blocks[0][1] - found.b_start <= 2 and asm.starts_unit(found.blocks[0][0])
+            )
+            # (nor one that begins at a sentence inside a unit: "* There's no explicit
+            # references. That is, …" | "That is, …", a redundant copy of the item's end)
+            and not (
+                found.b_start == found.blocks[0][1] == 0
+                and STOP_BEFORE.search(asm.raw_before(found.a_start, 3)) is not None
             )
         ):
             # An unfinished text followed by a piece that begins mid-sentence: the
