@@ -446,6 +446,7 @@ SIMULATED_REGRESSIONS = {
     ("zh-010", "nomarker", 71): "a long copy broken in two lost the line the draft stopped at",
     ("en-013", "nomarker", 70): "a header restated from the top and cut inside it was kept",
     ("en-027", "shuffled", 72): "a piece meeting the cut in a few drifted words took its place",
+    ("ja-009", "shuffled", 71): "a piece meeting the cut by two characters kept the piece between",
 }
 
 

@@ -727,12 +727,19 @@ class _Merger:
                 # (a meet of a letter or two, "…then th" | "the mailing lists …", gives
                 # way to a later piece that restarts the cut at length and goes on
                 # differently, "…then that member is removed …")
+                a_tail = asm.get(max(last.apos, asm.length - 8), asm.length)
+                b_after = b.view.chars[found.b_end : found.b_end + 16]
                 blocker = next(
                     (
                         c
                         for c, host in self._later_restarts(b_index, found.b_end)
-                        # (and says nothing of this piece's: a copy of both is no rival)
-                        if self._restarts_at_length(c, host, last) and self._resumes(c, b) is None
+                        # (and says nothing of this piece's, or writes other text between
+                        # the cut and it: a copy of both in one stretch is no rival)
+                        if self._restarts_at_length(c, host, last)
+                        and (
+                            self._resumes(c, b) is None
+                            or not _bridges(self.prep[c], a_tail, b_after)
+                        )
                     ),
                     None,
                 )
