@@ -447,6 +447,8 @@ SIMULATED_REGRESSIONS = {
     ("en-013", "nomarker", 70): "a header restated from the top and cut inside it was kept",
     ("en-027", "shuffled", 72): "a piece meeting the cut in a few drifted words took its place",
     ("ja-009", "shuffled", 71): "a piece meeting the cut by two characters kept the piece between",
+    ("en-014", "drift", 71): "a drifted short heading paired its words with an earlier sentence",
+    ("en-012", "drift", 61): "a drifted short restart paired its words with an earlier sentence",
 }
 
 

@@ -1696,3 +1696,21 @@ def test_redundant_copy_from_a_sentence_inside_an_item_is_dropped_not_appended()
     text = f"{P1}\n\n{a}\n{b}\n* A unit testing lib comes standard with Ruby.\n"
     copy = a[a.index("That is") :] + "\n" + b[: b.index("variables") + 1]
     assert fragmerge.fix_text(f"{text}\n---END---\n\n{copy}\n") == text
+
+
+def test_restart_whose_short_heading_drifted_aligns_right_before_its_copy() -> None:
+    # the restart's heading drifted by a letter; "goals of" stands in the sentence
+    # before the heading too, which a wide window would pair the heading's words with
+    intro = (
+        "This document formalizes the goals and non-goals of the PyPA and this governance model."
+    )
+    heading = "Goals of the PyPA\n-----------------"
+    para = (
+        "These goals are the primary motivation for the existence of the PyPA.\n"
+        "These goals are largely already being carried out, even though most\n"
+        "have not been explicitly defined."
+    )
+    cut = para[: para.index(" though")]
+    drifted = heading.replace("the", "thee", 1)
+    draft = f"{P1}\n\n{intro}\n\n{heading}\n\n{cut}\n\n---END---\n\n{drifted}\n\n{para}\n"
+    assert fragmerge.fix_text(draft) == f"{P1}\n\n{intro}\n\n{heading}\n\n{para}\n"

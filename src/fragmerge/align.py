@@ -54,6 +54,7 @@ _MAX_KEY_HITS = 16  # keys repeated more often than this are scaffolding, not ev
 _CHUNK = 12_000  # longest window handed to rapidfuzz at once
 _FIRST_CHUNK = 384  # the first window: enough to reject a wrong candidate cheaply
 _SLACK = 48  # extra view characters on the target side of a window
+_NEAR_SLACK = 4  # ... for a short head aligned right before its anchor
 _MIN_BLOCK = 6  # shorter equal runs are coincidence, not alignment
 _DIVERGENCE_GAP = 160  # a gap this long on both sides ends an alignment
 _END_TOLERANCE = 24  # view characters that may trail unmatched at an end
@@ -300,11 +301,22 @@ def _align_backward(get_a: Callable[[int, int], str], a_end: int, b_head: str) -
     """Align ``b_head`` so that it ends at target position ``a_end`` (forward pass mirrored)."""
     if not b_head:
         return []
-    lo = max(0, a_end - len(b_head) - _SLACK)
-    a_rev = get_a(lo, a_end)[::-1]
-    rev = _align_forward(lambda s, e: a_rev[s:e], len(a_rev), b_head[::-1], 0)
     n_b = len(b_head)
-    return sorted((a_end - (a + n), n_b - (b + n), n) for a, b, n in rev)
+
+    def aligned(slack: int) -> list[Block]:
+        a_rev = get_a(max(0, a_end - n_b - slack), a_end)[::-1]
+        rev = _align_forward(lambda s, e: a_rev[s:e], len(a_rev), b_head[::-1], 0)
+        return sorted((a_end - (a + n), n_b - (b + n), n) for a, b, n in rev)
+
+    # A short head that drifted by a character or two is aligned right before the
+    # anchor first: in a wide window its letters may pair up with an earlier look-alike
+    # ("goalsoftheepypa" with the "goals of" of a sentence before "Goals of the PyPA")
+    # (from its first character, for at least half of it)
+    if n_b <= _SLACK:
+        near = aligned(_NEAR_SLACK)
+        if near and near[0][1] == 0 and 2 * sum(n for _, _, n in near) >= n_b:
+            return near
+    return aligned(_SLACK)
 
 
 def verify(
