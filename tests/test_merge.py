@@ -1714,3 +1714,14 @@ def test_restart_whose_short_heading_drifted_aligns_right_before_its_copy() -> N
     drifted = heading.replace("the", "thee", 1)
     draft = f"{P1}\n\n{intro}\n\n{heading}\n\n{cut}\n\n---END---\n\n{drifted}\n\n{para}\n"
     assert fragmerge.fix_text(draft) == f"{P1}\n\n{intro}\n\n{heading}\n\n{para}\n"
+
+
+def test_restart_opening_with_the_markup_the_cut_left_open_writes_it_once() -> None:
+    # "2.  **パー" was cut inside its bold label; the restart opens the label again
+    item1 = "1.  **視線追跡:**\n    *   ユーザーがどこを見ているかをAIが把握する。"
+    item2 = (
+        "2.  **パーソナライズされた体験と没入感の向上:**\n    *   AIは、ユーザーの表情を推測する。"
+    )
+    cut = item2[: item2.index("ソナ")]
+    draft = f"{JA1}\n\n{item1}\n{cut}\n\n---END---\n\n{item2[4:]}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{item1}\n{item2}\n\n{JA3}\n"

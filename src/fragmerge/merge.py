@@ -57,6 +57,7 @@ from fragmerge.models import (
 from fragmerge.text import (
     BLANK_LINE,
     LATIN_CUT_END,
+    LIST_BULLET,
     LOWER_WORD,
     OPEN_END,
     has_no_space_script,
@@ -363,6 +364,25 @@ def _resume_raw(b: Prepared, bpos: int, *, letterless: bool = True) -> int:
         if m:
             start = m.end()
     return start
+
+
+def _past_markup_kept(b: Prepared, resume: int, kept: str) -> int:
+    """Where ``b`` resumes, past the markup opening its unit at ``resume`` if the text
+    kept before the cut ends with that markup already ("2.  **" | "**パーソナライズ…:**")."""
+    at = bisect_left(b.view.offsets, resume)
+    if at >= len(b.view.offsets):
+        return resume
+    first = b.view.offsets[at]
+    markup = b.text[resume:first].strip()
+    line = kept[kept.rfind("\n") + 1 :]
+    if (
+        markup
+        and not any(ch.isalnum() for ch in markup)
+        and line.endswith(markup)
+        and line.count(markup) % 2 == 1  # (left open there, not a bold label closed)
+    ):
+        return first
+    return resume
 
 
 def _bridges(c: Prepared, a_tail: str, b_head: str) -> bool:
@@ -1036,7 +1056,8 @@ class _Merger:
             opens_block = False
         # (markup alone ending the text, "__[", that the piece opens with, "__[点击这里…":
         # a line cut after its opening markup, which the piece writes whole)
-        stub = a.text[: a_piece.end].rsplit("\n", 1)[-1].strip()
+        # (after an item's bullet or number: "2.  **" | "**パーソナライズ…:**")
+        stub = LIST_BULLET.sub("", a.text[: a_piece.end].rsplit("\n", 1)[-1], count=1).strip()
         lead = b.text[: b.view.offsets[0]].strip() if b.view.offsets else ""
         markup_resumed = bool(stub) and not any(ch.isalnum() for ch in stub) and lead == stub
         if markup_resumed:
@@ -1241,6 +1262,7 @@ class _Merger:
         ``resume`` (up to ``raw_end``, or its end)."""
         piece, raw_cut = cut
         cut_frag = self.prep[self.asm.pieces[piece].frag]
+        resume = _past_markup_kept(b, resume, cut_frag.text[:raw_cut])
         if keep_unrepeated:
             join = self._cut(piece, raw_cut, found)
         else:

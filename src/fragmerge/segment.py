@@ -32,6 +32,7 @@ from fragmerge.text import (
     CLOSED_END,
     CODE_SPAN,
     LATIN_CUT_END,
+    LIST_BULLET,
     LOWER_WORD,
     OPEN_END,
     SPACE_RUN,
@@ -1308,7 +1309,7 @@ def _restarts_cut(
     # bullet ("1. The publisher of the" | "The publisher of the plugin is …")
     unbulleted = adjacent and u.kind == "list_item" and units[j].kind == "sentence"
     if unbulleted:
-        cut = _LIST_BULLET.sub("", cut, count=1)
+        cut = LIST_BULLET.sub("", cut, count=1)
         # ...or from its last sentence, cut after a word or two, if the restart goes
         # on at length ("…updated recently? Are" | "Are there many contributors? …",
         # "…必要です。自社" | "自社に専門人材がいない場合は…"; not "…です。価格は" |
@@ -1320,7 +1321,7 @@ def _restarts_cut(
             if sum(c.isalnum() for c in restart) < _MIN_PROSE_RESTART:
                 return False
             cut = cut[stops[-1].end() :].lstrip()
-    if _REFERENCE_ENTRY.fullmatch(_LIST_BULLET.sub("", cut, count=1)):
+    if _REFERENCE_ENTRY.fullmatch(LIST_BULLET.sub("", cut, count=1)):
         return False  # a reference to a link defined below is an entry, never cut
     if _link_entry(text[u.start : u.end]) and _unstopped_list(text, units, x):
         return False  # an entry of a list of entries ("* `install`\n* `prepare`")
@@ -1675,7 +1676,7 @@ def _copy_run(
             and (x == j - 1 or OPEN_END.search(unit_text) is not None)
             # (a reference to a link defined below is an entry: "- [`Ordering::is_eq`]"
             # before "[`Ordering::is_eq`]: https://…")
-            and _REFERENCE_ENTRY.fullmatch(_LIST_BULLET.sub("", unit_text, count=1)) is None
+            and _REFERENCE_ENTRY.fullmatch(LIST_BULLET.sub("", unit_text, count=1)) is None
         )
 
     # a heading cut right before its restart counts too ("### Differ" / "### Differences")
@@ -1876,7 +1877,7 @@ def _ordinal_dropped(text: str, units: list[Unit], views: list[str], x: int, y: 
         and prefix > 0
         and views[x][:prefix].isdigit()
         and views[x].endswith(views[y])
-        and _LIST_BULLET.match(text, units[x].start) is not None
+        and LIST_BULLET.match(text, units[x].start) is not None
     )
 
 
@@ -1993,7 +1994,7 @@ def _reference(text: str, u: Unit) -> bool:
 
 def _link_entry(unit_text: str) -> bool:
     """Whether a unit is one link or code span (a list entry), not a sentence."""
-    return _INLINE_TAIL.fullmatch(_LIST_BULLET.sub("", unit_text.rstrip(), count=1)) is not None
+    return _INLINE_TAIL.fullmatch(LIST_BULLET.sub("", unit_text.rstrip(), count=1)) is not None
 
 
 def _same_text(text: str, a: Unit, b: Unit) -> bool:
@@ -2239,7 +2240,6 @@ _BLANK_AFTER = regex.compile(r"[ \t]*\n[ \t]*\n")  # a paragraph ends here
 _CUT_PROSE = regex.compile(r"(?:\p{L}+[ \t]+\p{L}{2,}|[\p{Han}\p{Hiragana}\p{Katakana}]{2})")
 _STOP_INSIDE = regex.compile(r"[.!?。！？](?:\s|$)")
 _STOP_AT = regex.compile(r"[.!?](?:\s|$)|[。！？][」』）”]?")  # where a sentence ends in a unit
-_LIST_BULLET = regex.compile(r"\s*(?:[-*+]|\d+[.)])\s+")
 _CUT_END = regex.compile(r"[\p{L}\p{N}、，,]\Z")
 _CLAUSE_BREAK = regex.compile(r"[，、]|, ")
 _LONE_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")

@@ -60,6 +60,8 @@ SPACE_RUN = regex.compile(r"\s+")
 LATIN_CUT_END = regex.compile(r"[\p{Latin}\d,]\Z")
 # a word all in lower case, as only the rest of a sentence opens ("iOS" is a name)
 LOWER_WORD = regex.compile(r"\p{Ll}+(?!\p{L})")
+# a list item's bullet or number and the space after it ("* ", "2.  ")
+LIST_BULLET = regex.compile(r"\s*(?:[-*+]|\d+[.)])\s+")
 # Letters, digits and combining marks: what a comparison looks at.
 _VIEW_RUN = regex.compile(r"[\p{L}\p{N}\p{M}]+")
 # A "(continued)" suffix restating a heading carries no content of its own.
