@@ -1725,3 +1725,12 @@ def test_restart_opening_with_the_markup_the_cut_left_open_writes_it_once() -> N
     cut = item2[: item2.index("ソナ")]
     draft = f"{JA1}\n\n{item1}\n{cut}\n\n---END---\n\n{item2[4:]}\n\n{JA3}\n"
     assert fragmerge.fix_text(draft) == f"{JA1}\n\n{item1}\n{item2}\n\n{JA3}\n"
+
+
+def test_ellipsis_opening_a_paragraph_that_a_restart_resumes_is_kept() -> None:
+    # the paragraph "... and more improvements." was cut after "... and"; the restart
+    # after the marker opens with the ellipsis, which reads as a resume's and is dropped
+    items = "* Refinements [experimental]"
+    para = "... and more improvements. See NEWS for details."
+    draft = f"{P1}\n\n{items}\n\n... and\n\n---END---\n\n{para}\n\n{P3}\n"
+    assert fragmerge.fix_text(draft) == f"{P1}\n\n{items}\n\n{para}\n\n{P3}\n"

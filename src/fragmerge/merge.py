@@ -1263,6 +1263,11 @@ class _Merger:
         piece, raw_cut = cut
         cut_frag = self.prep[self.asm.pieces[piece].frag]
         resume = _past_markup_kept(b, resume, cut_frag.text[:raw_cut])
+        own_ellipsis = _LEADING_ELLIPSIS.match(cut_frag.text, raw_cut)
+        if own_ellipsis and not _LEADING_ELLIPSIS.match(b.text, resume):
+            # the unit replaced opens with an ellipsis of its own ("... and" | "and more
+            # improvements.", the piece's copy dropped as a resume's): it stays
+            raw_cut = own_ellipsis.end()
         if keep_unrepeated:
             join = self._cut(piece, raw_cut, found)
         else:
