@@ -1725,6 +1725,9 @@ def test_restart_opening_with_the_markup_the_cut_left_open_writes_it_once() -> N
     cut = item2[: item2.index("ソナ")]
     draft = f"{JA1}\n\n{item1}\n{cut}\n\n---END---\n\n{item2[4:]}\n\n{JA3}\n"
     assert fragmerge.fix_text(draft) == f"{JA1}\n\n{item1}\n{item2}\n\n{JA3}\n"
+    # ... and so does one resuming an item cut right after its number and that markup
+    draft = f"{JA1}\n\n{item1}\n2.  **\n\n---END---\n\n{item2[4:]}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{item1}\n{item2}\n\n{JA3}\n"
 
 
 def test_ellipsis_opening_a_paragraph_that_a_restart_resumes_is_kept() -> None:
