@@ -449,6 +449,11 @@ SIMULATED_REGRESSIONS = {
     ("ja-009", "shuffled", 71): "a piece meeting the cut by two characters kept the piece between",
     ("en-014", "drift", 71): "a drifted short heading paired its words with an earlier sentence",
     ("en-012", "drift", 61): "a drifted short restart paired its words with an earlier sentence",
+    (
+        "en-027",
+        "nomarker",
+        71,
+    ): "a tag's last line cut inside a link, restated and going on, stayed",
 }
 
 

@@ -2136,3 +2136,16 @@ def test_look_alike_of_the_line_that_resumed_a_cut_is_no_restart() -> None:
     draft = f"{JA1}\n\n{cut}\n\n{whole[len(cut) - len('[Amazonで詳しく見る') :]}\n"
     assert len(pieces(draft)) == 2
     assert fragmerge.fix_text(draft) == f"{JA1}\n\n{whole}\n"
+
+
+def test_last_line_of_a_block_cut_inside_a_link_restated_and_going_on_is_a_restart() -> None:
+    # too short to key a copy, but a bracket left open cannot end the line
+    credit = '<p markdown="1" class="pquote-credit">'
+    line = (
+        "— [Ada Initiative](https://adainitiative.org/2014/02/18/howto-design-a-code-of-conduct/)"
+    )
+    draft = f"{P1}\n\n{credit}\n— [Ada\n\n{line}\n</p>\n\n{P3}\n"
+    assert fragmerge.fix_text(draft) == f"{P1}\n\n{credit}\n{line}\n</p>\n\n{P3}\n"
+    # ... but a closed short line restated and going on is a shared phrase
+    said = f"{P1}\n\n{credit}\n— Ada\n\n— Ada Initiative wrote the guide.\n\n{P3}\n"
+    assert fragmerge.fix_text(said) == said

@@ -1274,6 +1274,9 @@ def _restates_last_line(text: str, units: list[Unit], j: int) -> bool:
         or (
             len(build_view(restated).chars) < min(_RESTART_KEY, _min_run(restated) // 2)
             and _LONE_CJK.fullmatch(restated) is None
+            # (or a last line that leaves a bracket open, which cannot end it: "— [Ada"
+            # | "— [Ada Initiative](…)")
+            and not (last_line and _unbalanced(restated))
         )
     ):
         return False
