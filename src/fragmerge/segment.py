@@ -1182,7 +1182,7 @@ def _resumes_inside_cut(text: str, units: list[Unit], views: list[str], j: int) 
     # the cut sentence alone, after the unit's finished ones, restated whole and
     # gone on with ("…可能です。API価格は、入力" | "API価格は、入力1Mトークンあたり…")
     cut_text = text[u.start : u.end]
-    last_stop = max((m.end() for m in _STOP_AT.finditer(cut_text)), default=0)
+    last_stop = _last_stop(cut_text)
     cut_sentence = cut_text[last_stop:].strip()
     if (
         last_stop
@@ -1209,6 +1209,13 @@ def _resumes_inside_cut(text: str, units: list[Unit], views: list[str], j: int) 
     return 0 < k < len(a) and (len(b) > k or is_complete(text[units[j].start : units[j].end]))
 
 
+def _last_stop(unit_text: str) -> int:
+    """Where the last sentence of a unit begins: right after its last stop before its
+    end (0 if it has none: the unit is one sentence)."""
+    end = len(unit_text.rstrip())
+    return max((m.end() for m in _STOP_AT.finditer(unit_text) if m.end() < end), default=0)
+
+
 def _restates_last_sentence(text: str, units: list[Unit], j: int) -> bool:
     """Whether unit ``j``, opening a paragraph, begins with the last sentence of the
     finished unit before it, character for character, after a stop inside that unit,
@@ -1228,10 +1235,10 @@ def _restates_last_sentence(text: str, units: list[Unit], j: int) -> bool:
         or BLANK_LINE.search(text, before.end, u.start) is None
     ):
         return False
-    stops = [m.end() for m in _STOP_AT.finditer(unit_text) if m.end() < len(unit_text.rstrip())]
-    if not stops:
+    last_stop = _last_stop(unit_text)
+    if not last_stop:
         return False
-    sentence = unit_text[stops[-1] :].strip()
+    sentence = unit_text[last_stop:].strip()
     return (
         len(build_view(sentence).chars) >= _min_run(sentence)
         and text.startswith(sentence, u.start)
@@ -1317,13 +1324,13 @@ def _restarts_cut(
         # on at length ("…updated recently? Are" | "Are there many contributors? …",
         # "…必要です。自社" | "自社に専門人材がいない場合は…"; not "…です。価格は" |
         # "価格は別途お問い合わせください。", an echo)
-        stops = list(_STOP_AT.finditer(cut))
-        if stops and not text.startswith(cut, units[j].start):
+        last_stop = _last_stop(cut)
+        if last_stop and not text.startswith(cut, units[j].start):
             line_end = text.find("\n", units[j].start)
             restart = text[units[j].start : line_end if line_end >= 0 else len(text)]
             if sum(c.isalnum() for c in restart) < _MIN_PROSE_RESTART:
                 return False
-            cut = cut[stops[-1].end() :].lstrip()
+            cut = cut[last_stop:].lstrip()
     if _REFERENCE_ENTRY.fullmatch(LIST_BULLET.sub("", cut, count=1)):
         return False  # a reference to a link defined below is an entry, never cut
     if _link_entry(text[u.start : u.end]) and _unstopped_list(text, units, x):
