@@ -1242,10 +1242,7 @@ def _restates_last_sentence(text: str, units: list[Unit], j: int) -> bool:
     return (
         len(build_view(sentence).chars) >= _min_run(sentence)
         and text.startswith(sentence, u.start)
-        and (
-            u.end - u.start > len(sentence)
-            or (j + 1 < len(units) and BLANK_LINE.search(text, u.end, units[j + 1].start) is None)
-        )
+        and _goes_on_past(text, units, j, len(sentence))
     )
 
 
@@ -1288,7 +1285,14 @@ def _restates_last_line(text: str, units: list[Unit], j: int) -> bool:
     ):
         return False
     # (the paragraph goes on: the sentence, or the rest of the block, "  </label>")
-    return u.end - u.start > len(restated) or (
+    return _goes_on_past(text, units, j, len(restated))
+
+
+def _goes_on_past(text: str, units: list[Unit], j: int, n: int) -> bool:
+    """Whether the paragraph of unit ``j`` goes on past its first ``n`` characters: the
+    unit itself, or the next unit of the same paragraph."""
+    u = units[j]
+    return u.end - u.start > n or (
         j + 1 < len(units) and BLANK_LINE.search(text, u.end, units[j + 1].start) is None
     )
 
