@@ -454,6 +454,12 @@ SIMULATED_REGRESSIONS = {
         "nomarker",
         71,
     ): "a tag's last line cut inside a link, restated and going on, stayed",
+    ("zh-007", "nomarker", 111): "a list cut after one CJK character, restated with its lead-in",
+    ("ja-031", "nomarker", 111): "an item's last sentence after a bold lead, restated and going on",
+    ("ja-031", "nomarker", 112): "a sentence cut right after its opening bracket was kept twice",
+    ("en-013", "clean-restarts", 110): "a piece met the cut by chance before the piece it restarts",
+    ("en-011", "shuffled", 112): 'a piece cut after "(e.g." read as finished',
+    ("zh-010", "shuffled", 111): "a line ending in `println!` read as a finished sentence",
 }
 
 

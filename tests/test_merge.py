@@ -1737,3 +1737,38 @@ def test_ellipsis_opening_a_paragraph_that_a_restart_resumes_is_kept() -> None:
     para = "... and more improvements. See NEWS for details."
     draft = f"{P1}\n\n{items}\n\n... and\n\n---END---\n\n{para}\n\n{P3}\n"
     assert fragmerge.fix_text(draft) == f"{P1}\n\n{items}\n\n{para}\n\n{P3}\n"
+
+
+def test_piece_restarting_another_at_length_does_not_take_a_chance_meet_of_the_cut() -> None:
+    # "The" (cut) meets both "The working group …" (the next piece) and "There should
+    # …" (a later piece, which restarts the piece before it at length): the later one
+    # belongs after that piece, even though the next one's start stands at its end
+    head = "Operations and process\n======================\n\n"
+    b = (
+        "The working group has at least three members, comprised of prominent core "
+        "developers.\nMembers serve until they resign, and the group then picks a"
+    )
+    b2 = (
+        "Members serve until they resign, and the group then picks a replacement.\n\n"
+        "Decisions are made by consensus after discussion on the issue tracker.\n"
+        "There should be at least a week between the start of a"
+    )
+    c = (
+        "There should be at least a week between the start of a discussion\n"
+        "and the working group's decision.\n\nThe Steering Council may also choose "
+        "to delegate decisions on some PEPs\nto the working gr"
+    )
+    d = (
+        "The Steering Council may also choose to delegate decisions on some PEPs\n"
+        "to the working group. This document is placed in the public domain."
+    )
+    draft = "\n\n---END---\n\n".join([f"{head}The", b, b2, c, d]) + "\n"
+    week = "There should be at least a week between the start of a"
+    expected = (
+        head
+        + b.removesuffix("Members serve until they resign, and the group then picks a")
+        + b2.removesuffix(week)
+        + f"{week} discussion\nand the working group's decision.\n\n{d}\n"
+    )
+    assert fragmerge.fix_text(draft) == expected
+

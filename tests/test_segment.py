@@ -2149,3 +2149,111 @@ def test_last_line_of_a_block_cut_inside_a_link_restated_and_going_on_is_a_resta
     # ... but a closed short line restated and going on is a shared phrase
     said = f"{P1}\n\n{credit}\n— Ada\n\n— Ada Initiative wrote the guide.\n\n{P3}\n"
     assert fragmerge.fix_text(said) == said
+
+
+def test_list_item_of_one_cjk_character_restated_with_its_lead_in_is_a_restart() -> None:
+    # a generation stopped one character into a list, the next one restated the line
+    # leading into it and stopped there too (a redundant piece), the third went on
+    intro = "我们的 `grep` 项目将会结合之前所学的一些概念："
+    items = "- 代码组织（第七章）\n- vector 和字符串（第八章）"
+    draft = f"{JA1}\n\n{intro}\n\n- 代\n\n{intro}\n\n- 代\n\n{items}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{intro}\n\n{items}\n\n{JA3}\n"
+
+
+def test_item_parting_a_tight_list_restated_with_a_note_is_a_restart() -> None:
+    # items without a stop may gain a note in brackets in a list of their own (a
+    # changelog's "* Docs improvements (koichik)"), but a blank line parting a tight
+    # list right before the longer item is where a generation stopped
+    items = "* DTrace support\n* TracePoint"
+    longer = "* Optimized require performance (especially, on Windows)\n* NativeClient support"
+    draft = f"{P1}\n\n{items}\n* Optimized require performance\n\n{longer}\n\n{P3}\n"
+    assert fragmerge.fix_text(draft) == f"{P1}\n\n{items}\n{longer}\n\n{P3}\n"
+    notes = "* Faster builds\n\n* Docs improvements\n\n* Docs improvements (koichik)"
+    loose = f"{P1}\n\n{notes}\n\n{P3}\n"
+    assert fragmerge.fix_text(loose) == loose
+
+
+def test_last_sentence_after_bold_lead_restated_and_going_on_is_a_restart() -> None:
+    # the stop closing the bold lead ("…探そう。**") ends a sentence too
+    lead = "* **問題に遭遇している人を探そう。** "
+    last = "プロジェクトのターゲットに該当する人をフォーラムを通して探しましょう。"
+    more = "彼らの質問に答えましょう。\n* **フィードバックを求めよう。**"
+    draft = f"{JA1}\n\n{lead}{last}\n\n{last}{more}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{lead}{last}{more}\n\n{JA3}\n"
+
+
+def test_sentence_cut_right_after_its_opening_bracket_is_restarted_from_it() -> None:
+    said = "私は発表する枠をもらえるようにお願いをしました。"
+    rest = "（中略）私は、半年をかけてやってきたことについて発表することが怖くなりました。"
+    draft = f"{JA1}\n\n{said}（\n\n{rest}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{said}{rest}\n\n{JA3}\n"
+
+
+def test_paragraph_of_one_opening_word_then_a_sentence_beginning_with_it_is_a_restart() -> None:
+    # "This" ends no title, so a paragraph of it alone was cut ("Summary" may be a title)
+    release = "This release includes many bugfixes.\nSee the tickets for details."
+    draft = f"{P1}\n\nThis\n\n{release}\n\n{P3}\n"
+    assert fragmerge.fix_text(draft) == f"{P1}\n\n{release}\n\n{P3}\n"
+    titled = f"{P1}\n\nSummary\n\nSummary of the changes.\n\n{P3}\n"
+    assert fragmerge.fix_text(titled) == titled
+
+
+def test_long_last_sentence_of_an_item_said_again_alone_is_a_restart() -> None:
+    item = "- 一些其他的关于 ssh 的选项是与安全相关的，应当小心翼翼的使用。"
+    last = "例如你应当只能在可信任的网络中启用 `StrictHostKeyChecking=no`，`ForwardAgent=yes`。"
+    after = "- 考虑使用 `mosh` 作为 ssh 的替代品，它使用 UDP 协议。"
+    draft = f"{JA1}\n\n{item}{last}\n\n{last}\n\n{after}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{item}{last}\n\n{after}\n\n{JA3}\n"
+    # a short one may be the text's own echo
+    echo = "下列 API 被更新。"
+    echoed = f"{JA1}\n\n- 一些选项是与安全相关的。{echo}\n\n{echo}\n\n{after}\n\n{JA3}\n"
+    assert fragmerge.fix_text(echoed) == echoed
+
+
+@pytest.mark.parametrize(
+    ("cut", "whole"),
+    [
+        (
+            "**Keep all",
+            "**Keep all communication public.** Although it's tempting, don't reach out privately.",
+        ),
+        ("**対策", "**対策:**\n- RAGで社内の正確なデータを参照する"),
+    ],
+    ids=["sentence", "label"],
+)
+def test_line_cut_inside_strong_emphasis_then_written_whole_is_a_restart(
+    cut: str, whole: str
+) -> None:
+    # an odd "**" cannot end a line: the emphasis was left open where the draft stopped
+    draft = f"{P1}\n\n{cut}\n\n{whole}\n\n{P3}\n"
+    assert fragmerge.fix_text(draft) == f"{P1}\n\n{whole}\n\n{P3}\n"
+
+
+def test_sentence_cut_after_a_code_span_ending_in_a_stop_is_a_restart() -> None:
+    # the "!" of `println!` is code, not the end of the sentence
+    whole = "首先，`println!` 调用了一个 Rust 宏（macro），它会在编译时展开成打印文本的代码。"
+    draft = f"{JA1}\n\n首先，`println!`\n\n{whole}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{whole}\n\n{JA3}\n"
+
+
+def test_item_cut_before_its_stop_then_copied_with_the_list_going_on_is_resumed() -> None:
+    # a piece shuffled in after a marker cannot resume the item cut before its "。":
+    # the copy at the end, stop added and the list going on, shows where it belongs
+    models = (
+        "*   **汎用モデル:** GoogleのGeminiシリーズなどが代表的です。これらは、テキスト"
+        "生成に優れています。\n*   **特化型モデル:** 特定のタスクに最適化されたモデルも"
+        "登場しています。"
+    )
+    cost = (
+        "*   **性能とコストのバランス：** 最先端モデルは高性能ですが、API利用料も高く"
+        "なります（入力100万トークンあたり2.50ドル）"
+    )
+    free = "*   **自由度と管理コスト：** オープンソースモデルは運用の手間を考慮します。"
+    label = "*   **パフォーマンスモニタリング：**"
+    watch = f"{label} AIモデルの精度や応答速度を常に監視し、必要に応じてチューニングを行います。"
+    draft = (
+        f"{JA1}\n\n{models}\n\n{cost}\n\n[continued]\n\n{watch}\n\n{JA3}\n\n"
+        f"{models}\n\n{cost}。\n{free}\n{label}\n"
+    )
+    expected = f"{JA1}\n\n{models}\n\n{cost}。\n{free}\n{watch}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == expected

@@ -919,21 +919,30 @@ class _Merger:
         every checksum block), and a piece split off at an implicit restart may be a
         copy of this one's start, so it is not waited for.
         """
-        b = self.prep[b_index]
         for c in sorted(self._unplaced_hosts(b_index)):
             if self.implicit_after[c - 1]:
                 continue
-            inside = self._resumes(c, b)
-            if (
-                inside is None
-                or inside.kind != "dovetail"  # it restarts that piece's end
-                or inside.right_end - inside.right_start < SEED_LEN
-            ):
+            if not self._restarts_end(c, b_index):
+                continue
+            if any(self._restarts_end(d, c) for d in self._unplaced_hosts(c) - {b_index}):
+                # (that piece restarts another one not placed yet at length: it comes
+                # after that one, and meets the cut only by chance, "The" | "There
+                # should be …" after "…between the start of a")
                 continue
             host = self._find(self.prep[c], last)
             if host is not None and host.exact_short and host.b_end >= found.b_end:
                 return c
         return None
+
+    def _restarts_end(self, c: int, b_index: int) -> bool:
+        """Whether fragment ``b_index`` restarts the end of fragment ``c`` at more than
+        a chance word."""
+        inside = self._resumes(c, self.prep[b_index])
+        return (
+            inside is not None
+            and inside.kind == "dovetail"
+            and inside.right_end - inside.right_start >= SEED_LEN
+        )
 
     def _restarts_at_length(self, c: int, host: Alignment, last: _LastUnit) -> bool:
         """Whether fragment ``c``, aligned as ``host`` on the text so far, restarts its end
@@ -1062,6 +1071,16 @@ class _Merger:
         markup_resumed = bool(stub) and not any(ch.isalnum() for ch in stub) and lead == stub
         if markup_resumed:
             start = b.text.index(stub) + len(stub)  # (the stub goes on: "*" | " item")
+        elif (
+            lead
+            and not any(ch.isalnum() for ch in lead)
+            and OPEN_END.search(lead) is not None
+            and a.text[: a_piece.end].rstrip().endswith(lead)
+        ):
+            # (a sentence cut right after the bracket opening it, which the piece
+            # writes again: "…しました。（" | "（中略）私は、…")
+            markup_resumed = True
+            start = b.text.index(lead) + len(lead)
         after_heading = (
             last.kind in ("heading", "list_item")
             and opening.isupper()

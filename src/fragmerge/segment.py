@@ -381,6 +381,7 @@ _MIN_PROSE_RESTART = 40  # view characters a sentence restarting a one-word cut 
 _MIN_TRUNCATED_RUN = 24  # copied view characters needed after an unfinished sentence
 _MIN_RESTATED_RUN = 20  # ... after a finished one, when the copy changes the layout
 _MIN_VERBATIM_RUN = 60  # ... for a verbatim copy of finished prose, layout unchanged
+_MIN_LONE_RESTATED = _MIN_VERBATIM_RUN // 2 + 10  # ... for a last sentence said again alone
 _MIN_LONG_TANDEM = 200  # ... for a verbatim copy of prose with lists or headings in it
 _MIN_LONG_COPY = 1000  # ... for a restatement that stops before the restart point
 _MIN_LONG_COPY_UNITS = 6  # units such a restatement spans at least
@@ -1191,6 +1192,17 @@ def _resumes_inside_cut(text: str, units: list[Unit], views: list[str], j: int) 
         and len(views[j]) > len(build_view(cut_sentence).chars)
     ):
         return True
+    # ...or cut right after the bracket opening it, which cannot end anything ("…お願いを
+    # しました。（" | "（中略）私は、…"; the bracket may be a unit of its own), if the
+    # restart goes on at length
+    if (
+        cut_sentence
+        and not build_view(cut_sentence).chars
+        and OPEN_END.search(cut_sentence) is not None
+        and text.startswith(cut_sentence, units[j].start)
+        and len(views[j]) >= _min_run(views[j])
+    ):
+        return True
     # a link or reference left open at the cut, restated from its opening bracket
     # ("… feature. [#12125](" | "[#12125]( https://…)"; "[[Feature" | "[[Feature #19678]]…")
     token = cut_text.split()[-1] if cut_text.split() else ""
@@ -1219,7 +1231,8 @@ def _last_stop(unit_text: str) -> int:
 def _restates_last_sentence(text: str, units: list[Unit], j: int) -> bool:
     """Whether unit ``j``, opening a paragraph, begins with the last sentence of the
     finished unit before it, character for character, after a stop inside that unit,
-    and goes on: a restart of the sentence the generation stopped after ("* The term
+    and goes on (or is a long paragraph of its own): a restart of the sentence the
+    generation stopped after ("* The term
     “block” means something different. It’s for a block of code …" | "It’s for a
     block of code …" and the next item). The sentence must be long enough to key a
     restart after a cut.
@@ -1239,10 +1252,30 @@ def _restates_last_sentence(text: str, units: list[Unit], j: int) -> bool:
     if not last_stop:
         return False
     sentence = unit_text[last_stop:].strip()
+    n = len(build_view(sentence).chars)
     return (
-        len(build_view(sentence).chars) >= _min_run(sentence)
+        n >= _min_run(sentence)
         and text.startswith(sentence, u.start)
-        and _goes_on_past(text, units, j, len(sentence))
+        and (
+            _goes_on_past(text, units, j, len(sentence))
+            # (or a long paragraph of it alone, parting a list: "- …使用。例如你应当…
+            # `ForwardAgent=yes`。" | "例如你应当…`ForwardAgent=yes`。" | "- 考虑使用…"; a
+            # sentence quoted again as a paragraph stands outside any list)
+            or (
+                u.end - u.start == len(sentence)
+                and n >= _MIN_LONE_RESTATED
+                and before.kind == "list_item"
+                and j + 1 < len(units)
+                # (the list goes on after it: the next item, or the item's own block)
+                and (
+                    (
+                        units[j + 1].kind == "list_item"
+                        and _indent(text, units[j + 1]) == _indent(text, before)
+                    )
+                    or _indent(text, units[j + 1]) > _indent(text, before)
+                )
+            )
+        )
     )
 
 
@@ -1363,10 +1396,13 @@ def _restarts_cut(
             or (rest in ("：", ":") and has_no_space_script(cut) and _cut_unit(text, u))
         )
     )
+    # (a bold line cut before its closing mark, written whole after it: "**対策" |
+    # "**対策:**"; nothing is left to write after the cut but the marks)
+    bold = adjacent and _bold_cut(text, u, units[j])
     if not unbulleted and (
-        (u.kind != units[j].kind and not row_cut)
+        (u.kind != units[j].kind and not (row_cut or bold))
         # (a row's closing pipe is no view character: "| Ferris | 含义" | "… | 含义 |")
-        or (len(views[j]) <= len(views[x]) and not (row_cut or stopped))
+        or (len(views[j]) <= len(views[x]) and not (row_cut or stopped or bold))
     ):
         return False
     # (one CJK character alone is cut prose too, when the restart follows another cut:
@@ -1391,10 +1427,21 @@ def _restarts_cut(
     # (an item restated right after it with its indentation dropped is a restart
     # whatever follows: "  * RSS 0.2.8" | "* RSS 0.2.8 ([NEWS](…))")
     dedented = adjacent and u.kind == "list_item" and _indent(text, units[j]) < _indent(text, u)
+    # (so is one that parts a tight list with a blank line: "* TracePoint" "* Optimized
+    # require performance" | "* Optimized require performance (especially, on Windows)"
+    # "* NativeClient support"; a list item's note is added in a list of its own)
+    parted = (
+        adjacent
+        and _unstopped_list(text, units, x)
+        and j + 1 < len(units)
+        and units[j + 1].kind == "list_item"
+        and BLANK_LINE.search(text, u.end, units[j].start) is not None
+        and BLANK_LINE.search(text, units[j].end, units[j + 1].start) is None
+    )
     if not goes_on_from(
         cut,
         text[units[j].start : units[j].end],
-        _unstopped_list(text, units, x, loose=True) and not dedented,
+        _unstopped_list(text, units, x, loose=True) and not (dedented or parted),
     ):
         return False  # "* Type: null or String" | "* Type: null or String (can be set …)"
     if u.kind == "heading":
@@ -1470,8 +1517,12 @@ def _closes_element(cut: str, unit_text: str) -> bool:
 
 
 def _unbalanced(cut: str) -> bool:
-    """Whether ``cut`` leaves a bracket or an HTML tag open ("[import", "<figure")."""
-    return any(cut.count(o) > cut.count(c) for o, c in ("[]", "()", "<>", "{}"))
+    """Whether ``cut`` leaves a bracket, an HTML tag or strong emphasis open ("[import",
+    "<figure", "**Keep all")."""
+    return (
+        any(cut.count(o) > cut.count(c) for o, c in ("[]", "()", "<>", "{}"))
+        or cut.count("**") % 2 == 1
+    )
 
 
 def _goes_on_as_prose(text: str, u: Unit, skip: int, view: str, cut_view: str) -> bool:
@@ -1487,6 +1538,10 @@ def _goes_on_as_prose(text: str, u: Unit, skip: int, view: str, cut_view: str) -
         and (is_no_space_script(rest.lstrip()[:1]) or rest[:1] in "，、")
     )
     min_len = _MIN_PROSE_RESTART // 2 if has_no_space_script(view) else _MIN_PROSE_RESTART
+    if _FUNCTION_WORD.fullmatch(text, u.start, u.start + skip):
+        # (half as long after a word that opens sentences and ends no title, "This" |
+        # "This release includes many bugfixes.")
+        min_len = _MIN_PROSE_RESTART // 2
     # (a sentence introducing what follows is finished too: "`pshtt`" | "`pshtt`
     # works by making GET requests to four endpoints at each domain:")
     finished = is_complete(rest) or rest.rstrip().endswith((":", "："))
@@ -1782,12 +1837,13 @@ def _copy_run(
             and _stop_added(text, units[i + k], units[j + k])
             and cut(i + k, run)
             and j + k + 1 < len(units)
-            and units[i + k].kind == units[j + k + 1].kind == "sentence"
+            and units[i + k].kind == units[j + k + 1].kind in ("sentence", "list_item")
             and BLANK_LINE.search(text, units[j + k].end, units[j + k + 1].start) is None
         ):
-            # the same words finished with a stop, and the copy's paragraph goes on where
-            # the original's ended: it was cut right before the stop ("…向上させた例も
-            # ある" | "…向上させた例もある。AlphaGeometry 2が…")
+            # the same words finished with a stop, and the copy's paragraph (or list)
+            # goes on where the original's ended: it was cut right before the stop
+            # ("…向上させた例も ある" | "…向上させた例もある。AlphaGeometry 2が…"; "* …
+            # [cite: 参照データ]）" | "* …[cite: 参照データ]）。" "* **オープンソース…")
             run += len(a)
             k += 1
             exact = False
@@ -2070,9 +2126,13 @@ def _is_restart(
     """
 
     def cut(x: int) -> bool:
-        # (and so is one CJK character alone: "## 使用情况\n\n人" | "每个包管理工具…")
+        # (and so is one CJK character alone: "## 使用情况\n\n人" | "每个包管理工具…",
+        # or as a list item: "- 代" | "我们的 `grep` 项目…：" "- 代" | "- 代码组织…")
         u = units[x]
-        lone_char = u.kind == "sentence" and _LONE_CJK.fullmatch(text, u.start, u.end) is not None
+        body = text[u.start : u.end]
+        if u.kind == "list_item":
+            body = LIST_BULLET.sub("", body, count=1)
+        lone_char = u.kind in ("sentence", "list_item") and _LONE_CJK.fullmatch(body) is not None
         return _cut_unit(text, u) or _left_open(text, units, x) or lone_char
 
     k, run, exact, completes, stopped = copy
@@ -2105,7 +2165,9 @@ def _is_restart(
         and (
             run >= _MIN_RESTATED_RUN // 2
             if i == j - 1
-            else run >= _MIN_TRUNCATED_RUN
+            # (half as long in a script without spaces: "我们的 `grep` 项目将会结合之前所
+            # 学的一些概念：" "- 代" restated after the cut "- 代")
+            else run >= min_run
             and not _unstopped_list(text, units, j - 1)
             and not _entry(text, units[j - 1], k if j + k < len(units) else None)
         )
@@ -2222,7 +2284,7 @@ def _is_restart(
         paragraph = {text[units[x].start : units[x].end] for x in range(para, i)}
         after = text[units[j + 1].start : units[j + 1].end] if j + 1 < len(units) else None
         text_goes_on = after is not None and after not in paragraph
-        needed = _MIN_VERBATIM_RUN // 2 + 10
+        needed = _MIN_LONE_RESTATED
         if text_goes_on and scale < 1:
             needed = _MIN_RESTATED_RUN * 3 // 4
         return (
@@ -2253,8 +2315,14 @@ _BOLD_LABEL = regex.compile(r"\*\*[^*\n]+[:：]\*\*")  # "**概要:**"
 _BLANK_AFTER = regex.compile(r"[ \t]*\n[ \t]*\n")  # a paragraph ends here
 _CUT_PROSE = regex.compile(r"(?:\p{L}+[ \t]+\p{L}{2,}|[\p{Han}\p{Hiragana}\p{Katakana}]{2})")
 _STOP_INSIDE = regex.compile(r"[.!?。！？](?:\s|$)")
-_STOP_AT = regex.compile(r"[.!?](?:\s|$)|[。！？][」』）”]?")  # where a sentence ends in a unit
+# where a sentence ends in a unit (with the emphasis it closes: "**…探そう。** あなたの…")
+_STOP_AT = regex.compile(r"[.!?][*_]*(?:\s|$)|[。！？][」』）”]?[*_]*")
 _CUT_END = regex.compile(r"[\p{L}\p{N}、，,]\Z")
+# a pronoun, determiner or conjunction opening a sentence: a paragraph of it alone is cut
+_FUNCTION_WORD = regex.compile(
+    r"(?:This|These|Those|That|There|Here|It|Its|We|Our|They|Their|You|Your|I|My|He|She|His"
+    r"|Her|When|If|As|While|Although|Because|Since|However|Then|So)"
+)
 _CLAUSE_BREAK = regex.compile(r"[，、]|, ")
 _LONE_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _CJK_NUMERALS = frozenset("〇一二三四五六七八九十百千零壱弐参")

@@ -393,7 +393,8 @@ def _rstrip_pos(text: str, start: int, end: int) -> int:
     return end
 
 
-_COMPLETE_END = regex.compile(r"[。！？!?．｡.…]+[」』）)】〕〉》\"'”’*_`\]]*\s*$|```\s*$|~~~\s*$")
+# (not inside a code span closing the text: "首先，`println!`" is cut before its verb)
+_COMPLETE_END = regex.compile(r"[。！？!?．｡.…]+[」』）)】〕〉》\"'”’*_\]]*\s*$|```\s*$|~~~\s*$")
 
 
 def open_row(row: str) -> bool:
@@ -412,8 +413,16 @@ def is_complete(unit_text: str) -> bool:
 
     >>> is_complete("それは、次世代のAIモデル"), is_complete("Done."), is_complete("「はい。」")
     (False, True, True)
+    >>> is_complete("首先，`println!`")  # a stop inside code ends no sentence
+    False
+    >>> is_complete("replaced by the file extension (e.g.")  # nor one closing "e.g."
+    False
     """
-    return bool(_COMPLETE_END.search(unit_text))
+    return bool(_COMPLETE_END.search(unit_text)) and _NEVER_FINAL.search(unit_text) is None
+
+
+# abbreviations no sentence ends with: a text ending in one was cut
+_NEVER_FINAL = regex.compile(r"(?i)(?<![\p{L}.])(?:e\.g|i\.e|cf|vs|viz|mr|mrs|dr|prof)\.\s*\Z")
 
 
 def mostly_code(text: str, units: Sequence[Unit]) -> bool:
