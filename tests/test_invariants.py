@@ -460,6 +460,9 @@ SIMULATED_REGRESSIONS = {
     ("en-013", "clean-restarts", 110): "a piece met the cut by chance before the piece it restarts",
     ("en-011", "shuffled", 112): 'a piece cut after "(e.g." read as finished',
     ("zh-010", "shuffled", 111): "a line ending in `println!` read as a finished sentence",
+    ("zh-020", "nomarker", 71): "a restart after a tag left open (`<div`) was kept twice",
+    ("zh-017", "nomarker", 71): "a heading copied without its anchor, then cut, was kept twice",
+    ("ja-007", "nomarker", 110): "a table row cut after its first cell, written whole, was kept",
 }
 
 
@@ -476,3 +479,30 @@ def test_simulated_regression_repairs(article: str, profile: str, seed: int) -> 
     assert squash(result.text) == squash(sim.truth), SIMULATED_REGRESSIONS[article, profile, seed]
     check_invariants(sim.draft, result)
     check_no_duplication(result, sim.truth)
+
+
+#: Simulated drafts whose repair once lost a paragraph break (two paragraphs glued
+#: into one: nothing is missing once whitespace is removed, but a sentence is).
+SIMULATED_BREAK_REGRESSIONS = {
+    ("zh-008", "nomarker", 71): "a recurring label, written whole after a cut copy of it, split",
+    ("zh-012", "nomarker", 62): "a piece opening with an <aside> block was glued to a cut",
+}
+
+
+@pytest.mark.parametrize(
+    ("article", "profile", "seed"),
+    sorted(SIMULATED_BREAK_REGRESSIONS),
+    ids=[f"{a}-{p}-{s}" for a, p, s in sorted(SIMULATED_BREAK_REGRESSIONS)],
+)
+def test_simulated_regression_keeps_paragraph_breaks(article: str, profile: str, seed: int) -> None:
+    simulate = pytest.importorskip("fragmerge.testing").simulate
+    path = next(p for p in corpus_articles() if p.stem == article)
+    sim = simulate(read(path), seed=seed, profile=profile)
+    result = fragmerge.fix(sim.draft)
+
+    def paragraphs(text: str) -> list[str]:
+        return [squash(p) for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
+
+    assert paragraphs(result.text) == paragraphs(sim.truth), SIMULATED_BREAK_REGRESSIONS[
+        article, profile, seed
+    ]

@@ -1772,3 +1772,22 @@ def test_piece_restarting_another_at_length_does_not_take_a_chance_meet_of_the_c
     )
     assert fragmerge.fix_text(draft) == expected
 
+
+@pytest.mark.parametrize(
+    "block",
+    ['<aside markdown="1" class="pquote">\n  <p>引用。</p>\n</aside>', '<YouTubeIframe src="x" />'],
+    ids=["html", "jsx"],
+)
+def test_piece_opening_with_an_html_block_does_not_go_on_in_the_cut_sentence(block: str) -> None:
+    cut = "就像 [@lmccart](https://github.com/lmccart) 在他的项目上做的那样，[p5.js](https://p5js.org)"
+    draft = f"{JA1}\n\n{cut}\n\n---END---\n\n{block}\n\n{JA3}\n"
+    result = fragmerge.fix(draft)
+    assert result.text == f"{JA1}\n\n{cut}\n\n{block}\n\n{JA3}\n"
+    assert any("kept unfinished" in w for w in result.warnings)
+
+
+def test_heading_closed_by_its_anchor_is_finished_before_a_cjk_piece() -> None:
+    heading = "## 面向应用程序开发人员的 React 18 {/*react-18-for-application-developers*/}"
+    para = "在主题演讲中，我们还宣布 React 18 RC 现已可供试用。"
+    draft = f"{JA1}\n\n{heading}\n\n---END---\n\n{para}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{heading}\n\n{para}\n\n{JA3}\n"

@@ -2194,6 +2194,9 @@ def test_paragraph_of_one_opening_word_then_a_sentence_beginning_with_it_is_a_re
     release = "This release includes many bugfixes.\nSee the tickets for details."
     draft = f"{P1}\n\nThis\n\n{release}\n\n{P3}\n"
     assert fragmerge.fix_text(draft) == f"{P1}\n\n{release}\n\n{P3}\n"
+    thanks = "We’re grateful to everyone who helped.\nThe list is below."
+    draft = f"{P1}\n\nWe’re\n\n{thanks}\n\n{P3}\n"
+    assert fragmerge.fix_text(draft) == f"{P1}\n\n{thanks}\n\n{P3}\n"
     titled = f"{P1}\n\nSummary\n\nSummary of the changes.\n\n{P3}\n"
     assert fragmerge.fix_text(titled) == titled
 
@@ -2257,3 +2260,89 @@ def test_item_cut_before_its_stop_then_copied_with_the_list_going_on_is_resumed(
     )
     expected = f"{JA1}\n\n{models}\n\n{cost}。\n{free}\n{watch}\n\n{JA3}\n"
     assert fragmerge.fix_text(draft) == expected
+
+
+def test_item_cut_in_its_last_sentence_resumed_unbulleted_in_cjk_is_a_restart() -> None:
+    # half as many letters will do in a script without spaces
+    head = "- HTMLの検証コードが大変\n  - 最初の結果を正とする。"
+    rest = "スナップショットテスティングが発展してきた"
+    after = "  - （疑問：ブラウザの挙動まではテストしない、ということ？）"
+    draft = f"{JA1}\n\n{head}スナップショ\n\n{rest}\n{after}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{head}{rest}\n{after}\n\n{JA3}\n"
+
+
+def test_bare_role_word_resumed_a_paragraph_later_in_cjk_is_a_cut() -> None:
+    # the generation stopped after "AI"; a redundant piece restated the paragraph
+    # before it, and the next one wrote the word again glued to the rest
+    llama = (
+        "さらに、MetaのLlama 3のような高性能なオープンソースLLMの登場も、この分野を加速させて"
+        "います。Llama 3は、すでにGPT-4oクラスの性能に迫るベンチマーク結果を示しています。"
+    )
+    stub = llama[: llama.index("性能に") + 3]
+    para = "AI市場全体も、2025年には2440億ドル規模に達すると予測されています。"
+    draft = f"{JA1}\n\n{llama}\n\nAI\n\n{stub}\n\n{para}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{llama}\n\n{para}\n\n{JA3}\n"
+
+
+def test_table_copied_on_to_complete_a_cut_heading_is_a_restart() -> None:
+    table = (
+        "| ツール名 | 種別 | 料金体系 |\n|---|---|---|\n| LangChain | フレームワーク | OSS |\n"
+        "| Dify | ノーコード | 無料〜有料 |\n| Amazon Bedrock Agents | クラウド | 従量課金 |"
+    )
+    head = f"{JA1}\n\n## 比較表\n\n{table}\n\n## 選び方"
+    whole = "### カスタマーサポート自動化なら「Dify」"
+    draft = f"{head}\n\n### カスタ\n\n{table}\n\n## 選び方\n\n{whole}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{head}\n\n{whole}\n\n{JA3}\n"
+    # ... but a table shown again under another heading is the text's own
+    again = f"{JA1}\n\n### 一覧\n\n{table}\n\n### もう一度\n\n{table}\n\n{JA3}\n"
+    assert fragmerge.fix_text(again) == again
+
+
+def test_bold_paragraph_of_several_sentences_before_a_repeated_note_is_not_cut() -> None:
+    # its last sentence closes the emphasis the first one opened: nothing is left open
+    note = (
+        "If the `signal` option is enabled, calling `.abort()` on the corresponding\n"
+        "`AbortController` is similar to calling `.kill()` on the child process except\n"
+        "the error passed to the callback will be an `AbortError`:"
+    )
+    warning = (
+        "**If the `shell` option is enabled, do not pass unsanitized user input to this\n"
+        "function. Any input containing shell metacharacters may be used to trigger\n"
+        "arbitrary command execution.**"
+    )
+    exec_code = "```js\nconst child = exec('grep ssh', { signal });\ncontroller.abort();\n```"
+    file_code = "```js\nconst child = execFile('node', { signal });\ncontroller.abort();\n```"
+    doc = f"{P1}\n\n{note}\n\n{exec_code}\n\n{warning}\n\n{note}\n\n{file_code}\n\n{P3}\n"
+    assert len(segment(doc)) == 1
+    assert fragmerge.fix_text(doc) == doc
+
+
+def test_help_text_line_opening_with_a_bare_angle_bracket_is_not_a_tag_left_open() -> None:
+    # Vim help ends an example with "<": no tag is open, the next entry is no restart
+    doc = (
+        "pyeval({expr})\t\t\t\t\t\t*pyeval()*\n"
+        "\t\tEvaluate Python expression {expr} and return its result\n"
+        "\t\tconverted to Vim data structures.\n"
+        "\t\tNumbers and strings are returned as they are.\n\n"
+        "\t\tCan also be used as a |method|: >\n\t\t\tGetExpr()->pyeval()\n\n"
+        "<\t\t{only available when compiled with the |+python| feature}\n\n"
+        "pyxeval({expr})\t\t\t\t\t\t*pyxeval()*\n"
+        "\t\tEvaluate Python expression {expr} and return its result\n"
+        "\t\tconverted to Vim data structures.\n"
+        "\t\tUses Python 2 or 3, see |python_x| and 'pyxversion'.\n"
+    )
+    assert fragmerge.fix_text(doc) == doc
+
+
+def test_item_without_the_stop_the_item_before_it_has_is_cut() -> None:
+    # an item ending in a code span reads as an entry, unless its list ends items with a stop
+    items = (
+        "* YJIT 现在支持 x86-64 和 arm64 CPU。\n* 不再支持 MinGW。\n"
+        "* `--mjit-min-calls` 更名为 `--mjit-call-threshold`。"
+    )
+    whole = "* 将 `--mjit-max-cache` 的默认值从 10000 修改回 100。"
+    # (a redundant piece restates the text before the list and stops; the next one
+    # resumes the cut item)
+    head = f"{JA1}\n\n{JA2}"
+    draft = f"{head}\n\n{items}\n* 将 `--mjit-max-cache`\n\n{head}\n\n{whole}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{head}\n\n{items}\n{whole}\n\n{JA3}\n"

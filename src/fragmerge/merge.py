@@ -56,6 +56,7 @@ from fragmerge.models import (
 )
 from fragmerge.text import (
     BLANK_LINE,
+    HEADING_ANCHOR,
     LATIN_CUT_END,
     LIST_BULLET,
     LOWER_WORD,
@@ -130,6 +131,10 @@ def _goes_on_from(cut: str, piece: str) -> bool:
     )
 
 
+# a line opening an HTML block element or a JSX component ("<aside …>", "<YouTubeIframe …/>")
+_BLOCK_TAG = regex.compile(
+    r"<(?:aside|div|figure|section|details|table|blockquote|iframe|video|p|[A-Z][\w.]*)[\s>/]"
+)
 # a blank line, then at most the markup opening a paragraph ("`", "**", "> ")
 _ENDS_BLANK_LINE = regex.compile(r"\n[ \t]*\n[^\p{L}\p{N}\n]*\Z")
 
@@ -1047,7 +1052,11 @@ class _Merger:
         a_piece = asm.pieces[-1]
         a = self.prep[a_piece.frag]
         start = _resume_raw(b, 0) if b.view.chars else 0
-        opens_block = bool(b.units) and b.units[0].kind in _BLOCK_KINDS
+        # (an HTML block or a JSX component on its own line is no rest of a sentence:
+        # "…[p5.js](…)" | "<aside markdown=\"1\" …>", "…查看此演讲以" | "<YouTubeIframe …/>")
+        opens_block = (bool(b.units) and b.units[0].kind in _BLOCK_KINDS) or (
+            _BLOCK_TAG.match(b.text, start) is not None
+        )
         # a heading or a list item has no stop, but a capitalised sentence after it is
         # no rest of it ("### Install the tool" | "Run the installer …", "* Type: Path" |
         # "The folder where …"), and a finished entry goes on in lower case only ("*
@@ -1093,7 +1102,9 @@ class _Merger:
         # (one that ends with a stop is finished whatever follows: "### 申し込みはいつまで
         # ですか？" | "申し込みは開催日の一週間前までです。")
         stopped = last.kind in ("heading", "list_item") and is_complete(last_text)
-        finished = last.complete or after_heading or after_entry or stopped
+        # (so is a heading closed by its anchor: "## 面向…的 React 18 {/*react-18-…*/}")
+        anchored = last.kind == "heading" and HEADING_ANCHOR.search(last_text) is not None
+        finished = last.complete or after_heading or after_entry or stopped or anchored
         if markup_resumed:
             finished, opens_block = False, False
         if not finished and opens_block:

@@ -31,6 +31,7 @@ from fragmerge.text import (
     BLANK_LINE,
     CLOSED_END,
     CODE_SPAN,
+    HEADING_ANCHOR,
     LATIN_CUT_END,
     LIST_BULLET,
     LOWER_WORD,
@@ -323,8 +324,19 @@ def _cut_word_before_marker(lines: list[_Line], classes: list[LineClass], i: int
     if j == len(lines) or classes[j] == "marker":
         return True
     cut = lines[i].stripped
-    after = lines[j].stripped[len(cut) : len(cut) + 1]
-    return lines[j].stripped.startswith(cut) and after.isalnum()
+
+    def resumes(k: int) -> bool:
+        after = lines[k].stripped[len(cut) : len(cut) + 1]
+        return lines[k].stripped.startswith(cut) and after.isalnum()
+
+    # (or a paragraph a little further on, in a script without spaces, after a piece
+    # shuffled or restated in between: "AI" | "さらに、…" | "AI市場全体も、…")
+    return resumes(j) or any(
+        classes[k - 1] == "blank"
+        and resumes(k)
+        and is_no_space_script(lines[k].stripped[len(cut) : len(cut) + 1])
+        for k in range(j + 1, min(len(lines), j + _RESUMED_WORD_LINES))
+    )
 
 
 def _absorb_rules_and_preambles(lines: list[_Line], classes: list[LineClass]) -> None:
@@ -386,6 +398,7 @@ _MIN_LONG_TANDEM = 200  # ... for a verbatim copy of prose with lists or heading
 _MIN_LONG_COPY = 1000  # ... for a restatement that stops before the restart point
 _MIN_LONG_COPY_UNITS = 6  # units such a restatement spans at least
 _MAX_CANDIDATES = 8
+_RESUMED_WORD_LINES = 40  # lines after a bare word ending a piece searched for its resumption
 _NEAR = 400  # units around a cut searched for look-alikes of it and for what restarts it
 _STUB_CHARS = 16  # at most this long, a paragraph of a word or two is a generation's first words
 _LATER = 120  # units after a cut's completion where a piece shuffled in before it is looked for
@@ -517,6 +530,9 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     and not is_complete(text[units[j - 1].start : units[j - 1].end])
                 )
                 or (u.kind == "table_row" and _cut_row(text, units, j - 1))
+                # (or after a heading, which may be cut anywhere: "### カスタ" | "| ツール名
+                # | …" copied on up to "### カスタマーサポート…", completing it)
+                or (u.kind == "table_row" and units[j - 1].kind == "heading")
                 # a code block after an unfinished unit ("### オ" | "```js …``` ### オブジェクト…")
                 or (
                     u.kind == "code"
@@ -1160,7 +1176,11 @@ def _paragraph_end_cut(text: str, units: list[Unit], views: list[str], x: int) -
     if u.kind == "heading":
         return units[x + 1].kind == "heading"
     if u.kind == "table_row":
-        return units[x + 1].kind == "table_row" and _lone_row(text, units, x)
+        # (a row standing alone, or one with fewer cells than the row before it,
+        # "| RegExp          |" under "| Symbol | 変換されない… |")
+        return units[x + 1].kind == "table_row" and (
+            _lone_row(text, units, x) or _cut_row(text, units, x)
+        )
     return u.kind in ("sentence", "list_item") and not is_complete(text[u.start : u.end])
 
 
@@ -1365,7 +1385,9 @@ def _restarts_cut(
         if last_stop and not text.startswith(cut, units[j].start):
             line_end = text.find("\n", units[j].start)
             restart = text[units[j].start : line_end if line_end >= 0 else len(text)]
-            if sum(c.isalnum() for c in restart) < _MIN_PROSE_RESTART:
+            # (half as long in a script without spaces: "  - 最初の結果を正とする。スナップショ"
+            # | "スナップショットテスティングが発展してきた")
+            if sum(c.isalnum() for c in restart) < _min_prose_restart(restart):
                 return False
             cut = cut[last_stop:].lstrip()
     if _REFERENCE_ENTRY.fullmatch(LIST_BULLET.sub("", cut, count=1)):
@@ -1376,7 +1398,7 @@ def _restarts_cut(
     # or cut after a cell, a row standing alone, no table ("| 変換前の値 |" | "| 変換前
     # の値 | 変換後の値 |")
     row_cut = units[j].kind == "table_row" and (
-        open_row(cut) or (adjacent and _lone_row(text, units, x))
+        open_row(cut) or (adjacent and (_lone_row(text, units, x) or _cut_row(text, units, x)))
     )
     # the same words again, finished with a stop ("ということ" | "ということ。"): the
     # stop is no view character either (in a script without spaces only: "Thank you"
@@ -1517,11 +1539,13 @@ def _closes_element(cut: str, unit_text: str) -> bool:
 
 
 def _unbalanced(cut: str) -> bool:
-    """Whether ``cut`` leaves a bracket, an HTML tag or strong emphasis open ("[import",
-    "<figure", "**Keep all")."""
-    return (
-        any(cut.count(o) > cut.count(c) for o, c in ("[]", "()", "<>", "{}"))
-        or cut.count("**") % 2 == 1
+    """Whether ``cut`` leaves a bracket, an HTML tag or the strong emphasis it opens with
+    open ("[import", "<figure", "**Keep all"; not the first sentence of a bold paragraph
+    of several, "**If the `shell` option is enabled, do not pass … function.")."""
+    return any(cut.count(o) > cut.count(c) for o, c in ("[]", "()", "<>", "{}")) or (
+        LIST_BULLET.sub("", cut, count=1).startswith("**")
+        and cut.count("**") == 1
+        and not is_complete(cut)
     )
 
 
@@ -1537,7 +1561,7 @@ def _goes_on_as_prose(text: str, u: Unit, skip: int, view: str, cut_view: str) -
         has_no_space_script(cut_view)
         and (is_no_space_script(rest.lstrip()[:1]) or rest[:1] in "，、")
     )
-    min_len = _MIN_PROSE_RESTART // 2 if has_no_space_script(view) else _MIN_PROSE_RESTART
+    min_len = _min_prose_restart(view)
     if _FUNCTION_WORD.fullmatch(text, u.start, u.start + skip):
         # (half as long after a word that opens sentences and ends no title, "This" |
         # "This release includes many bugfixes.")
@@ -1581,6 +1605,12 @@ def _min_run(sample: str) -> int:
     return _MIN_TRUNCATED_RUN // 2 if cjk else _MIN_TRUNCATED_RUN
 
 
+def _min_prose_restart(sample: str) -> int:
+    """Letters a sentence restarting a cut of a word or two goes on for: half as many
+    in a script without spaces."""
+    return _MIN_PROSE_RESTART // 2 if has_no_space_script(sample) else _MIN_PROSE_RESTART
+
+
 def _in_quote(text: str, u: Unit) -> bool:
     """Whether unit ``u`` stands on a quoted line ("> …")."""
     return text.startswith(">", text.rfind("\n", 0, u.start) + 1)
@@ -1607,6 +1637,24 @@ def _unstopped_list(text: str, units: list[Unit], x: int, loose: bool = False) -
         # (not in scripts without spaces: there a cut word, "ではな", ends a list
         # of unstopped items as plausibly as a whole one)
         and not has_no_space_script(item)
+    )
+
+
+def _stopless_item(text: str, units: list[Unit], x: int) -> bool:
+    """Whether list item ``x``, in Chinese or Japanese, lacks the full stop that the item
+    right before it, in the same tight list, ends with: it was cut ("* `--mjit-min-calls`
+    更名为 `…`。" "* 将 `--mjit-max-cache`"). (English references mix items with and
+    without stops: "* `name` {string} The name." "* `detail` {any}".)"""
+    if x < 1 or units[x].kind != "list_item" or units[x - 1].kind != "list_item":
+        return False
+    before = units[x - 1]
+    item = text[units[x].start : units[x].end]
+    return (
+        _indent(text, before) == _indent(text, units[x])
+        and BLANK_LINE.search(text, before.end, units[x].start) is None
+        and text[before.start : before.end].rstrip().endswith("。")
+        and has_no_space_script(item)
+        and not is_complete(item)
     )
 
 
@@ -1893,6 +1941,9 @@ def _copy_run(
             break
         elif a.startswith(b) and (
             (_cut_unit(text, units[j + k]) and len(b) >= 4)
+            # (a heading stopped before its anchor: "## React 开发者工具" of "## React 开发
+            # 者工具 {/*react-developer-tooling*/}")
+            or _anchor_dropped(text, units[i + k], units[j + k])
             # (after a long verbatim run, a stub of a word or two: "See" of "See
             # [ChangeLog](…) for details.")
             or (exact and run >= _MIN_VERBATIM_RUN and _word_stub(text, units[i + k], units[j + k]))
@@ -1908,6 +1959,17 @@ def _copy_run(
             break
         k += 1
     return _Copy(k, run, exact, completes, stopped)
+
+
+def _anchor_dropped(text: str, original: Unit, copy: Unit) -> bool:
+    """Whether heading ``copy`` is heading ``original`` without its closing anchor."""
+    whole = text[original.start : original.end]
+    stub = text[copy.start : copy.end].rstrip()
+    return (
+        original.kind == copy.kind == "heading"
+        and whole.startswith(stub)
+        and HEADING_ANCHOR.fullmatch(whole[len(stub) :].strip()) is not None
+    )
 
 
 def _ended_a_piece(text: str, units: list[Unit], x: int, ends: AbstractSet[int]) -> bool:
@@ -2133,7 +2195,16 @@ def _is_restart(
         if u.kind == "list_item":
             body = LIST_BULLET.sub("", body, count=1)
         lone_char = u.kind in ("sentence", "list_item") and _LONE_CJK.fullmatch(body) is not None
-        return _cut_unit(text, u) or _left_open(text, units, x) or lone_char
+        # (and a tag left open, which nothing ends: "</div>" "<div" | "完整…"; not a
+        # bracket alone, "<  Returns {expr1}, …" in a help file)
+        open_markup = u.kind == "sentence" and _OPEN_TAG_END.search(body) is not None
+        return (
+            _cut_unit(text, u)
+            or _left_open(text, units, x)
+            or lone_char
+            or open_markup
+            or _stopless_item(text, units, x)
+        )
 
     k, run, exact, completes, stopped = copy
     # (the script is read at the restart and in the unit before it: a copy may open
@@ -2149,7 +2220,17 @@ def _is_restart(
         and (run >= _RESTART_KEY or _ended_a_piece(text, units, i, piece_ends | split_ends))
     ):
         return True  # the unit right before is restarted and completed at once
-    if completes and run >= min_run:
+    if (
+        completes
+        and run >= min_run
+        # (not a line the text says again and again, written whole further on, the
+        # copy ending with it: a label cut by a redundant piece, "<span …>文件名：" |
+        # "如果我们…" | "<span …>文件名：src/main.rs</span>", stands whole before too)
+        and not (
+            k == 1
+            and any(_same_text(text, units[y], units[j]) for y in range(max(0, i - _NEAR), i))
+        )
+    ):
         return True  # the copy finishes a sentence the original left cut: a restart
     # A cut sentence restarted right away needs only a short run (it is the
     # evidence itself); a restart further back needs a longer copied run, and an
@@ -2169,7 +2250,12 @@ def _is_restart(
             # 学的一些概念：" "- 代" restated after the cut "- 代")
             else run >= min_run
             and not _unstopped_list(text, units, j - 1)
-            and not _entry(text, units[j - 1], k if j + k < len(units) else None)
+            # (an item ending in a code span is an entry, unless the item before it
+            # ends with a stop)
+            and (
+                not _entry(text, units[j - 1], k if j + k < len(units) else None)
+                or _stopless_item(text, units, j - 1)
+            )
         )
     ):
         return True
@@ -2212,7 +2298,9 @@ def _is_restart(
         # "- いまはヘッドレスブラウザも使える": list items go without a stop)
         and (
             is_complete(text[units[i + k - 1].start : units[i + k - 1].end])
-            or units[i + k - 1].kind == "list_item"
+            # (headings go without a stop too: "## React 开发者工具" of "## React 开发者
+            # 工具 {/*react-developer-tooling*/}")
+            or units[i + k - 1].kind in ("list_item", "heading")
         )
         and "\n" in text[units[j + k - 1].end : units[j + k].start]
     ):
@@ -2322,11 +2410,13 @@ _CUT_END = regex.compile(r"[\p{L}\p{N}、，,]\Z")
 _FUNCTION_WORD = regex.compile(
     r"(?:This|These|Those|That|There|Here|It|Its|We|Our|They|Their|You|Your|I|My|He|She|His"
     r"|Her|When|If|As|While|Although|Because|Since|However|Then|So)"
+    r"(?:['’](?:s|re|ll|ve|d|m))?"  # ("We’re", "It's")
 )
 _CLAUSE_BREAK = regex.compile(r"[，、]|, ")
 _LONE_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _CJK_NUMERALS = frozenset("〇一二三四五六七八九十百千零壱弐参")
 _OPEN_TAG = regex.compile(r"<([A-Za-z][\w-]*)[^<>]*>")
+_OPEN_TAG_END = regex.compile(r"<[A-Za-z][\w:-]*(?:\s[^<>]*)?\Z")  # "<div", "<img src=…"
 _LINK_DEFINITION = regex.compile(r"\s*\[[^\]\n]+\]:[ \t]+\S")  # "[label]: https://…"
 # a parenthesis opened before words that end the line unclosed: "… (cmath"
 _OPEN_PAREN = regex.compile(r"\(\p{L}[^()\n]*\Z")

@@ -23,7 +23,9 @@ __all__ = [
     "BLANK_LINE",
     "CLOSED_END",
     "CODE_SPAN",
+    "HEADING_ANCHOR",
     "LATIN_CUT_END",
+    "LIST_BULLET",
     "LOWER_WORD",
     "OPEN_END",
     "SPACE_RUN",
@@ -62,6 +64,8 @@ LATIN_CUT_END = regex.compile(r"[\p{Latin}\d,]\Z")
 LOWER_WORD = regex.compile(r"\p{Ll}+(?!\p{L})")
 # a list item's bullet or number and the space after it ("* ", "2.  ")
 LIST_BULLET = regex.compile(r"\s*(?:[-*+]|\d+[.)])\s+")
+# a heading's closing anchor or attributes: "{#why-sfc}", "{/*react-18*/}"
+HEADING_ANCHOR = regex.compile(r"\{(?:#|/\*)[^{}\n]*\}\s*\Z")
 # Letters, digits and combining marks: what a comparison looks at.
 _VIEW_RUN = regex.compile(r"[\p{L}\p{N}\p{M}]+")
 # A "(continued)" suffix restating a heading carries no content of its own.
