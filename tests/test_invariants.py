@@ -13,11 +13,15 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 import fragmerge
 from fragmerge import MergeResult
+
+if TYPE_CHECKING:
+    from fragmerge.testing import SimulatedDraft
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED_DRAFT = FIXTURES / "seed" / "draft.txt"
@@ -420,6 +424,14 @@ def test_simulated_draft_repairs(path: Path, profile: str) -> None:
     check_no_duplication(result, sim.truth)
 
 
+def repair_simulated(article: str, profile: str, seed: int) -> tuple[SimulatedDraft, MergeResult]:
+    """Simulate ``article`` (a redistributable corpus fixture) and repair the draft."""
+    simulate = pytest.importorskip("fragmerge.testing").simulate
+    path = next(p for p in corpus_articles() if p.stem == article)
+    sim = simulate(read(path), seed=seed, profile=profile)
+    return sim, fragmerge.fix(sim.draft)
+
+
 # Simulated drafts that once failed, with what failed (regressions, by article, profile
 # and seed; the articles are the redistributable ones in tests/fixtures/corpus).
 SIMULATED_REGRESSIONS = {
@@ -472,10 +484,7 @@ SIMULATED_REGRESSIONS = {
     ids=[f"{a}-{p}-{s}" for a, p, s in sorted(SIMULATED_REGRESSIONS)],
 )
 def test_simulated_regression_repairs(article: str, profile: str, seed: int) -> None:
-    simulate = pytest.importorskip("fragmerge.testing").simulate
-    path = next(p for p in corpus_articles() if p.stem == article)
-    sim = simulate(read(path), seed=seed, profile=profile)
-    result = fragmerge.fix(sim.draft)
+    sim, result = repair_simulated(article, profile, seed)
     assert squash(result.text) == squash(sim.truth), SIMULATED_REGRESSIONS[article, profile, seed]
     check_invariants(sim.draft, result)
     check_no_duplication(result, sim.truth)
@@ -495,10 +504,7 @@ SIMULATED_BREAK_REGRESSIONS = {
     ids=[f"{a}-{p}-{s}" for a, p, s in sorted(SIMULATED_BREAK_REGRESSIONS)],
 )
 def test_simulated_regression_keeps_paragraph_breaks(article: str, profile: str, seed: int) -> None:
-    simulate = pytest.importorskip("fragmerge.testing").simulate
-    path = next(p for p in corpus_articles() if p.stem == article)
-    sim = simulate(read(path), seed=seed, profile=profile)
-    result = fragmerge.fix(sim.draft)
+    sim, result = repair_simulated(article, profile, seed)
 
     def paragraphs(text: str) -> list[str]:
         return [squash(p) for p in re.split(r"\n[ \t]*\n", text) if p.strip()]

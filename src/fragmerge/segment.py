@@ -1621,18 +1621,29 @@ def _indent(text: str, u: Unit) -> int:
     return u.start - (text.rfind("\n", 0, u.start) + 1)
 
 
+def _item_before(text: str, units: list[Unit], x: int, loose: bool = False) -> Unit | None:
+    """The item right before list item ``x`` in the same list (same indentation, no
+    blank line between them unless the list is ``loose``), or None."""
+    if x < 1 or units[x].kind != "list_item" or units[x - 1].kind != "list_item":
+        return None
+    before = units[x - 1]
+    if _indent(text, before) != _indent(text, units[x]):
+        return None
+    if not loose and BLANK_LINE.search(text, before.end, units[x].start) is not None:
+        return None
+    return before
+
+
 def _unstopped_list(text: str, units: list[Unit], x: int, loose: bool = False) -> bool:
     """Whether list item ``x`` follows an item of the same list that has no stop either:
     the list's style, not a cut. Items of a ``loose`` list may stand apart, with a
     blank line between them."""
-    if x < 1 or units[x].kind != "list_item" or units[x - 1].kind != "list_item":
+    before = _item_before(text, units, x, loose)
+    if before is None:
         return False
-    before = units[x - 1]
     item = text[before.start : before.end]
     return (
-        _indent(text, before) == _indent(text, units[x])
-        and (loose or BLANK_LINE.search(text, before.end, units[x].start) is None)
-        and not is_complete(item)
+        not is_complete(item)
         and _STOP_INSIDE.search(item) is None  # a phrase, not sentences missing a stop
         # (not in scripts without spaces: there a cut word, "ではな", ends a list
         # of unstopped items as plausibly as a whole one)
@@ -1645,14 +1656,12 @@ def _stopless_item(text: str, units: list[Unit], x: int) -> bool:
     right before it, in the same tight list, ends with: it was cut ("* `--mjit-min-calls`
     更名为 `…`。" "* 将 `--mjit-max-cache`"). (English references mix items with and
     without stops: "* `name` {string} The name." "* `detail` {any}".)"""
-    if x < 1 or units[x].kind != "list_item" or units[x - 1].kind != "list_item":
+    before = _item_before(text, units, x)
+    if before is None:
         return False
-    before = units[x - 1]
     item = text[units[x].start : units[x].end]
     return (
-        _indent(text, before) == _indent(text, units[x])
-        and BLANK_LINE.search(text, before.end, units[x].start) is None
-        and text[before.start : before.end].rstrip().endswith("。")
+        text[before.start : before.end].rstrip().endswith("。")
         and has_no_space_script(item)
         and not is_complete(item)
     )
