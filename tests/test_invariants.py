@@ -475,6 +475,10 @@ SIMULATED_REGRESSIONS = {
     ("zh-020", "nomarker", 71): "a restart after a tag left open (`<div`) was kept twice",
     ("zh-017", "nomarker", 71): "a heading copied without its anchor, then cut, was kept twice",
     ("ja-007", "nomarker", 110): "a table row cut after its first cell, written whole, was kept",
+    ("en-020", "nomarker", 111): "a list number alone (`1.`), restarted whole, was kept",
+    ("en-018", "nomarker", 110): "indented code cut inside a comment, then copied whole, was kept",
+    ("zh-008", "nomarker", 72): "a two-character stub restarted with a code span after it",
+    ("ja-007", "nomarker", 70): "a code span alone, then glued to Japanese going on, was kept",
 }
 
 

@@ -2346,3 +2346,10 @@ def test_item_without_the_stop_the_item_before_it_has_is_cut() -> None:
     head = f"{JA1}\n\n{JA2}"
     draft = f"{head}\n\n{items}\n* 将 `--mjit-max-cache`\n\n{head}\n\n{whole}\n\n{JA3}\n"
     assert fragmerge.fix_text(draft) == f"{head}\n\n{items}\n{whole}\n\n{JA3}\n"
+
+
+def test_list_number_alone_then_the_item_written_whole_is_a_restart() -> None:
+    items = "1. Custom written and closed source\n1. Productized into COTS"
+    whole = "1. Broadly supported, meaning having commercial support or a large community"
+    draft = f"{P1}\n\n{items}\n1.\n\n{whole}\n\n{P3}\n"
+    assert fragmerge.fix_text(draft) == f"{P1}\n\n{items}\n{whole}\n\n{P3}\n"

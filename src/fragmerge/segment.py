@@ -1168,9 +1168,11 @@ def _paragraph_end_cut(text: str, units: list[Unit], views: list[str], x: int) -
     A heading right before a heading that begins with it ("## 冷" | "## 冷门但有用")
     is a section without a word of its own: a cut too.
     """
-    if not views[x] or x + 1 >= len(units):
-        return False
     u = units[x]
+    # (a bullet or number alone is an item cut before its first word: "1." | "1. Broadly …")
+    bare_item = u.kind == "list_item" and LIST_BULLET.fullmatch(text[u.start : u.end] + " ")
+    if (not views[x] and not bare_item) or x + 1 >= len(units):
+        return False
     if BLANK_LINE.search(text, u.end, units[x + 1].start) is None:
         return False
     if u.kind == "heading":
@@ -1181,7 +1183,9 @@ def _paragraph_end_cut(text: str, units: list[Unit], views: list[str], x: int) -
         return units[x + 1].kind == "table_row" and (
             _lone_row(text, units, x) or _cut_row(text, units, x)
         )
-    return u.kind in ("sentence", "list_item") and not is_complete(text[u.start : u.end])
+    return bool(bare_item) or (
+        u.kind in ("sentence", "list_item") and not is_complete(text[u.start : u.end])
+    )
 
 
 def _resumes_inside_cut(text: str, units: list[Unit], views: list[str], j: int) -> bool:
@@ -1557,9 +1561,15 @@ def _goes_on_as_prose(text: str, u: Unit, skip: int, view: str, cut_view: str) -
     rest = text[u.start + skip : u.end]
     # (in a script without spaces the sentence goes straight on: "有时候" | "有时候，当…",
     # "学习 Rust" | "学习 Rust 的一个重要部分…")
-    goes_on = (rest[:1] == " " and rest[1:2].islower()) or (
-        has_no_space_script(cut_view)
-        and (is_no_space_script(rest.lstrip()[:1]) or rest[:1] in "，、")
+    # (or inline markup, "因为" | "因为 `enumerate` 方法返回的是元组，…"; a Latin word
+    # goes straight on in Japanese too, "`toJSON`" | "`toJSON`メソッドは…")
+    goes_on = (
+        (rest[:1] == " " and rest[1:2].islower())
+        or (
+            has_no_space_script(cut_view)
+            and (is_no_space_script(rest.lstrip()[:1]) or rest[:1] in "，、" or rest[:2] == " `")
+        )
+        or is_no_space_script(rest[:1])
     )
     min_len = _min_prose_restart(view)
     if _FUNCTION_WORD.fullmatch(text, u.start, u.start + skip):
@@ -1864,9 +1874,10 @@ def _copy_run(
         a, b = views[i + k], views[j + k]
         code_a, code_b = _code(text, units[i + k]), _code(text, units[j + k])
         if code_a != code_b and not (
-            # (a cut unit's code may stop short, and so may a cut copy's)
-            (b.startswith(a) and code_b[: len(code_a)] == code_a)
-            or (a.startswith(b) and code_a[: len(code_b)] == code_b)
+            # (a cut unit's code may stop short, and so may a cut copy's, inside its last
+            # code: "… // sr (defaults to Cyrillic" | "… // sr (defaults to Cyrillic script)")
+            (b.startswith(a) and _code_stops_short(code_a, code_b))
+            or (a.startswith(b) and _code_stops_short(code_b, code_a))
             # (an indented block restarted without its indentation reads as prose)
             or (b.startswith(a) and units[i + k].kind == "code" and units[j + k].kind != "code")
         ):
@@ -2099,6 +2110,22 @@ def _code(text: str, u: Unit) -> list[str]:
     if u.kind == "code":
         return [SPACE_RUN.sub(" ", unit_text).strip()]
     return [SPACE_RUN.sub(" ", m.group(2)).strip() for m in CODE_SPAN.finditer(unit_text)]
+
+
+def _code_stops_short(cut: list[str], whole: list[str]) -> bool:
+    """Whether the code ``cut`` (see :func:`_code`) is ``whole`` stopped short: the same
+    code up to its last piece, which ``whole``'s piece begins with, character for
+    character.
+
+    >>> _code_stops_short(["a", "b(c"], ["a", "b(cd)", "e"])
+    True
+    >>> _code_stops_short(["a", "x"], ["a", "b"])
+    False
+    """
+    if not cut:
+        return True
+    n = len(cut)
+    return len(whole) >= n and whole[: n - 1] == cut[:-1] and whole[n - 1].startswith(cut[-1])
 
 
 _HEADING_MARK = regex.compile(r"\s*(#{1,6}|\*\*|__)")
