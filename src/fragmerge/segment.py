@@ -1209,11 +1209,12 @@ def _resumes_inside_cut(text: str, units: list[Unit], views: list[str], j: int) 
     cut_text = text[u.start : u.end]
     last_stop = _last_stop(cut_text)
     cut_sentence = cut_text[last_stop:].strip()
+    cut_view = build_view(cut_sentence).chars
     if (
         last_stop
-        and len(build_view(cut_sentence).chars) >= _RESTART_KEY
+        and len(cut_view) >= _RESTART_KEY
         and text.startswith(cut_sentence, units[j].start)
-        and len(views[j]) > len(build_view(cut_sentence).chars)
+        and len(views[j]) > len(cut_view)
     ):
         return True
     # ...or cut right after the bracket opening it, which cannot end anything ("…お願いを
@@ -1221,7 +1222,7 @@ def _resumes_inside_cut(text: str, units: list[Unit], views: list[str], j: int) 
     # restart goes on at length
     if (
         cut_sentence
-        and not build_view(cut_sentence).chars
+        and not cut_view
         and OPEN_END.search(cut_sentence) is not None
         and text.startswith(cut_sentence, units[j].start)
         and len(views[j]) >= _min_run(views[j])
