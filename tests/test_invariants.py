@@ -479,6 +479,14 @@ SIMULATED_REGRESSIONS = {
     ("en-018", "nomarker", 110): "indented code cut inside a comment, then copied whole, was kept",
     ("zh-008", "nomarker", 72): "a two-character stub restarted with a code span after it",
     ("ja-007", "nomarker", 70): "a code span alone, then glued to Japanese going on, was kept",
+    ("en-016", "nomarker", 131): 'a paragraph of "The" alone, restarted further back, was kept',
+    ("en-018", "nomarker", 131): "indented code restated without its indentation was kept twice",
+    ("zh-010", "nomarker", 131): "a quote restarting after a tag left open (`<span`) was kept",
+    ("en-026", "seedlike", 110): "look-alike HTML blocks read as a copy stopping inside one",
+    ("ja-007", "nomarker", 132): "a table restated after a cut row, across a restart in it, stayed",
+    ("zh-013", "drift", 130): "a piece restating the line before a cut heading was glued to it",
+    ("ja-007", "nomarker", 130): "a stub restarted with a code span right after it was kept",
+    ("en-022", "nomarker", 130): 'a resume writing the cut\'s last word again ("in") was kept',
 }
 
 

@@ -2353,3 +2353,151 @@ def test_list_number_alone_then_the_item_written_whole_is_a_restart() -> None:
     whole = "1. Broadly supported, meaning having commercial support or a large community"
     draft = f"{P1}\n\n{items}\n1.\n\n{whole}\n\n{P3}\n"
     assert fragmerge.fix_text(draft) == f"{P1}\n\n{items}\n{whole}\n\n{P3}\n"
+
+
+def test_copy_stopping_inside_a_sentence_after_a_closing_bracket_ends_a_redundant_piece() -> None:
+    # the copy stops right after "…))", which reads as finished; the original goes on
+    lead = (
+        "またデバッグ用に、`--debug` オプションによって、"
+        "そのオブジェクトがどこで生成されたかを知ることができます。"
+    )
+    feature = (
+        "[safe navigation operator](https://bugs.example/11537) `&.` "
+        "(またの名を[ぼっちオペレータ](https://example.com/p/1))"
+    )
+    sentence = f"{feature}が導入されました。"
+    cut = "[RubyVM::InstructionSequence#to_binary](https://bugs.example/11788) は"
+    whole = f"{cut}実験的機能として導入されます。"
+    did = "[did_you_mean gem がバンドルされました](https://bugs.example/11252)。"
+    also = "他にも `Array#dig` と `Hash#dig` が追加されました。"
+    head = f"{JA1}\n\n{lead}\n\n{sentence}\n{also}\n\n{did}"
+    draft = f"{head}\n\n{cut}\n\n{lead}\n\n{feature}\n\n{did}\n\n{whole}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{head}\n\n{whole}\n\n{JA3}\n"
+
+
+def test_copy_stopping_inside_a_link_ends_a_redundant_piece() -> None:
+    # the copy of the download list stops inside a link's address
+    url = "https://cache.example.org/pub/ruby/2.0/ruby-2.0.0-p643"
+    block = (
+        f"* [{url}.tar.bz2]({url}.tar.bz2)\n\n      SIZE:   10756895 bytes\n"
+        f"      SHA1:   544840583939175886a0885bce1cf07f0b9550b7\n\n"
+        f"* [{url}.tar.gz]({url}.tar.gz)\n\n      SIZE:   13625546 bytes\n"
+        "      SHA1:   9f5e1a4a0ee1ddd1cb4a8a4cd5cf6a6aa0b1c5d3"
+    )
+    head = f"{P1}\n\n## Download\n\n{block}"
+    cut_at = head.index(f".tar.gz]({url}") + len(".tar.gz](https://cache.exa")
+    copy, cut_copy = head[len(P1) + 2 :], head[len(P1) + 2 : cut_at]
+    draft = f"{head}\n      SHA256:\n\n{cut_copy}\n\n{copy}\n      SHA256: 4bd267a4\n\n{P3}\n"
+    assert fragmerge.fix_text(draft) == f"{head}\n      SHA256: 4bd267a4\n\n{P3}\n"
+
+
+def test_paragraph_of_a_one_word_label_is_no_cut() -> None:
+    # "The" alone is cut (simulated regression en-016 nomarker 131); a label is not
+    second = (
+        "Second, we know that many people have said that Go needs generics, but\n"
+        "we don’t necessarily know exactly what that means."
+    )
+    doc = f"{P1}\n\n{second}\n\nOutput\n\n{second}\n\n{P3}\n"
+    assert fragmerge.fix_text(doc) == doc
+
+
+def test_indented_code_restated_without_its_indentation_is_a_restart() -> None:
+    code = (
+        "\tvar supported = []language.Tag{\n\t\tlanguage.AmericanEnglish,\n"
+        "\t\tlanguage.German,\n\t}"
+    )
+    after = (
+        "Let's look at the matches against this list of supported languages for\n"
+        "various user preferences."
+    )
+    head = f"{P1}\n\n{code}\n\n{after}"
+    draft = f"{head}\n\n{code.lstrip()}\n\n{after}\n\n{P3}\n"
+    assert fragmerge.fix_text(draft) == f"{head}\n\n{P3}\n"
+    # ... but the same code shown twice, both times indented, stays
+    doc = f"{P1}\n\n{code}\n\n{after}\n\n{code}\n\n{after}\n\n{P3}\n"
+    assert fragmerge.fix_text(doc) == doc
+
+
+def test_quote_restarting_after_a_tag_left_open_is_a_restart() -> None:
+    note = (
+        "> 注意：本书假设你熟悉基本的命令行操作。"
+        "Rust 对于你的编辑器、工具，以及代码位于何处并没有特定的要求。"
+    )
+    head = f'{JA1}\n\n{note}\n\n{JA2}\n\n<figure class="listing">'
+    figure = '<figure class="listing">\n\n<span class="file-name">文件名：main.rs</span>'
+    draft = f"{head}\n\n<span\n\n{note}\n\n{JA2}\n\n{figure}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{note}\n\n{JA2}\n\n{figure}\n\n{JA3}\n"
+
+
+def test_copy_stopping_two_characters_into_the_cut_sentence_is_redundant() -> None:
+    code = "```rust\nfn main() {\n\n}\n```"
+    said = "这几行定义了一个名叫 `main` 的函数。`main` 函数很特殊：它是最先运行的代码。"
+    whole = "这里第一行声明了一个名为 `main` 的函数，它没有参数也没有返回值。"
+    head = f"{JA1}\n\n{code}\n\n{said}"
+    cut = "这里第一行声明了一个名为 `main`"
+    draft = f"{head}{cut}\n\n{code}\n\n{said}这里第\n\n{said}{whole}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{head}{whole}\n\n{JA3}\n"
+
+
+def test_last_sentence_of_a_paragraph_said_again_alone_is_a_restart() -> None:
+    para = (
+        "These are modules that you can use from your programs, but which\n"
+        "are written in C. In this way, you can compartmentalize the\n"
+        "performance-critical parts of your software, and smelt those down\nto pure C."
+    )
+    last = para[para.index("In this way") :]
+    draft = f"{P1}\n\n{para}\n\n{last}\n\n{P2}\n\n{P3}\n"
+    assert fragmerge.fix_text(draft) == f"{P1}\n\n{para}\n\n{P2}\n\n{P3}\n"
+    # ... but not when it closes the text, nor when it is short
+    closing = f"{P1}\n\n{para}\n\n{last}\n"
+    assert fragmerge.fix_text(closing) == closing
+    short = f"{P1}\n\nIt was fine. See below.\n\nSee below.\n\n{P3}\n"
+    assert fragmerge.fix_text(short) == short
+
+
+def test_code_and_a_heading_cut_short_restated_at_once_are_a_redundant_piece() -> None:
+    code = (
+        '```js\nconst userInput = "not json value";\n'
+        "try {\n    JSON.parse(userInput);\n} catch (error) {}\n```"
+    )
+    heading = "### オブジェクトをJSON文字列に変換する"
+    head = f"{JA1}\n\n{code}"
+    draft = f"{head}\n\n### オ\n\n{code}\n\n### オ\n\n{code}\n\n{heading}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{head}\n\n{heading}\n\n{JA3}\n"
+    # ... but a section said twice, its heading whole, stays
+    doc = f"{JA1}\n\n{code}\n\n### 例\n\n{code}\n\n### 例\n\n{JA3}\n"
+    assert fragmerge.fix_text(doc) == doc
+
+
+def test_heading_written_again_with_the_stop_it_was_cut_before_is_a_restart() -> None:
+    draft = (
+        f"{JA1}\n\n## (3) テストはやりやすくなった\n\n## (3) テストはやりやすくなった？\n\n{JA2}\n"
+    )
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n## (3) テストはやりやすくなった？\n\n{JA2}\n"
+
+
+def test_lines_before_a_cut_restated_before_its_restart_open_the_restart() -> None:
+    # the generation stopped one character into a paragraph; the next restated the two
+    # lines before it (a comment's end and a heading), then the paragraph whole
+    comment = "<!-- textlint-disable\n\n一人で学ぼうとすると詰まってしまう場合があります。\n\n -->"
+    heading = "## 学習リソース {#learning-resources}"
+    whole = "この書籍の学習を補完するリソースとして、次のページを用意しています。"
+    draft = f"{JA1}\n\n{comment}\n\n{heading}\n\nこ\n\n-->\n\n{heading}\n\n{whole}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{comment}\n\n{heading}\n\n{whole}\n\n{JA3}\n"
+
+
+def test_paragraph_resuming_a_cut_with_its_last_word_again_goes_on_from_it() -> None:
+    cut = "Currently, occupational and industry coverage is limited,\ne.g. in"
+    rest = "in certain industries, online job postings are the norm and in others, not."
+    draft = f"{P1}\n\n{cut}\n\n{rest}\n\n{P3}\n"
+    assert fragmerge.fix_text(draft) == f"{P1}\n\n{cut[: -len('in')]}{rest}\n\n{P3}\n"
+    # ... but a short line echoing the cut's last word is a refrain
+    verse = "I keep on walking down the road and\n\nand on and on we go."
+    assert fragmerge.fix_text(f"{verse}\n") == f"{verse}\n"
+
+
+def test_paragraph_closing_the_link_a_cut_left_open_resumes_it() -> None:
+    items = "* YJIT 现在支持 x86-64 和 arm64 CPU。[[Feature #18481]]\n* YJIT 现在进行了优化，可以有效利用对象的形状。"
+    nxt = "* 在定义新常量时，利用更细粒度的常量失效来使更少的代码无效。[[Feature #18589]]"
+    draft = f"{JA1}\n\n{items}[[Feature\n\n[[Feature #18776]]\n{nxt}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{items}[[Feature #18776]]\n{nxt}\n\n{JA3}\n"

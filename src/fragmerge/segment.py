@@ -597,7 +597,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                 # follows a finished one)
                 or (
                     (u.kind == "table_row" or text.startswith(">", u.start))
-                    and (_cut_unit(text, units[j - 1]) or _lone_row(text, units, j - 1))
+                    and (_ends_unfinished(text, units, j - 1) or _lone_row(text, units, j - 1))
                     and not text.startswith(">", units[j - 1].start)
                 )
                 or block_after_cut
@@ -642,7 +642,15 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             ):
                 # (a rule or code before the short line, equal to the one before the
                 # cut's, opens the restart: "---" "## 技術選定…" "実装…アドバイ" | "---")
-                first = _copy_start(text, units, copied_until, cut - 1, j) if cut and lead else j
+                if cut is not None and lead:
+                    first = _copy_start(text, units, copied_until, cut - 1, j)
+                elif cut is not None:
+                    # (the lines right before the cut, restated right before the
+                    # restart, open it: "-->" "## 学習リソース" "こ" | "-->" "## 学習
+                    # リソース" "この書籍の…")
+                    first = _lines_before_restated(text, units, max(copied_until, cut + 1), cut, j)
+                else:
+                    first = j
                 points.append(text.rfind("\n", 0, units[first].start) + 1)
                 note_cut(first - 1)
                 if lead:
@@ -676,6 +684,10 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                         copy[3]
                         or not block_after_cut
                         or i + copy[0] == j
+                        # (or everything up to where a piece split off here ended: the
+                        # earlier text was itself restarted there, "| ツール名 |…" "|---|"
+                        # "| LangChain |…| 高" | "| LangChain |…| 高 |" … "| Coze | ノーコード")
+                        or i + copy[0] - 1 in split_ends
                         # (or code restated at length after a line left open mid-token,
                         # "  * CMath (cmath": no code goes on from that)
                         or (
@@ -931,8 +943,29 @@ def _goes_on_after_break(text: str, units: list[Unit], j: int, cut_at: int | Non
     if cut_at is not None and _resumes_stub(text, units, cut_at, j):
         return True
     # a paragraph opening with the last words of the cut echoes it (a refrain), or
-    # resumes it with an overlap: that is the restart rules' to decide
-    echoes = _opens_with_last_words(text, u.start, cut_line, 4)
+    # resumes it with an overlap: that is the restart rules' to decide; but one that
+    # writes only the cut's last word again and goes on at length in its first line
+    # resumes the cut ("…is limited,\ne.g. in" | "in certain industries, online job …")
+    cut_words = text[cut.start : cut.end].split()
+    first_line = text[u.start : u.end].split("\n", 1)[0]
+    left_open = _open_tail(cut_line)
+    if (
+        cut_at is None
+        and len(left_open) >= _RESTART_KEY // 2
+        and first_line.startswith(left_open)
+        and len(first_line) > len(left_open)
+        and not _unbalanced(first_line)
+    ):
+        # the link or bracket the cut left open, written again and closed: a resume
+        # of the cut ("…形状。[[Feature" | "[[Feature #18776]]")
+        return True
+    last_word_again = (
+        len(cut_words) >= 3
+        and first_line.startswith(cut_words[-1] + " ")
+        and not first_line.startswith(" ".join(cut_words[-2:]))
+        and len(first_line) >= _MIN_PROSE_RESTART
+    )
+    echoes = _opens_with_last_words(text, u.start, cut_line, 4) and not last_word_again
     return (
         not echoes
         and LOWER_WORD.match(text, u.start) is not None
@@ -940,7 +973,7 @@ def _goes_on_after_break(text: str, units: list[Unit], j: int, cut_at: int | Non
         and not cut_line[:1].isspace()
         and _YAML_KEY.match(cut_line) is None
         and _YAML_KEY.match(text, u.start) is None
-        and len(cut_line.split()) >= 3
+        and (len(cut_line.split()) >= 3 or last_word_again)
         and _looks_cut(text[cut.start : cut.end])
         # (the rest of a sentence finishes it, or closes what the cut left open,
         # "(mock service w" | "orker) を使ったり": a line of code or a table of test
@@ -948,6 +981,22 @@ def _goes_on_after_break(text: str, units: list[Unit], j: int, cut_at: int | Non
         # requires", does neither)
         and (is_complete(text[u.start : u.end]) or _unbalanced(cut_line))
     )
+
+
+def _open_tail(line: str) -> str:
+    """The end of ``line`` from the first bracket it leaves open ("[[Feature" of "…形状。
+    [[Feature"; empty if none is open).
+
+    >>> _open_tail("See [the docs](x) and [[Feature"), _open_tail("(done)")
+    ('[[Feature', '')
+    """
+    opened: list[int] = []
+    for k, ch in enumerate(line):
+        if ch in "[(":
+            opened.append(k)
+        elif ch in "])" and opened:
+            opened.pop()
+    return line[opened[0] :] if opened else ""
 
 
 def _stub_resumed_at(
@@ -1042,6 +1091,19 @@ def _copy_start(text: str, units: list[Unit], floor: int, i: int, j: int) -> int
         and units[s - 1].kind not in ("sentence", "heading", "list_item")
         and text[units[s - 1].start : units[s - 1].end]
         == text[units[i - (j - s) - 1].start : units[i - (j - s) - 1].end]
+    ):
+        s -= 1
+    return s
+
+
+def _lines_before_restated(text: str, units: list[Unit], floor: int, cut: int, j: int) -> int:
+    """The first unit of the restart of ``cut`` found at ``j``: units right before ``j``
+    (after ``floor``) that read as those right before ``cut`` belong to it."""
+    s = j
+    while (
+        s - 1 >= floor
+        and cut - (j - s) - 1 >= 0
+        and _same_text(text, units[s - 1], units[cut - (j - s) - 1])
     ):
         s -= 1
     return s
@@ -1286,6 +1348,16 @@ def _restates_last_sentence(text: str, units: list[Unit], j: int) -> bool:
             # (or a long paragraph of it alone, parting a list: "- …使用。例如你应当…
             # `ForwardAgent=yes`。" | "例如你应当…`ForwardAgent=yes`。" | "- 考虑使用…"; a
             # sentence quoted again as a paragraph stands outside any list)
+            # (a paragraph's last sentence said again alone right after it counts as
+            # that paragraph's one sentence would: "…are written in C. In this way, …
+            # to pure C." | "In this way, … to pure C." | "And, of course, …")
+            or (
+                u.end - u.start == len(sentence)
+                and n >= _MIN_LONE_RESTATED
+                and before.kind == "sentence"
+                and j + 1 < len(units)
+                and BLANK_LINE.search(text, u.end, units[j + 1].start) is not None
+            )
             or (
                 u.end - u.start == len(sentence)
                 and n >= _MIN_LONE_RESTATED
@@ -1562,13 +1634,18 @@ def _goes_on_as_prose(text: str, u: Unit, skip: int, view: str, cut_view: str) -
     rest = text[u.start + skip : u.end]
     # (in a script without spaces the sentence goes straight on: "有时候" | "有时候，当…",
     # "学习 Rust" | "学习 Rust 的一个重要部分…")
-    # (or inline markup, "因为" | "因为 `enumerate` 方法返回的是元组，…"; a Latin word
-    # goes straight on in Japanese too, "`toJSON`" | "`toJSON`メソッドは…")
+    # (or inline code, "因为" | "因为 `enumerate` 方法返回的是元组，…", "オブジェクトが" |
+    # "オブジェクトが`toJSON`メソッドを…"; a Latin word goes straight on in Japanese too,
+    # "`toJSON`" | "`toJSON`メソッドは…"; not a link, "更多详情" | "更多详情 [NEWS](…)", a title)
     goes_on = (
         (rest[:1] == " " and rest[1:2].islower())
         or (
             has_no_space_script(cut_view)
-            and (is_no_space_script(rest.lstrip()[:1]) or rest[:1] in "，、" or rest[:2] == " `")
+            and (
+                is_no_space_script(rest.lstrip()[:1])
+                or rest[:1] in "，、"
+                or rest.lstrip(" ")[:1] == "`"
+            )
         )
         or is_no_space_script(rest[:1])
     )
@@ -1918,6 +1995,20 @@ def _copy_run(
             exact = False
             completes = True
             break
+        if (
+            k == 0
+            and i == j - 1
+            and units[i].kind == units[j].kind == "heading"
+            and len(a) >= _RESTART_KEY
+            and _stop_added(text, units[i], units[j])
+        ):
+            # a heading written again right after it with the stop it was cut before
+            # ("## (3) テストはやりやすくなった" | "## (3) テストはやりやすくなった？")
+            run += len(a)
+            k += 1
+            exact = False
+            completes = True
+            break
         if a == b and _bracket_closed(text, units[i + k], units[j + k]):
             # the same words with the markup closed: the original was cut inside it
             # ("{% endif" | "{% endif %}")
@@ -1928,6 +2019,8 @@ def _copy_run(
             break
         if a == b or (k == 0 and _ordinal_dropped(text, units, views, i, j)):
             run += len(b)
+            if code_a != code_b:
+                exact = False  # (an indented block restated without its indentation)
         elif k == 0 and _glued_tail(text, units, views, i, j):
             run += len(b)
             exact = False  # (the copy breaks where the original was joined)
@@ -1961,13 +2054,23 @@ def _copy_run(
             completes = len(b) > len(a)
             break
         elif a.startswith(b) and (
-            (_cut_unit(text, units[j + k]) and len(b) >= 4)
+            # (two characters will do inside the very unit cut before the copy: the
+            # copy stopped short of that cut, "…名为 `main`" | "```rust…```" "…这里第")
+            (_cut_unit(text, units[j + k]) and len(b) >= (2 if i + k == j - 1 else 4))
             # (a heading stopped before its anchor: "## React 开发者工具" of "## React 开发
             # 者工具 {/*react-developer-tooling*/}")
             or _anchor_dropped(text, units[i + k], units[j + k])
             # (after a long verbatim run, a stub of a word or two: "See" of "See
             # [ChangeLog](…) for details.")
             or (exact and run >= _MIN_VERBATIM_RUN and _word_stub(text, units[i + k], units[j + k]))
+            # (or a long copy, character for character, stopping inside the sentence
+            # the original finishes, after a closing bracket that hides the cut:
+            # "… (またの名を[ぼっちオペレータ](…))" of "… (…))が導入されました。")
+            or (
+                exact
+                and len(b) >= _MIN_RESTATED_RUN
+                and _stops_inside(text, units[i + k], units[j + k])
+            )
         ):
             run += len(b)  # the copy itself was cut (a redundant piece)
             k += 1
@@ -2084,6 +2187,36 @@ def _word_stub(text: str, original: Unit, copy: Unit) -> bool:
     )
 
 
+def _stops_inside(text: str, original: Unit, copy: Unit) -> bool:
+    """Whether sentence or item ``copy`` is ``original`` character for character up
+    to a point inside it, where the copy stops unfinished and the original goes on to
+    its terminator, or to close the link or bracket the copy leaves open ("* [….tar.gz](
+    https://cache.ruby-lang.o")."""
+    whole = SPACE_RUN.sub(" ", text[original.start : original.end].rstrip())
+    stub = SPACE_RUN.sub(" ", text[copy.start : copy.end].rstrip())
+    return (
+        original.kind == copy.kind
+        and copy.kind in ("sentence", "list_item")
+        and len(stub) < len(whole)
+        and whole.startswith(stub)
+        and not is_complete(stub)
+        # (after a word or a closing bracket: not a label, which may stand alone, "> Stability:
+        # 0 - Deprecated:", nor a heading's underline joined to its section, "…\n'''''")
+        and (stub[-1:].isalnum() or stub.endswith((")", "]", "）")))
+        # (not inside a tag: look-alike HTML blocks begin alike, "<div …>\n  <input
+        # type="checkbox"" / "<div …>\n  <input … id="cbox16" …>\n  <label …>Are …?")
+        and stub.rfind("<") <= stub.rfind(">")
+        and (is_complete(whole) or _closes_link(stub, whole))
+    )
+
+
+def _closes_link(stub: str, whole: str) -> bool:
+    """Whether ``whole`` closes every bracket of a link that ``stub`` leaves open."""
+    return any(stub.count(o) > stub.count(c) for o, c in ("[]", "()")) and all(
+        whole.count(o) == whole.count(c) for o, c in ("[]", "()")
+    )
+
+
 def _stop_added(text: str, original: Unit, copy: Unit) -> bool:
     """Whether ``copy`` is ``original`` again with only a full stop added, in a
     script without spaces (English documentation varies its stops: "… as
@@ -2130,6 +2263,20 @@ def _code_stops_short(cut: list[str], whole: list[str]) -> bool:
 
 
 _HEADING_MARK = regex.compile(r"\s*(#{1,6}|\*\*|__)")
+
+
+def _heading_written_whole_later(text: str, units: list[Unit], x: int) -> bool:
+    """Whether heading ``x`` is cut short: a heading further on begins with its text
+    and goes on ("### オ" before "### オブジェクトをJSON文字列に変換する")."""
+    if units[x].kind != "heading":
+        return False
+    stub = text[units[x].start : units[x].end].rstrip()
+    return any(
+        units[y].kind == "heading"
+        and units[y].end - units[y].start > len(stub)
+        and text.startswith(stub, units[y].start)
+        for y in range(x + 1, min(len(units), x + _NEAR))
+    )
 
 
 def _heading_mark(text: str, u: Unit) -> str:
@@ -2208,6 +2355,33 @@ def _drifted(original: str, copy: str) -> bool:
     return ratio(original, copy) >= 94 and _DIGITS.findall(original) == _DIGITS.findall(copy)
 
 
+def _ends_unfinished(text: str, units: list[Unit], x: int) -> bool:
+    """Whether unit ``x`` is left unfinished: a cut sentence or item (:func:`_cut_unit`),
+    or a link, a tag or a bracket left open, a CJK character alone, an item without the
+    stop its list has, or a paragraph of one word that only opens sentences."""
+    u = units[x]
+    body = text[u.start : u.end]
+    if u.kind == "list_item":
+        body = LIST_BULLET.sub("", body, count=1)
+    # (one CJK character alone: "## 使用情况\n\n人" | "每个包管理工具…", or as a list
+    # item: "- 代" | "我们的 `grep` 项目…：" "- 代" | "- 代码组织…")
+    lone_char = u.kind in ("sentence", "list_item") and _LONE_CJK.fullmatch(body) is not None
+    # (a tag left open, which nothing ends: "</div>" "<div" | "完整…"; not a
+    # bracket alone, "<  Returns {expr1}, …" in a help file)
+    open_markup = u.kind == "sentence" and _OPEN_TAG_END.search(body) is not None
+    # (a paragraph of one word that only opens sentences: "## Feedback\n\nThe" |
+    # "Second, we know …", the generation stopped after it; not a label, "Output")
+    opening_word = _stub_paragraph(text, u) and _FUNCTION_WORD.fullmatch(body) is not None
+    return (
+        _cut_unit(text, u)
+        or opening_word
+        or _left_open(text, units, x)
+        or lone_char
+        or open_markup
+        or _stopless_item(text, units, x)
+    )
+
+
 def _is_restart(
     text: str,
     units: list[Unit],
@@ -2223,25 +2397,6 @@ def _is_restart(
     that end a piece before a marker, ``split_ends`` those that end a piece split off
     at a restart found already.
     """
-
-    def cut(x: int) -> bool:
-        # (and so is one CJK character alone: "## 使用情况\n\n人" | "每个包管理工具…",
-        # or as a list item: "- 代" | "我们的 `grep` 项目…：" "- 代" | "- 代码组织…")
-        u = units[x]
-        body = text[u.start : u.end]
-        if u.kind == "list_item":
-            body = LIST_BULLET.sub("", body, count=1)
-        lone_char = u.kind in ("sentence", "list_item") and _LONE_CJK.fullmatch(body) is not None
-        # (and a tag left open, which nothing ends: "</div>" "<div" | "完整…"; not a
-        # bracket alone, "<  Returns {expr1}, …" in a help file)
-        open_markup = u.kind == "sentence" and _OPEN_TAG_END.search(body) is not None
-        return (
-            _cut_unit(text, u)
-            or _left_open(text, units, x)
-            or lone_char
-            or open_markup
-            or _stopless_item(text, units, x)
-        )
 
     k, run, exact, completes, stopped = copy
     # (the script is read at the restart and in the unit before it: a copy may open
@@ -2273,7 +2428,7 @@ def _is_restart(
     # evidence itself); a restart further back needs a longer copied run, and an
     # item of a list whose items all go without a stop is no cut ("- improving Python").
     if (
-        cut(j - 1)
+        _ends_unfinished(text, units, j - 1)
         # (a generation stops at a piece's end: the next begins after a blank line, not
         # on the next line of a tight list, "* `obj` {Object} The object to serialize")
         and BLANK_LINE.search(text, units[j - 1].end, units[j].start) is not None
@@ -2359,9 +2514,14 @@ def _is_restart(
     if i + k != j:
         return False  # not a tandem copy: a passage quoted again later, not a restart
     last = text[units[j - 1].start : units[j - 1].end]
-    if run >= _MIN_TRUNCATED_RUN and not is_complete(last) and OPEN_END.search(last):
-        # everything up to an end that cannot finish anything ("SHA512:") is
-        # restated right after it: a redundant piece cut where the text was
+    if (
+        run >= _MIN_TRUNCATED_RUN
+        and not is_complete(last)
+        and (OPEN_END.search(last) or _heading_written_whole_later(text, units, j - 1))
+    ):
+        # everything up to an end that cannot finish anything ("SHA512:"), or up to a
+        # heading cut short ("### オ" of "### オブジェクトを…"), is restated right after
+        # it: a redundant piece cut where the text was
         return True
 
     def breaks(first: int, count: int) -> list[bool]:
@@ -2438,14 +2598,15 @@ _DIGITS = regex.compile(r"\d+")
 _WORD_END = regex.compile(r"[\p{L}\p{N}]\Z")
 _BOLD_LABEL = regex.compile(r"\*\*[^*\n]+[:：]\*\*")  # "**概要:**"
 _BLANK_AFTER = regex.compile(r"[ \t]*\n[ \t]*\n")  # a paragraph ends here
-_CUT_PROSE = regex.compile(r"(?:\p{L}+[ \t]+\p{L}{2,}|[\p{Han}\p{Hiragana}\p{Katakana}]{2})")
+# (the prolonged sound mark and the iteration mark are letters of a word too: "ノーコード")
+_CUT_PROSE = regex.compile(r"(?:\p{L}+[ \t]+\p{L}{2,}|[\p{Han}\p{Hiragana}\p{Katakana}ー々]{2})")
 _STOP_INSIDE = regex.compile(r"[.!?。！？](?:\s|$)")
 # where a sentence ends in a unit (with the emphasis it closes: "**…探そう。** あなたの…")
 _STOP_AT = regex.compile(r"[.!?][*_]*(?:\s|$)|[。！？][」』）”]?[*_]*")
 _CUT_END = regex.compile(r"[\p{L}\p{N}、，,]\Z")
 # a pronoun, determiner or conjunction opening a sentence: a paragraph of it alone is cut
 _FUNCTION_WORD = regex.compile(
-    r"(?:This|These|Those|That|There|Here|It|Its|We|Our|They|Their|You|Your|I|My|He|She|His"
+    r"(?:The|A|An|This|These|Those|That|There|Here|It|Its|We|Our|They|Their|You|Your|I|My|He|She|His"
     r"|Her|When|If|As|While|Although|Because|Since|However|Then|So)"
     r"(?:['’](?:s|re|ll|ve|d|m))?"  # ("We’re", "It's")
 )
@@ -2484,6 +2645,8 @@ def _looks_cut(unit_text: str) -> bool:
     >>> _looks_cut("- [How datacenters are cooled](/2025/01/cooling/)")
     False
     >>> _looks_cut("([#20834](https://github.com/facebook/react/pull/20834)")
+    True
+    >>> _looks_cut("| Coze（ByteDance） | ノーコード")
     True
     """
     unit_text = unit_text.rstrip()
