@@ -20,6 +20,7 @@ ZH3 = "最后一段总结全文。感谢大家的阅读和支持，欢迎在评�
 
 LANGS = {"en": (P1, P2, P3), "ja": (JA1, JA2, JA3), "zh": (ZH1, ZH2, ZH3)}
 MARKER = {"en": "---END---", "ja": "（続き）", "zh": "（续）"}
+NL = "\n"  # (joins lines inside f-strings)
 
 
 def article(lang: str) -> str:
@@ -1791,3 +1792,101 @@ def test_heading_closed_by_its_anchor_is_finished_before_a_cjk_piece() -> None:
     para = "在主题演讲中，我们还宣布 React 18 RC 现已可供试用。"
     draft = f"{JA1}\n\n{heading}\n\n---END---\n\n{para}\n\n{JA3}\n"
     assert fragmerge.fix_text(draft) == f"{JA1}\n\n{heading}\n\n{para}\n\n{JA3}\n"
+
+
+def test_piece_meeting_a_cut_item_by_one_character_gives_way_to_its_restart_from_further_back() -> (
+    None
+):
+    # shuffled: "在实际项目中…" meets the cut "- [在" in one character; the piece shown
+    # after it restarts the list from its top, writes the cut item whole and ends
+    # where "在实际项目中…" begins: it came first
+    items = (
+        "- 使用熟悉的 HTML、CSS 和 JavaScript 语法编写模块化的组件\n"
+        "- 预编译模板，避免运行时的编译开销"
+    )
+    whole = "- [在使用组合式 API 时语法更简单](/api/sfc-script-setup)"
+    later = "在实际项目中，我们一般会使用集成了单文件组件编译器的构建工具，比如 Vite 或者 Vue CLI。"
+    draft = (
+        f"{ZH1}\n\n{items}\n- [在\n\n---END---\n\n{later}\n\n{ZH3}\n\n---END---\n\n"
+        f"{items}\n{whole}\n\n{ZH2}\n\n{later[:30]}\n"
+    )
+    assert fragmerge.fix_text(draft) == f"{ZH1}\n\n{items}\n{whole}\n\n{ZH2}\n\n{later}\n\n{ZH3}\n"
+
+
+def test_two_pieces_waiting_for_each_other_are_placed_once_the_cut_they_meet_is() -> None:
+    # shuffled: the list's first piece is shown before the piece whose cut ("* Y") it
+    # meets, and waits; the piece restarting the list at length waits for it in turn.
+    # Neither may be overtaken by a later piece meeting "* Y" by chance ("* You’ve
+    # got mostly …", from the next list)
+    lead = "These are modules that you can use from your programs, but which are written in C."
+    items = [
+        "* You may program procedurally if you like.",
+        "* Most of the operators are the same.",
+        "* Strings go in double-quotes.",
+        "* Strings are mutable.",
+        "* You’ve got the same sort of command-line debugger available.",
+    ]
+    more = [
+        "* You’ve got mostly the same operators (even `::`).",
+        "* You’ve got exceptions, though they go by other names.",
+        "* There is no need to compile your code before you run it.",
+    ]
+    sim = "### Similarities with C\n\nAs with C, in Ruby,..."
+    sim2 = "### Similarities with C++\n\nAs with C++, in Ruby,..."
+    truth = f"{P1}\n\n{lead}\n\n{sim}\n\n{NL.join(items)}\n\n{sim2}\n\n{NL.join(more)}\n\n{P3}\n"
+    pieces = [
+        f"{P1}\n\n{lead[:40]}",
+        f"{NL.join(items[:2])}\n* Strings go in",
+        f"{lead}\n\n{sim}\n\n* Y",
+        f"{NL.join(items)}\n\n{sim2}\n\n{more[0]}\n* You’ve got exc",
+        f"{NL.join(more)}\n\n{P3}\n",
+    ]
+    assert fragmerge.fix_text("\n\n---END---\n\n".join(pieces)) == truth
+
+
+def test_piece_meeting_the_end_of_another_in_a_few_words_that_a_third_resumes_does_not_wait() -> (
+    None
+):
+    # shuffled: "[[Misc #18984]] …", shown before the cut it resumes ("… [[Misc"), meets
+    # the end of the link definitions ("…\n[Misc #18984]:") in the same few words as
+    # the piece that does resume them ("[Misc #18984]:    https://…"): it waits for
+    # nothing, and the definitions stay last
+    item = "* `Range#size` now raises `TypeError` if the range is not iterable. [[Misc #18984]]"
+    said = (
+        "Error messages now use single quotes. "
+        "See [the ticket](https://bugs.ruby-lang.org/issues/16495) for details."
+    )
+    about = (
+        "Ruby was first developed by Matz (Yukihiro Matsumoto) in 1993,\n"
+        "and is now developed as Open Source."
+    )
+    defs = [
+        "[Feature #13557]: https://bugs.ruby-lang.org/issues/13557",
+        "[Misc #18984]:    https://bugs.ruby-lang.org/issues/18984",
+        "[Feature #20433]: https://bugs.ruby-lang.org/issues/20433",
+    ]
+    truth = f"{P1}\n\n{item}\n\n## Compatibility issues\n\n{said}\n\n{about}\n\n{NL.join(defs)}\n"
+    pieces = [
+        f"{P1}\n\n{item[:30]}",
+        f"[[Misc #18984]]\n\n## Compatibility issues\n\n{said}",
+        item[: item.index("#18984")].rstrip(),
+        f"{about}\n\n{defs[0]}\n[Misc #18984]:",
+        f"{NL.join(defs[1:])}\n",
+    ]
+    assert fragmerge.fix_text("\n\n---END---\n\n".join(pieces)) == truth
+
+
+def test_restart_of_the_line_before_a_cut_heading_is_a_restart_of_the_heading() -> None:
+    # "</aside>" "## 维" | marker | "</aside>" "## 维护者活动情况": the piece restates the
+    # line before the cut heading, then writes the heading whole
+    aside = '<aside markdown="1" class="pquote">\n  开源不只是代码。\n</aside>'
+    draft = f"{ZH1}\n\n{aside}\n\n## 维\n\n---END---\n\n</aside>\n\n## 维护者活动情况\n\n{ZH3}\n"
+    assert fragmerge.fix_text(draft) == f"{ZH1}\n\n{aside}\n\n## 维护者活动情况\n\n{ZH3}\n"
+
+
+def test_bold_label_restated_with_its_first_character_dropped_keeps_its_first_wording() -> None:
+    # drift dropped "教" from the label the restart opens with: a copy of the label,
+    # not a heading of the piece's own
+    items = "- 導入前に測定可能なKPIを必ず設定する\n- 小規模なPoCで効果を定量的に確認する"
+    draft = f"{JA1}\n\n**教訓:**\n- 導\n\n---END---\n\n**訓:**\n{items}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n**教訓:**\n{items}\n\n{JA3}\n"

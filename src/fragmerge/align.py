@@ -602,7 +602,10 @@ def _rank(found: Alignment, len_a: int) -> tuple[bool, bool, bool, int, float, i
 
 
 def _marked_unit_as_prose(
-    b: Prepared, len_a: int, heading_len: int, a_raw_before: Callable[[int, int], str] | None
+    b: Prepared,
+    heading: str,
+    len_a: int,
+    a_raw_before: Callable[[int, int], str] | None,
 ) -> bool:
     """Whether ``b`` opens with the words of the heading (or finished list item)
     that ends the target, of ``heading_len`` view characters, inside a longer unit,
@@ -611,8 +614,14 @@ def _marked_unit_as_prose(
     subsection ("## Upgrading" | "### Upgrading with the installer"), or an entry
     ("* `prepare`" | "`prepare` runs only when …"), not a restart of it. A bold label
     restated with its text ("**11:00 a.m.:**" | "**11:00 a.m.:** After …") keeps
-    its mark."""
+    its mark. ``heading`` is that unit's view.
+
+    A piece opening with other words is none of these: "</aside>" "## 维" | "</aside>
+    ## 维护者活动情况" restarts the line before the cut heading too."""
+    heading_len = len(heading)
     if not (b.units and b.view.offsets and 0 < heading_len < b.unit_vends[0]):
+        return False
+    if not b.view.chars.startswith(heading):
         return False
     if a_raw_before is None:
         return False
@@ -726,7 +735,9 @@ def find_overlap(
     # whole unfinished unit shorter than a seed ("## 影響を受けるバー" / "## 影響を受ける
     # バージョン"): too short for seeds, and easily outvoted by an older copy of
     # the same passage further back, so it is always looked for.
-    marked_as_prose = a_tail_marked and _marked_unit_as_prose(b, len_a, last_unit_len, a_raw_before)
+    marked_as_prose = a_tail_marked and _marked_unit_as_prose(
+        b, get_a(len_a - last_unit_len, len_a), len_a, a_raw_before
+    )
     if marked_as_prose:
         found = [f for f in found if f.a_start != len_a - last_unit_len]
     tail = get_a(max(0, len_a - SHORT_OVERLAP_MAX), len_a)

@@ -61,6 +61,7 @@ from fragmerge.text import (
     LIST_BULLET,
     LOWER_WORD,
     OPEN_END,
+    build_view,
     has_no_space_script,
     is_complete,
     is_no_space_script,
@@ -72,6 +73,7 @@ __all__ = ["merge"]
 
 # Units that open a block: a piece starting with one cannot resume a cut sentence.
 _BLOCK_KINDS = frozenset({"heading", "list_item", "table_row", "code", "rule"})
+_FIRST_WORD = regex.compile(r"[\p{L}\p{N}]")
 _LEADING_ELLIPSIS = regex.compile(r"(?:\.{2,}|…+|‥+)\s*")
 _STRAY_SENTENCE = 40  # view characters of a sentence a looping piece restates alone
 _CHANCE_MEET = 3  # view characters a piece may share with a cut by chance ("th" | "the")
@@ -390,16 +392,28 @@ def _past_markup_kept(b: Prepared, resume: int, kept: str) -> int:
     return resume
 
 
-def _bridges(c: Prepared, a_tail: str, b_head: str) -> bool:
+def _bridges(c: Prepared, a_tail: str, b_head: str, cut_markup: str) -> bool:
     """Whether ``c`` restates ``a_tail`` and ``b_head`` in one stretch, inside one of its
-    units ("**対" | "策**: …" in "**対策**: …"). Where a unit of ``c`` begins between
-    them ("### Amazon Bedrock Agents" | "カスタマー…"), the match is a look-alike."""
+    units ("**対" | "策**: …" in "**対策**: …"), a unit opening with the markup the cut
+    unit opens with (``cut_markup``). Where a unit of ``c`` begins between them ("###
+    Amazon Bedrock Agents" | "カスタマー…"), or the unit opens otherwise ("- [在" |
+    "在实际项目中…" in a paragraph "在实际项目中…"), the match is a look-alike."""
     at = c.view.chars.find(a_tail + b_head)
     while at >= 0:
-        if c.unit_vstarts[c.unit_at(at + len(a_tail))] != at + len(a_tail):
+        unit = c.unit_at(at + len(a_tail))
+        if (
+            c.unit_vstarts[unit] != at + len(a_tail)
+            and _markup_before_words(c.text[c.units[unit].start : c.units[unit].end]) == cut_markup
+        ):
             return True
         at = c.view.chars.find(a_tail + b_head, at + 1)
     return False
+
+
+def _markup_before_words(unit_text: str) -> str:
+    """The marks a unit opens with before its first letter or digit ("- [" of "- [在…")."""
+    match = _FIRST_WORD.search(unit_text)
+    return unit_text[: match.start() if match else len(unit_text)].strip()
 
 
 def _covered(found: Alignment, lo: int, hi: int) -> int:
@@ -549,7 +563,37 @@ class _Merger:
                 if owner not in self.placed and owner != b_index:
                     shared[owner] += 1
         best = sorted(shared, key=lambda c: (-shared[c], c))[:2]
-        return {c for c in best if self._resumes(c, b) is not None}
+        return {
+            c
+            for c in best
+            if (meet := self._resumes(c, b)) is not None
+            and not self._end_resumed_longer(c, b_index, meet)
+        }
+
+    def _end_resumed_longer(self, c: int, b_index: int, meet: Overlap) -> bool:
+        """Whether another piece not placed yet resumes the end of fragment ``c`` in a
+        meeting at least as long as ``meet``, the short one where fragment ``b_index``
+        meets it: a piece's end is resumed once, so a short meeting is chance when
+        another piece makes it too ("…[Misc #18984]:" met by "[[Misc #18984]] …" and
+        by "[Misc #18984]:    https://…")."""
+        length = meet.left_end - meet.left_start
+        if meet.kind != "dovetail" or length >= SEED_LEN:
+            return False
+        host = self.prep[c]
+        met = build_view(host.text[meet.left_start - host.base : meet.left_end - host.base]).chars
+        for d, other in enumerate(self.prep):
+            # (a piece resuming that end opens with the words met)
+            if d in self.placed or d in (b_index, c) or met not in other.view.chars[: 2 * SEED_LEN]:
+                continue
+            resumed = self._resumes(c, other)
+            if (
+                resumed is not None
+                and resumed.kind == "dovetail"
+                and resumed.left_end >= meet.left_end
+                and resumed.left_end - resumed.left_start >= length
+            ):
+                return True
+        return False
 
     def _resumes(self, c: int, b: Prepared) -> Overlap | None:
         """Where ``b`` repeats text of fragment ``c`` (worked out once per pair; ``c``'s
@@ -728,6 +772,17 @@ class _Merger:
                 trailers.append(b)
                 continue
             blocker = self._try_add(b, allow_wait=True)
+            if blocker is not None and blocker in waiting[b]:
+                # the two wait for each other: the one that waited is tried again
+                # first, as the text has grown since ("* You may …" found nothing; then
+                # "…* Y" was placed, which it meets, and the piece restarting its end
+                # waits for it)
+                waiting[b].remove(blocker)
+                again = self._try_add(blocker, allow_wait=True)
+                if again is None:
+                    queue[:0] = [b, *waiting.pop(blocker, [])]
+                    continue
+                waiting[again].append(blocker)
             if blocker is not None:
                 waiting[blocker].append(b)
                 continue
@@ -763,7 +818,7 @@ class _Merger:
                         if self._restarts_at_length(c, host, last)
                         and (
                             self._resumes(c, b) is None
-                            or not _bridges(self.prep[c], a_tail, b_after)
+                            or not _bridges(self.prep[c], a_tail, b_after, self._cut_markup(last))
                         )
                     ),
                     None,
@@ -808,7 +863,9 @@ class _Merger:
             # stretch ("**対" | "策**: …" | "**対策**: …") shows it continues the cut.
             a_tail = asm.get(max(last.apos, asm.length - 8), asm.length)
             for c in self._pieces_to_wait_for(b_index):
-                if last.complete or not _bridges(self.prep[c], a_tail, b.view.chars[:16]):
+                if last.complete or not _bridges(
+                    self.prep[c], a_tail, b.view.chars[:16], self._cut_markup(last)
+                ):
                     return c
         if found is None:
             if not self._second_continuation(b) and not self._regeneration(b):
@@ -938,6 +995,11 @@ class _Merger:
             if host is not None and host.exact_short and host.b_end >= found.b_end:
                 return c
         return None
+
+    def _cut_markup(self, last: _LastUnit) -> str:
+        """The marks the unit the text ends with opens with ("- [" of "- [在")."""
+        piece = self.asm.pieces[last.piece]
+        return _markup_before_words(self.prep[piece.frag].text[last.raw : piece.end])
 
     def _restarts_end(self, c: int, b_index: int) -> bool:
         """Whether fragment ``b_index`` restarts the end of fragment ``c`` at more than
@@ -1176,11 +1238,13 @@ class _Merger:
         a0, b0, _ = found.blocks[0]
         new_head = self._own_head(b, found)
         # a heading cannot restate the middle of a sentence: it is the piece's own
+        # (unless a unit starts a character or two before: a drifted copy of that unit,
+        # "**教訓:**" | "**訓:**")
         new_head = new_head or (
             bool(b.units)
             and b.units[0].kind == "heading"
             and b.unit_vends[0] > b0
-            and not asm.starts_unit(max(0, a0 - b0))
+            and not any(asm.starts_unit(max(0, a0 - b0 - d)) for d in range(_HEAD_DRIFT + 1))
         )
         expanded = not found.exact_short and self._own_units(b, found)
         if (expanded or new_head) and not found.exact_short and self._a_own_units(found):
