@@ -486,6 +486,16 @@ SIMULATED_REGRESSIONS = {
     ("ja-007", "nomarker", 132): "a table restated after a cut row, across a restart in it, stayed",
     ("zh-013", "drift", 130): "a piece restating the line before a cut heading was glued to it",
     ("ja-007", "nomarker", 130): "a stub restarted with a code span right after it was kept",
+    ("en-015", "drift", 142): "an image tag's last line read as a cut a marked piece wrote whole",
+    ("en-019", "drift", 140): "a copy's end paired with a later look-alike word past its cut",
+    (
+        "en-027",
+        "nomarker",
+        141,
+    ): 'a bare "You" ending a piece took the text after it for a chat turn',
+    ("zh-018", "nomarker", 140): "a heading and a cut's stub restated between cut and restart",
+    ("zh-013", "nomarker", 140): "a cut heading restarted with the line above it stayed",
+    ("zh-012", "nomarker", 141): "an item cut inside a full-width bracket read as finished",
     ("en-022", "nomarker", 130): 'a resume writing the cut\'s last word again ("in") was kept',
 }
 

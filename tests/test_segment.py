@@ -2497,7 +2497,74 @@ def test_paragraph_resuming_a_cut_with_its_last_word_again_goes_on_from_it() -> 
 
 
 def test_paragraph_closing_the_link_a_cut_left_open_resumes_it() -> None:
-    items = "* YJIT 现在支持 x86-64 和 arm64 CPU。[[Feature #18481]]\n* YJIT 现在进行了优化，可以有效利用对象的形状。"
+    items = (
+        "* YJIT 现在支持 x86-64 和 arm64 CPU。[[Feature #18481]]\n"
+        "* YJIT 现在进行了优化，可以有效利用对象的形状。"
+    )
     nxt = "* 在定义新常量时，利用更细粒度的常量失效来使更少的代码无效。[[Feature #18589]]"
     draft = f"{JA1}\n\n{items}[[Feature\n\n[[Feature #18776]]\n{nxt}\n\n{JA3}\n"
     assert fragmerge.fix_text(draft) == f"{JA1}\n\n{items}[[Feature #18776]]\n{nxt}\n\n{JA3}\n"
+
+
+def test_user_header_without_a_turn_boundary_after_it_keeps_the_text() -> None:
+    # "You" ends a piece; the next restates it and goes on, and no assistant header or
+    # rule follows within a chat message's length: the lines are the article's
+    items = "\n\n".join(f"* Reason number {n} for explaining it in advance." for n in range(1, 6))
+    said = f"You should explain how your code of conduct will be enforced:\n\n{items}"
+    text = f"{P1}\n\nYou\n\n{said}\n\n{P3}\n"
+    assert fragmerge.fix_text(text) == f"{P1}\n\n{said}\n\n{P3}\n"
+    # ... but a user turn closed by the assistant's header is debris
+    chat = f"{P1}\n\nYou\n\nContinue from where you stopped, please.\n\nChatGPT\n\n{P3}\n"
+    assert fragmerge.fix_text(chat) == f"{P1}\n\n{P3}\n"
+
+
+def test_look_alike_block_inside_the_piece_resuming_a_cut_is_no_completion_of_it() -> None:
+    # shuffled: the cut "handle = Fiddle::Hand" is resumed by the last piece, which
+    # opens with that line; the second example block in it begins alike and is no
+    # restart of the cut
+    lead = "Impacted code looks something like this:"
+    one = (
+        "{% highlight ruby %}\nhandle = Fiddle::Handle.new(dangerous_user_input)\n"
+        "{% endhighlight %}"
+    )
+    two = (
+        "{% highlight ruby %}\nhandle = Fiddle::Handle.new(some_library)\n"
+        "function_pointer = handle[dangerous_user_input]\n{% endhighlight %}"
+    )
+    after = "All users running an affected release should either upgrade or use a workaround."
+    affected = (
+        "## Affected versions\n\n* All patch releases of Ruby 1.9.2 and Ruby 1.9.3.\n"
+        "* All patch releases of Ruby 2.0.0 prior to Ruby 2.0.0 patchlevel 648."
+    )
+    truth = f"{P1}\n\n{lead}\n\n{one}\n\nOr:\n\n{two}\n\n{after}\n\n{affected}\n\n{P3}\n"
+    first = f"{P1}\n\n{lead}\n\n{one[: one.index('dle.new')]}"
+    last = f"{one[one.index('handle = ') :]}\n\nOr:\n\n{two}\n\n{after}\n\n## Affected\n"
+    draft = "\n\n---END---\n\n".join([first, f"{affected}\n\n{P3}", last])
+    assert fragmerge.fix_text(draft) == truth
+
+
+def test_bold_label_item_cut_before_its_closing_mark_is_restarted_by_the_whole_item() -> None:
+    label = "*   **対策**:"
+    subs = "    *   出力結果を必ず人間が確認する。\n    *   信頼性の高い情報源を参照する。"
+    risk = "*   **リスク**: AIが誤った情報を生成する可能性がある。"
+    draft = f"{JA1}\n\n{risk}\n*   **対策\n\n{label}\n{subs}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{risk}\n{label}\n{subs}\n\n{JA3}\n"
+    # ... and a numbered item's bold line restarted without its number
+    item = (
+        "2.  **パーソナライズされた体験と没入感の向上:**\n"
+        "    *   AIは感情を推測し、アバターに反映させる。"
+    )
+    body = item[len("2.  ") :]
+    draft = f"{JA1}\n\n{risk}\n2.  **パーソナライズされ\n\n{body}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{risk}\n{item}\n\n{JA3}\n"
+
+
+def test_short_chinese_item_ending_a_piece_reopened_by_the_next_is_a_restart() -> None:
+    # half the run of an English item will do in a script without spaces
+    before = (
+        "* 添加 `useTransition` 以将紧急更新和过渡更新分开。([#10426](https://example.org/10426))"
+    )
+    item = "* 添加 `useId` 用于生成唯一 ID。"
+    whole = f"{item}([#17322](https://example.org/17322))\n* 添加 `useSyncExternalStore`。"
+    draft = f"{JA1}\n\n{before}\n{item}\n\n{whole}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{before}\n{whole}\n\n{JA3}\n"

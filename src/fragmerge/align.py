@@ -291,6 +291,26 @@ def _tail_blocks(get_a: Callable[[int, int], str], len_a: int, b: str, last: Blo
     return eq
 
 
+def _close_gaps(get_a: Callable[[int, int], str], b: str, blocks: list[Block]) -> list[Block]:
+    """Blocks with a block that goes on right where the one before it ends in the
+    target, but further on in the query, moved to go on in the query too, where its
+    text stands there as well: of equal matches the opcodes may pick a later one
+    ("…in june the vscode" paired with "…blog vscode", past "vscode go extension …"
+    right after "in june the"), leaving a false gap and the copy's end misplaced.
+
+    >>> _close_gaps(lambda s, e: "abcxyz"[s:e], "abcxyzqqxyz", [(0, 0, 3), (3, 8, 3)])
+    [(0, 0, 6)]
+    """
+    out = blocks[:1]
+    for a2, b2, n2 in blocks[1:]:
+        a1, b1, n1 = out[-1]
+        if a2 == a1 + n1 and b2 > b1 + n1 and b[b1 + n1 : b1 + n1 + n2] == get_a(a2, a2 + n2):
+            out[-1] = (a1, b1, n1 + n2)
+        else:
+            out.append((a2, b2, n2))
+    return out
+
+
 def _score(blocks: Sequence[Block], a_span: int, b_span: int) -> float:
     matched = sum(n for _, _, n in blocks)
     longest = max(a_span, b_span, 1)
@@ -339,6 +359,7 @@ def verify(
     if not blocks:
         return None
     blocks += _tail_blocks(get_a, len_a, b, blocks[-1])
+    blocks = _close_gaps(get_a, b, blocks)
     a0, b0, _ = blocks[0]
     a_last, b_last, n_last = blocks[-1]
     a_end, b_end = a_last + n_last, b_last + n_last

@@ -228,8 +228,10 @@ def _classify(lines: list[_Line], options: Options) -> list[LineClass]:
             and _stands_apart(lines, classes, i - 1)
             and not _indented(lines[i])
         ):
-            classes[i] = "debris"
-            # The user's message follows the header, up to a rule or the next role header.
+            # The user's message follows the header, up to a rule or the next role header
+            # (or the draft's end). Without one a few lines on, the word was no header:
+            # the text goes on ("You" | "You should explain how …" and a list).
+            message: list[int] = []
             j = i + 1
             while j < n and j <= i + 8:
                 sj = lines[j].stripped
@@ -240,8 +242,13 @@ def _classify(lines: list[_Line], options: Options) -> list[LineClass]:
                 ):
                     break
                 if sj:
-                    classes[j] = "debris"
+                    message.append(j)
                 j += 1
+            if j < n and j > i + 8:
+                i += 1
+                continue
+            for k in (i, *message):
+                classes[k] = "debris"
             i = j
             continue
         elif (
@@ -1227,8 +1234,9 @@ def _paragraph_end_cut(text: str, units: list[Unit], views: list[str], x: int) -
     """Whether unit ``x`` is an unfinished sentence ending its paragraph, which a
     later paragraph beginning with exactly its text restarts, however short
     ("…at run-time. For" | "For example, you don't…"); see :func:`_restarts_cut`.
-    A heading right before a heading that begins with it ("## 冷" | "## 冷门但有用")
-    is a section without a word of its own: a cut too.
+    A heading right before a heading that begins with it ("## 冷" | "## 冷门但有用"),
+    or before the line above it said again and then such a heading, is a section
+    without a word of its own: a cut too.
     """
     u = units[x]
     # (a bullet or number alone is an item cut before its first word: "1." | "1. Broadly …")
@@ -1238,7 +1246,14 @@ def _paragraph_end_cut(text: str, units: list[Unit], views: list[str], x: int) -
     if BLANK_LINE.search(text, u.end, units[x + 1].start) is None:
         return False
     if u.kind == "heading":
-        return units[x + 1].kind == "heading"
+        # (or before the line before it said again, then a heading: "</aside>" "## 维" |
+        # "</aside>" "## 维护者活动情况")
+        return units[x + 1].kind == "heading" or (
+            x > 0
+            and x + 2 < len(units)
+            and units[x + 2].kind == "heading"
+            and _same_text(text, units[x + 1], units[x - 1])
+        )
     if u.kind == "table_row":
         # (a row standing alone, or one with fewer cells than the row before it,
         # "| RegExp          |" under "| Symbol | 変換されない… |")
@@ -1246,7 +1261,12 @@ def _paragraph_end_cut(text: str, units: list[Unit], views: list[str], x: int) -
             _lone_row(text, units, x) or _cut_row(text, units, x)
         )
     return bool(bare_item) or (
-        u.kind in ("sentence", "list_item") and not is_complete(text[u.start : u.end])
+        u.kind in ("sentence", "list_item")
+        and not is_complete(text[u.start : u.end])
+        # (a tag's last line is finished where it closes the tag: '" class="chart" />'
+        # after "alt="…year?", which an image further on may begin with too; not an
+        # opening tag alone, "<figcaption>", cut before its text)
+        and _CLOSING_TAG_END.search(text, u.start, u.end) is None
     )
 
 
@@ -1451,7 +1471,15 @@ def _restarts_cut(
     adjacent = x == j - 1 - lead  # the paragraph right after the cut restarts it
     # a cut list item may be resumed right after it as a plain sentence, without its
     # bullet ("1. The publisher of the" | "The publisher of the plugin is …")
-    unbulleted = adjacent and u.kind == "list_item" and units[j].kind == "sentence"
+    # (or as its bold line alone: "2.  **パーソナライズされ" | "**パーソナライズされた…:**")
+    unbulleted = (
+        adjacent
+        and u.kind == "list_item"
+        and (
+            units[j].kind == "sentence"
+            or (units[j].kind == "heading" and _bold_cut(text, u, units[j]))
+        )
+    )
     if unbulleted:
         cut = LIST_BULLET.sub("", cut, count=1)
         # ...or from its last sentence, cut after a word or two, if the restart goes
@@ -1617,9 +1645,9 @@ def _closes_element(cut: str, unit_text: str) -> bool:
 
 def _unbalanced(cut: str) -> bool:
     """Whether ``cut`` leaves a bracket, an HTML tag or the strong emphasis it opens with
-    open ("[import", "<figure", "**Keep all"; not the first sentence of a bold paragraph
-    of several, "**If the `shell` option is enabled, do not pass … function.")."""
-    return any(cut.count(o) > cut.count(c) for o, c in ("[]", "()", "<>", "{}")) or (
+    open ("[import", "<figure", "（比如说…", "**Keep all"; not the first sentence of a bold
+    paragraph of several, "**If the `shell` option is enabled, do not pass … function.")."""
+    return any(cut.count(o) > cut.count(c) for o, c in ("[]", "()", "<>", "{}", "（）")) or (
         LIST_BULLET.sub("", cut, count=1).startswith("**")
         and cut.count("**") == 1
         and not is_complete(cut)
@@ -1821,6 +1849,17 @@ def _copy_run(
         first = views[x + 1] if len(views[x + 1]) >= _RESTART_KEY else opening
         keys = (opening[:_RESTART_KEY], first[-_RESTART_KEY:])
         tail = views[x][-_RESTART_KEY:]
+        # (a marked piece that opens with the cut's last line resumes it: "{% highlight
+        # ruby %}\nhandle = Fiddle::Hand" | … | marker | "handle = Fiddle::Handle.new(
+        # dangerous_user_input) … Or: {% highlight ruby %}\nhandle = Fiddle::Handle.new(
+        # some_library)", whose look-alike block further in is no completion)
+        last_line = text[units[x].start : units[x].end].rsplit("\n", 1)[-1].strip()
+        resumed_by_piece = len(last_line) >= _RESTART_KEY and any(
+            text.startswith(last_line, units[y + 1].start)
+            and not any(y < z < completed for z in resolved)
+            for y in resolved
+            if y != x and y + 1 < completed
+        )
         further = completed
         while further < min(completed + _LATER, len(units) - 1) and further not in resolved:
             further += 1  # (the copy's piece ends at the next marker)
@@ -1837,6 +1876,7 @@ def _copy_run(
             and not any(
                 views[y + 1].startswith(views[x][:_RESTART_KEY]) for y in resolved if y >= x
             )
+            and not resumed_by_piece
         )
 
     def cut(x: int, run: int) -> bool:
@@ -1916,7 +1956,10 @@ def _copy_run(
             or (units[i].kind == "sentence" and _opens_with_unit(text, units, views, i, j))
         )
         and (
-            len(views[i]) >= _MIN_RESTATED_RUN
+            # (half as long in a script without spaces: "* 添加 `useId` 用于生成唯一 ID。")
+            len(views[i])
+            >= _MIN_RESTATED_RUN * _min_run(text[units[i].start : units[i].end])
+            // _MIN_TRUNCATED_RUN
             or _ended_a_piece(text, units, i, split_ends | resolved)
         )
         and BLANK_LINE.search(text, units[i].end, units[j].start) is not None
@@ -2105,7 +2148,19 @@ def _ended_a_piece(text: str, units: list[Unit], x: int, ends: AbstractSet[int])
 def _bold_cut(text: str, cut: Unit, heading: Unit) -> bool:
     """Whether ``cut`` is the bold line ``heading`` cut before its closing mark: a
     sentence opening with the one ``**`` it has ("**来自 Relay、React Native 和 PyTorch
-    团" / "**来自 Relay、React Native 和 PyTorch 团队的演讲**：")."""
+    团" / "**来自 Relay、React Native 和 PyTorch 团队的演讲**："), or a list item
+    likewise, written again with its bullet or without it ("*   **対策" / "*   **対策**:",
+    "2.  **パーソナライズされ" / "**パーソナライズされた体験と没入感の向上:**")."""
+    cut_text = text[cut.start : cut.end]
+    if cut.kind == "list_item":
+        body = LIST_BULLET.sub("", cut_text, count=1)
+        again = cut_text if heading.kind == "list_item" else body
+        return (
+            body.startswith("**")
+            and body.count("**") == 1
+            and text.startswith(again, heading.start)
+            and text.count("**", heading.start, heading.end) >= 2
+        )
     return (
         cut.kind == "sentence"
         and _heading_mark(text, heading) == "**"
@@ -2513,6 +2568,10 @@ def _is_restart(
         return True
     if i + k != j:
         return False  # not a tandem copy: a passage quoted again later, not a restart
+    if stopped and run >= _RESTART_KEY and _ends_unfinished(text, units, j - 1):
+        # everything up to a cut restated, stopping inside the cut unit again: a
+        # redundant piece cut sooner ("## 致谢" "感谢…的工" | "## 致谢" "感谢")
+        return True
     last = text[units[j - 1].start : units[j - 1].end]
     if (
         run >= _MIN_TRUNCATED_RUN
@@ -2614,6 +2673,7 @@ _CLAUSE_BREAK = regex.compile(r"[，、]|, ")
 _LONE_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _CJK_NUMERALS = frozenset("〇一二三四五六七八九十百千零壱弐参")
 _OPEN_TAG = regex.compile(r"<([A-Za-z][\w-]*)[^<>]*>")
+_CLOSING_TAG_END = regex.compile(r"(?:/>|</[\w:-]+>)\s*\Z")  # '… class="chart" />', "</p>"
 _OPEN_TAG_END = regex.compile(r"<[A-Za-z][\w:-]*(?:\s[^<>]*)?\Z")  # "<div", "<img src=…"
 _LINK_DEFINITION = regex.compile(r"\s*\[[^\]\n]+\]:[ \t]+\S")  # "[label]: https://…"
 # a parenthesis opened before words that end the line unclosed: "… (cmath"
