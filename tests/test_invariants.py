@@ -496,8 +496,36 @@ SIMULATED_REGRESSIONS = {
     ("zh-018", "nomarker", 140): "a heading and a cut's stub restated between cut and restart",
     ("zh-013", "nomarker", 140): "a cut heading restarted with the line above it stayed",
     ("zh-012", "nomarker", 141): "an item cut inside a full-width bracket read as finished",
+    ("ja-007", "shuffled", 151): "a piece meeting a cut table cell by chance took the row's place",
     ("en-022", "nomarker", 130): 'a resume writing the cut\'s last word again ("in") was kept',
+    ("ja-009", "nomarker", 152): 'a restart opening with "-->" after an item left open stayed',
+    ("zh-020", "shuffled", 130): 'a piece meeting "- [在" in one character took the item\'s place',
 }
+
+#: Regressions on corpus articles that may not be redistributed: read from ../shared at
+#: run time, skipped where it is absent.
+SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+SHARED_REGRESSIONS = {
+    ("en-001", "nomarker", 132): "a copy stopping inside a link's address was no redundant piece",
+    ("ja-012", "shuffled", 151): 'a heading met a cut item by chance in "dev" and was glued on',
+}
+
+
+@pytest.mark.parametrize(
+    ("article", "profile", "seed"),
+    sorted(SHARED_REGRESSIONS),
+    ids=[f"{a}-{p}-{s}" for a, p, s in sorted(SHARED_REGRESSIONS)],
+)
+def test_shared_corpus_regression_repairs(article: str, profile: str, seed: int) -> None:
+    path = SHARED_CORPUS / f"{article}.md"
+    if not path.is_file():
+        pytest.skip(f"{path} is not there (../shared is absent)")
+    simulate = pytest.importorskip("fragmerge.testing").simulate
+    sim = simulate(read(path), seed=seed, profile=profile)
+    result = fragmerge.fix(sim.draft)
+    assert squash(result.text) == squash(sim.truth), SHARED_REGRESSIONS[article, profile, seed]
+    check_invariants(sim.draft, result)
+    check_no_duplication(result, sim.truth)
 
 
 @pytest.mark.parametrize(

@@ -2568,3 +2568,26 @@ def test_short_chinese_item_ending_a_piece_reopened_by_the_next_is_a_restart() -
     whole = f"{item}([#17322](https://example.org/17322))\n* 添加 `useSyncExternalStore`。"
     draft = f"{JA1}\n\n{before}\n{item}\n\n{whole}\n\n{JA3}\n"
     assert fragmerge.fix_text(draft) == f"{JA1}\n\n{before}\n{whole}\n\n{JA3}\n"
+
+
+def test_short_chinese_paragraph_restated_whole_and_going_on_is_a_restart() -> None:
+    # half the run of an English paragraph will do in a script without spaces
+    para = "这里还有几个小窍门。第一是我们又一次省略了函数的括号。"
+    rest = "如果我们的命令看起来意图很明显的话，函数的括号是可以省略的。"
+    draft = f"{JA1}\n\n{para}\n\n{para}{rest}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{para}{rest}\n\n{JA3}\n"
+
+
+def test_heading_said_again_right_after_itself_is_a_restart() -> None:
+    heading = "## (4) ピンチポイントでデータの入力側はどう扱うのが良いか？"
+    items = "- msw (mock service worker) を使ったり\n- フロント側はそのままでOK"
+    draft = f"{JA1}\n\n{heading}\n\n{heading}\n\n{items}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{heading}\n\n{items}\n\n{JA3}\n"
+    # ... but a heading repeated over a section of its own stays, and so do lines of a
+    # test file that read as headings, one under the other
+    doc = f"{JA1}\n\n{heading}\n\n{items}\n\n{heading}\n\n{JA3}\n"
+    assert fragmerge.fix_text(doc) == doc
+    checks = (
+        "# RUN: ls dirs\n# DIRS-EXIST-NEXT: True\n# DIRS-EXIST-NEXT: True\n# FILES-EXIST: True\n"
+    )
+    assert fragmerge.fix_text(checks) == checks

@@ -816,6 +816,17 @@ def find_overlap(
         k = 0
     if marked_as_prose and k >= last_unit_len:
         k = 0
+    if (
+        k
+        and not a_tail_marked
+        and b.units
+        and b.units[0].kind == "heading"
+        and b.text.lstrip().startswith("#")
+        and k < b.unit_vends[0]
+    ):
+        # a heading does not go on from a cut sentence in its first letters: "…「Config
+        # dev" | "#### devcontainer.jsonの例）" met there by chance
+        k = 0
     if k:
         kind: Literal["dovetail", "containment"] = (
             "dovetail" if len(b.view.chars) > k else "containment"

@@ -803,7 +803,9 @@ class _Merger:
         clash = conflicts(asm.get, b.view.chars, found, asm.length, b.code) if found else []
         if found is not None and found.exact_short and allow_wait and not clash:
             blocker = self._short_meet_waits_for(b_index, found, last)
-            if blocker is None and found.b_end <= _CHANCE_MEET:
+            if blocker is None and (
+                found.b_end <= _CHANCE_MEET or self._leaves_row_open(b, found, last)
+            ):
                 # (a meet of a letter or two, "…then th" | "the mailing lists …", gives
                 # way to a later piece that restarts the cut at length and goes on
                 # differently, "…then that member is removed …")
@@ -995,6 +997,19 @@ class _Merger:
             if host is not None and host.exact_short and host.b_end >= found.b_end:
                 return c
         return None
+
+    def _leaves_row_open(self, b: Prepared, found: Alignment, last: _LastUnit) -> bool:
+        """Whether the text ends in a table row cut inside a cell that ``b``, meeting it
+        in a few characters, does not finish on its line: a row goes on to its closing
+        pipe, not into lines of prose ("| オブジェクト |  オブジェクト" | "オブジェクトが
+        シリアライズされる際は、…\n`RegExp`や…")."""
+        piece = self.asm.pieces[last.piece]
+        row = self.prep[piece.frag].text[last.raw : piece.end].strip()
+        if not (row.startswith("|") and "\n" not in row and not row.endswith("|")):
+            return False
+        rest = b.text[b.view.raw_end(found.b_end) :]
+        first_line, _, after = rest.partition("\n")
+        return not first_line.rstrip().endswith("|") and after.strip() != ""
 
     def _cut_markup(self, last: _LastUnit) -> str:
         """The marks the unit the text ends with opens with ("- [" of "- [在")."""

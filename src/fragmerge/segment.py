@@ -1088,16 +1088,19 @@ def _close(original: str, copy: str) -> bool:
 
 def _copy_start(text: str, units: list[Unit], floor: int, i: int, j: int) -> int:
     """The first unit of a restart found at ``j`` (a copy of ``i``): code blocks,
-    tables and rules right before it that equal those right before ``i`` are part
-    of the copy (they cannot begin a restart themselves).
+    tables, rules and lines without a word ("-->") right before it that equal those
+    right before ``i`` are part of the copy (they cannot begin a restart themselves).
     """
     s = j
     while (
         s - 1 > max(floor, i)
         and i - (j - s) - 1 >= 0
-        and units[s - 1].kind not in ("sentence", "heading", "list_item")
-        and text[units[s - 1].start : units[s - 1].end]
-        == text[units[i - (j - s) - 1].start : units[i - (j - s) - 1].end]
+        and (
+            units[s - 1].kind not in ("sentence", "heading", "list_item")
+            or not any(ch.isalnum() for ch in text[units[s - 1].start : units[s - 1].end])
+        )
+        and text[units[s - 1].start : units[s - 1].end].strip()
+        == text[units[i - (j - s) - 1].start : units[i - (j - s) - 1].end].strip()
     ):
         s -= 1
     return s
@@ -1927,7 +1930,16 @@ def _copy_run(
                 or (u.kind == "code" and x == j - 1 and units[j].kind != "code")
             )
             and not is_complete(unit_text)
-            and (x == j - 1 or OPEN_END.search(unit_text) is not None)
+            # (right before the restart, but for lines without a word, "- [JavaScript
+            # Primer -" "-->" | …; or where nothing ends: "SHA512:")
+            and (
+                not any(
+                    ch.isalnum()
+                    for y in range(x + 1, j)
+                    for ch in text[units[y].start : units[y].end]
+                )
+                or OPEN_END.search(unit_text) is not None
+            )
             # (a reference to a link defined below is an entry: "- [`Ordering::is_eq`]"
             # before "[`Ordering::is_eq`]: https://…")
             and _REFERENCE_ENTRY.fullmatch(LIST_BULLET.sub("", unit_text, count=1)) is None
@@ -1958,7 +1970,8 @@ def _copy_run(
         and (
             # (half as long in a script without spaces: "* 添加 `useId` 用于生成唯一 ID。")
             len(views[i])
-            >= _MIN_RESTATED_RUN * _min_run(text[units[i].start : units[i].end])
+            >= _MIN_RESTATED_RUN
+            * _min_run(text[units[i].start : units[i].end])
             // _MIN_TRUNCATED_RUN
             or _ended_a_piece(text, units, i, split_ends | resolved)
         )
@@ -2602,6 +2615,19 @@ def _is_restart(
         goes_on = j + 1 < len(units) and not blank_after(j)
         if goes_on and blank_after(i) and run >= _MIN_RESTATED_RUN * scale:
             return True
+        # A heading said again right after itself, nothing between: a section is never
+        # empty under the very title it repeats; a generation stopped after the heading.
+        # (each a paragraph of its own: "# DIRS-EXIST-NEXT: True" twice on consecutive
+        # lines is a test file's, not headings)
+        if (
+            i == j - 1
+            and units[i].kind == "heading"
+            and blank_after(i)
+            and blank_after(j)
+            and run >= _RESTART_KEY
+            and _same_text(text, units[i], units[j])
+        ):
+            return True
         # A short finished sentence standing as a paragraph of its own, then opening
         # the next one ("**It's complicated.**" | "**It's complicated.** Determining
         # …"): a generation cut after its first sentence, restarted with it.
@@ -2639,7 +2665,9 @@ def _is_restart(
             and is_complete(text[units[i].start : units[i].end])
         )
     layout_changed = breaks(i, k) != breaks(j, k) or not exact or stopped
-    if layout_changed and run >= 2 * _MIN_RESTATED_RUN:
+    # (half as long in a script without spaces: "这里还有几个小窍门。第一是…括号。" | the
+    # same, going on in its paragraph)
+    if layout_changed and run >= 2 * _MIN_RESTATED_RUN * scale:
         return True
     finished = [
         units[x].kind in ("sentence", "list_item")
