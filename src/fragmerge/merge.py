@@ -1003,8 +1003,7 @@ class _Merger:
         in a few characters, does not finish on its line: a row goes on to its closing
         pipe, not into lines of prose ("| オブジェクト |  オブジェクト" | "オブジェクトが
         シリアライズされる際は、…\n`RegExp`や…")."""
-        piece = self.asm.pieces[last.piece]
-        row = self.prep[piece.frag].text[last.raw : piece.end].strip()
+        row = self.asm.raw_after(last.piece, last.raw).strip()
         if not (row.startswith("|") and "\n" not in row and not row.endswith("|")):
             return False
         rest = b.text[b.view.raw_end(found.b_end) :]
@@ -1013,8 +1012,7 @@ class _Merger:
 
     def _cut_markup(self, last: _LastUnit) -> str:
         """The marks the unit the text ends with opens with ("- [" of "- [在")."""
-        piece = self.asm.pieces[last.piece]
-        return _markup_before_words(self.prep[piece.frag].text[last.raw : piece.end])
+        return _markup_before_words(self.asm.raw_after(last.piece, last.raw))
 
     def _restarts_end(self, c: int, b_index: int) -> bool:
         """Whether fragment ``b_index`` restarts the end of fragment ``c`` at more than

@@ -655,7 +655,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     # (the lines right before the cut, restated right before the
                     # restart, open it: "-->" "## 学習リソース" "こ" | "-->" "## 学習
                     # リソース" "この書籍の…")
-                    first = _lines_before_restated(text, units, max(copied_until, cut + 1), cut, j)
+                    first = _copy_start(text, units, copied_until - 1, cut, j, any_unit=True)
                 else:
                     first = j
                 points.append(text.rfind("\n", 0, units[first].start) + 1)
@@ -1086,37 +1086,33 @@ def _close(original: str, copy: str) -> bool:
     return len(copy) < _RESTART_KEY or ratio(original, copy) >= 80
 
 
-def _copy_start(text: str, units: list[Unit], floor: int, i: int, j: int) -> int:
-    """The first unit of a restart found at ``j`` (a copy of ``i``): code blocks,
-    tables, rules and lines without a word ("-->") right before it that equal those
-    right before ``i`` are part of the copy (they cannot begin a restart themselves).
+def _copy_start(
+    text: str, units: list[Unit], floor: int, i: int, j: int, *, any_unit: bool = False
+) -> int:
+    """The first unit of a restart found at ``j`` (a copy of ``i``, or a restart of the
+    cut ``i``): code blocks, tables, rules and lines without a word ("-->") right
+    before it (after ``floor``) that equal those right before ``i`` are part of the
+    copy (they cannot begin a restart themselves). With ``any_unit``, so are prose
+    lines: the lines right before a cut, restated right before its restart, open it.
     """
     s = j
     while (
         s - 1 > max(floor, i)
         and i - (j - s) - 1 >= 0
         and (
-            units[s - 1].kind not in ("sentence", "heading", "list_item")
-            or not any(ch.isalnum() for ch in text[units[s - 1].start : units[s - 1].end])
+            any_unit
+            or units[s - 1].kind not in ("sentence", "heading", "list_item")
+            or _wordless(text, units[s - 1])
         )
-        and text[units[s - 1].start : units[s - 1].end].strip()
-        == text[units[i - (j - s) - 1].start : units[i - (j - s) - 1].end].strip()
+        and _same_text(text, units[s - 1], units[i - (j - s) - 1])
     ):
         s -= 1
     return s
 
 
-def _lines_before_restated(text: str, units: list[Unit], floor: int, cut: int, j: int) -> int:
-    """The first unit of the restart of ``cut`` found at ``j``: units right before ``j``
-    (after ``floor``) that read as those right before ``cut`` belong to it."""
-    s = j
-    while (
-        s - 1 >= floor
-        and cut - (j - s) - 1 >= 0
-        and _same_text(text, units[s - 1], units[cut - (j - s) - 1])
-    ):
-        s -= 1
-    return s
+def _wordless(text: str, u: Unit) -> bool:
+    """Whether unit ``u`` has no letter or digit ("-->", "|---|")."""
+    return not any(ch.isalnum() for ch in text[u.start : u.end])
 
 
 def _completed_before(
@@ -1933,11 +1929,7 @@ def _copy_run(
             # (right before the restart, but for lines without a word, "- [JavaScript
             # Primer -" "-->" | …; or where nothing ends: "SHA512:")
             and (
-                not any(
-                    ch.isalnum()
-                    for y in range(x + 1, j)
-                    for ch in text[units[y].start : units[y].end]
-                )
+                all(_wordless(text, units[y]) for y in range(x + 1, j))
                 or OPEN_END.search(unit_text) is not None
             )
             # (a reference to a link defined below is an entry: "- [`Ordering::is_eq`]"
