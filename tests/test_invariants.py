@@ -499,6 +499,8 @@ SIMULATED_REGRESSIONS = {
     ("ja-007", "shuffled", 151): "a piece meeting a cut table cell by chance took the row's place",
     ("en-022", "nomarker", 130): 'a resume writing the cut\'s last word again ("in") was kept',
     ("ja-009", "nomarker", 152): 'a restart opening with "-->" after an item left open stayed',
+    ("en-027", "clean-restarts", 162): 'a tag cut inside ("</a"), written whole after, was glued',
+    ("zh-014", "clean-restarts", 160): 'a tag cut inside ("  <i"), written whole after, was glued',
     ("zh-020", "shuffled", 130): 'a piece meeting "- [在" in one character took the item\'s place',
 }
 

@@ -1165,6 +1165,16 @@ class _Merger:
             # writes again: "…しました。（" | "（中略）私は、…")
             markup_resumed = True
             start = b.text.index(lead) + len(lead)
+        elif (
+            stub.startswith("<")
+            and ">" not in stub
+            and b.text.lstrip().startswith(stub)
+            and len(b.text.lstrip()) > len(stub)
+        ):
+            # (a tag cut inside, which the piece writes whole: "  <i" | "<img src=…>",
+            # "</a" | "</aside>")
+            markup_resumed = True
+            start = b.text.index(stub) + len(stub)
         after_heading = (
             last.kind in ("heading", "list_item")
             and opening.isupper()
