@@ -501,7 +501,6 @@ SIMULATED_REGRESSIONS = {
     ("ja-009", "nomarker", 152): 'a restart opening with "-->" after an item left open stayed',
     ("en-027", "clean-restarts", 162): 'a tag cut inside ("</a"), written whole after, was glued',
     ("zh-014", "clean-restarts", 160): 'a tag cut inside ("  <i"), written whole after, was glued',
-    ("zh-020", "shuffled", 130): 'a piece meeting "- [在" in one character took the item\'s place',
 }
 
 #: Regressions on corpus articles that may not be redistributed: read from ../shared at

@@ -1794,25 +1794,6 @@ def test_heading_closed_by_its_anchor_is_finished_before_a_cjk_piece() -> None:
     assert fragmerge.fix_text(draft) == f"{JA1}\n\n{heading}\n\n{para}\n\n{JA3}\n"
 
 
-def test_piece_meeting_a_cut_item_by_one_character_gives_way_to_its_restart_from_further_back() -> (
-    None
-):
-    # shuffled: "在实际项目中…" meets the cut "- [在" in one character; the piece shown
-    # after it restarts the list from its top, writes the cut item whole and ends
-    # where "在实际项目中…" begins: it came first
-    items = (
-        "- 使用熟悉的 HTML、CSS 和 JavaScript 语法编写模块化的组件\n"
-        "- 预编译模板，避免运行时的编译开销"
-    )
-    whole = "- [在使用组合式 API 时语法更简单](/api/sfc-script-setup)"
-    later = "在实际项目中，我们一般会使用集成了单文件组件编译器的构建工具，比如 Vite 或者 Vue CLI。"
-    draft = (
-        f"{ZH1}\n\n{items}\n- [在\n\n---END---\n\n{later}\n\n{ZH3}\n\n---END---\n\n"
-        f"{items}\n{whole}\n\n{ZH2}\n\n{later[:30]}\n"
-    )
-    assert fragmerge.fix_text(draft) == f"{ZH1}\n\n{items}\n{whole}\n\n{ZH2}\n\n{later}\n\n{ZH3}\n"
-
-
 def test_two_pieces_waiting_for_each_other_are_placed_once_the_cut_they_meet_is() -> None:
     # shuffled: the list's first piece is shown before the piece whose cut ("* Y") it
     # meets, and waits; the piece restarting the list at length waits for it in turn.

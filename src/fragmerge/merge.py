@@ -73,7 +73,6 @@ __all__ = ["merge"]
 
 # Units that open a block: a piece starting with one cannot resume a cut sentence.
 _BLOCK_KINDS = frozenset({"heading", "list_item", "table_row", "code", "rule"})
-_FIRST_WORD = regex.compile(r"[\p{L}\p{N}]")
 _LEADING_ELLIPSIS = regex.compile(r"(?:\.{2,}|…+|‥+)\s*")
 _STRAY_SENTENCE = 40  # view characters of a sentence a looping piece restates alone
 _CHANCE_MEET = 3  # view characters a piece may share with a cut by chance ("th" | "the")
@@ -392,28 +391,16 @@ def _past_markup_kept(b: Prepared, resume: int, kept: str) -> int:
     return resume
 
 
-def _bridges(c: Prepared, a_tail: str, b_head: str, cut_markup: str) -> bool:
+def _bridges(c: Prepared, a_tail: str, b_head: str) -> bool:
     """Whether ``c`` restates ``a_tail`` and ``b_head`` in one stretch, inside one of its
-    units ("**対" | "策**: …" in "**対策**: …"), a unit opening with the markup the cut
-    unit opens with (``cut_markup``). Where a unit of ``c`` begins between them ("###
-    Amazon Bedrock Agents" | "カスタマー…"), or the unit opens otherwise ("- [在" |
-    "在实际项目中…" in a paragraph "在实际项目中…"), the match is a look-alike."""
+    units ("**対" | "策**: …" in "**対策**: …"). Where a unit of ``c`` begins between
+    them ("### Amazon Bedrock Agents" | "カスタマー…"), the match is a look-alike."""
     at = c.view.chars.find(a_tail + b_head)
     while at >= 0:
-        unit = c.unit_at(at + len(a_tail))
-        if (
-            c.unit_vstarts[unit] != at + len(a_tail)
-            and _markup_before_words(c.text[c.units[unit].start : c.units[unit].end]) == cut_markup
-        ):
+        if c.unit_vstarts[c.unit_at(at + len(a_tail))] != at + len(a_tail):
             return True
         at = c.view.chars.find(a_tail + b_head, at + 1)
     return False
-
-
-def _markup_before_words(unit_text: str) -> str:
-    """The marks a unit opens with before its first letter or digit ("- [" of "- [在…")."""
-    match = _FIRST_WORD.search(unit_text)
-    return unit_text[: match.start() if match else len(unit_text)].strip()
 
 
 def _covered(found: Alignment, lo: int, hi: int) -> int:
@@ -820,7 +807,7 @@ class _Merger:
                         if self._restarts_at_length(c, host, last)
                         and (
                             self._resumes(c, b) is None
-                            or not _bridges(self.prep[c], a_tail, b_after, self._cut_markup(last))
+                            or not _bridges(self.prep[c], a_tail, b_after)
                         )
                     ),
                     None,
@@ -865,9 +852,7 @@ class _Merger:
             # stretch ("**対" | "策**: …" | "**対策**: …") shows it continues the cut.
             a_tail = asm.get(max(last.apos, asm.length - 8), asm.length)
             for c in self._pieces_to_wait_for(b_index):
-                if last.complete or not _bridges(
-                    self.prep[c], a_tail, b.view.chars[:16], self._cut_markup(last)
-                ):
+                if last.complete or not _bridges(self.prep[c], a_tail, b.view.chars[:16]):
                     return c
         if found is None:
             if not self._second_continuation(b) and not self._regeneration(b):
@@ -1009,10 +994,6 @@ class _Merger:
         rest = b.text[b.view.raw_end(found.b_end) :]
         first_line, _, after = rest.partition("\n")
         return not first_line.rstrip().endswith("|") and after.strip() != ""
-
-    def _cut_markup(self, last: _LastUnit) -> str:
-        """The marks the unit the text ends with opens with ("- [" of "- [在")."""
-        return _markup_before_words(self.asm.raw_after(last.piece, last.raw))
 
     def _restarts_end(self, c: int, b_index: int) -> bool:
         """Whether fragment ``b_index`` restarts the end of fragment ``c`` at more than
