@@ -989,7 +989,7 @@ class _Merger:
         pipe, not into lines of prose ("| オブジェクト |  オブジェクト" | "オブジェクトが
         シリアライズされる際は、…\n`RegExp`や…")."""
         row = self.asm.raw_after(last.piece, last.raw).strip()
-        if not (row.startswith("|") and "\n" not in row and not row.endswith("|")):
+        if not (open_row(row) and "\n" not in row):
             return False
         rest = b.text[b.view.raw_end(found.b_end) :]
         first_line, _, after = rest.partition("\n")
