@@ -1871,3 +1871,71 @@ def test_bold_label_restated_with_its_first_character_dropped_keeps_its_first_wo
     items = "- 導入前に測定可能なKPIを必ず設定する\n- 小規模なPoCで効果を定量的に確認する"
     draft = f"{JA1}\n\n**教訓:**\n- 導\n\n---END---\n\n**訓:**\n{items}\n\n{JA3}\n"
     assert fragmerge.fix_text(draft) == f"{JA1}\n\n**教訓:**\n{items}\n\n{JA3}\n"
+
+
+def test_piece_resuming_a_cut_quote_is_no_copy_of_a_look_alike_quote_before_it() -> None:
+    # a style guide's correct and wrong examples differ in punctuation only, which the
+    # comparison view drops: the piece opening with the cut quote's words resumes it
+    right = (
+        "正确：\n\n> 乔布斯那句话是怎么说的？「Stay hungry, stay foolish.」\n>\n"
+        "> 推荐你阅读《Hackers & Painters: Big Ideas from the Computer Age》，非常地有趣。"
+    )
+    wrong = (
+        "错误：\n\n> 乔布斯那句话是怎么说的？「Stay hungry，stay foolish。」\n>\n"
+        "> 推荐你阅读《Hackers＆Painters：Big Ideas from the Computer Age》，非常的有趣。"
+    )
+    cut = wrong[: wrong.index("是怎么")]
+    resumed = wrong[wrong.index("> ") :]
+    draft = f"{ZH1}\n\n{right}\n\n{cut}\n\n---END---\n\n{resumed}\n\n{ZH3}\n"
+    assert fragmerge.fix_text(draft) == f"{ZH1}\n\n{right}\n\n{wrong}\n\n{ZH3}\n"
+
+
+def test_paragraph_restarted_with_drift_is_no_chance_meet_of_the_cut() -> None:
+    # the piece restates the paragraph the cut is in, one character inserted: it goes
+    # on from the cut, not a later piece that opens with the cut's words by chance
+    goal = "まず、**「目的の明確化」**です。どのような課題を解決したいのかを明確にしましょう。"
+    data = (
+        "次に、**「データ」**です。マルチモーダルAIは、大量のラベル付きデータを必要とします。"
+        "画像とそれに紐づく説明文、音声とそのトランスクリプトなどが理想的です。"
+    )
+    cost = (
+        "そして、**「コスト」**です。高性能なモデルは、学習にも推論にも膨大な計算リソースを"
+        "必要とします。その導入・運用コストは決して安くありません。"
+    )
+    case = "実際に、ある小売企業では画像検索の導入で売上が伸びました。"
+    last = "マルチモーダルAIは、間違いなく私たちの働き方を大きく変える可能性を秘めています。"
+    resumed = data.replace("です。マルチ", "でのす。マルチ", 1)
+    pieces = [
+        f"{JA1}\n\n{goal}\n\n{data[: data.index('は、大量')]}",
+        f"{resumed}\n\n{cost}\n\n{case[: case.index('業では')]}",
+        # (a later restart from further back, drifted elsewhere: the first wording stays)
+        f"{goal}\n\n{data.replace('説明文、', '説明文,')}\n\n"
+        f"{cost.replace('決して', 'して')}\n\n{case}",
+        f"{last}\n\n{JA3}\n",
+    ]
+    draft = "\n\n---END---\n\n".join(pieces)
+    assert (
+        fragmerge.fix_text(draft)
+        == f"{JA1}\n\n{goal}\n\n{data}\n\n{cost}\n\n{case}\n\n{last}\n\n{JA3}\n"
+    )
+
+
+def test_restart_running_to_the_cut_keeps_the_first_wording_of_the_cut_unit() -> None:
+    # the copy drifted inside the cut item ("Mos"); it runs on to the cut word for word,
+    # though the opcodes paired the cut's last letter with a later one ("doesn|t")
+    before = (
+        "* You may program procedurally if you like (but it will still be\n"
+        "  object-oriented behind the scenes)."
+    )
+    item = (
+        "* Most of the operators are the same (including the compound assignment\n"
+        "  and also bitwise operators). Though, Ruby doesn’t have `++` or `--`."
+    )
+    after = (
+        "* You’ve got `__FILE__` and `__LINE__`.\n"
+        "* You can also have constants, though there’s no special `const`\n  keyword."
+    )
+    cut = item[: item.index(" have")]
+    copy = f"{before}\n{item.replace('Most', 'Mos')}\n{after}"
+    draft = f"{P1}\n\n{before}\n{cut}\n\n---END---\n\n{copy}\n\n{P3}\n"
+    assert fragmerge.fix_text(draft) == f"{P1}\n\n{before}\n{item}\n{after}\n\n{P3}\n"

@@ -281,6 +281,10 @@ def _tail_blocks(get_a: Callable[[int, int], str], len_a: int, b: str, last: Blo
     if not 0 < len_a - a_from <= _END_TOLERANCE:
         return []
     a_tail = get_a(a_from, len_a)
+    if b.startswith(a_tail, b_from):
+        # the tail goes on word for word, however short: the opcodes paired its last
+        # letters with later ones ("…doesn|t" / "…doesn|thave", the "t" of "have")
+        return [(a_from, b_from, len(a_tail))]
     b_window = b[b_from : b_from + len(a_tail) + 4]
     eq = _equal_blocks(a_tail, b_window, a_from, b_from)
     # all but one character of the tail must match, right after the last block
@@ -837,10 +841,20 @@ def find_overlap(
         # "错误：> 10Gbps…"): the exact overlap at the cut explains both ends.
         # Likewise one that stops right before the cut unit the overlap is all of
         # ("{% image" | "{% image …opm-table…": it aligns to the image line before).
+        # So does one ending a few drifted words before the cut unit the overlap is
+        # all of ("…非常地有趣。" "错误：" "> 乔布斯那句话" | "> 乔布斯那句话…非常的有趣。":
+        # the piece's quote aligns to the correct example's, punctuation aside).
         found = [
             f
             for f in found
-            if not (len_a - f.a_end == k and (f.blocks[0][1] >= k or k == last_unit_len))
+            if not (
+                (len_a - f.a_end == k and (f.blocks[0][1] >= k or k == last_unit_len))
+                or (
+                    k == last_unit_len
+                    and f.kind == "dovetail"
+                    and k < len_a - f.a_end <= _END_TOLERANCE
+                )
+            )
         ]
         found.append(Alignment(kind, len_a - k, 0, len_a, k, blocks, 100.0, exact_short=True))
         if 0 < last_unit_len < k and b.view.chars.startswith(tail[-last_unit_len:]):

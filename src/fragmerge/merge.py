@@ -823,8 +823,19 @@ class _Merger:
             and (
                 found.blocks[0][1] - found.b_start > _CHANCE_MEET
                 # (or in a few words, not all of them word for word: "…respond to a
-                # code of conduct" | "A code of conduct is not a law …")
-                or (found.score < 100 and found.b_end - found.b_start < 2 * SEED_LEN)
+                # code of conduct" | "A code of conduct is not a law …"), unless the
+                # piece opens by restating a unit before the cut from its start, with
+                # drift ("次に、**「データ」**です。マルチモーダルAI" | "次に、**「データ」**での
+                # す。マルチモーダルAIは…": the paragraph restarted, not met by chance)
+                or (
+                    found.score < 100
+                    and found.b_end - found.b_start < 2 * SEED_LEN
+                    and not (
+                        found.b_start == 0
+                        and found.a_start < last.apos
+                        and asm.starts_unit(found.a_start)
+                    )
+                )
             )
         ):
             # A piece whose first words meet the cut in no word ("攻撃について詳しくは
