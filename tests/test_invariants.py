@@ -501,6 +501,7 @@ SIMULATED_REGRESSIONS = {
     ("ja-009", "nomarker", 152): 'a restart opening with "-->" after an item left open stayed',
     ("en-027", "clean-restarts", 162): 'a tag cut inside ("</a"), written whole after, was glued',
     ("zh-014", "clean-restarts", 160): 'a tag cut inside ("  <i"), written whole after, was glued',
+    ("zh-021", "seedlike", 190): "a piece resuming a cut quote aligned to a look-alike quote",
 }
 
 #: Regressions on corpus articles that may not be redistributed: read from ../shared at
@@ -509,6 +510,12 @@ SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 SHARED_REGRESSIONS = {
     ("en-001", "nomarker", 132): "a copy stopping inside a link's address was no redundant piece",
     ("ja-012", "shuffled", 151): 'a heading met a cut item by chance in "dev" and was glued on',
+    ("zh-002", "shuffled", 182): "a piece resuming a cut item aligned to a look-alike item",
+    ("ja-019", "drift", 190): "a drifted paragraph restart gave way to a chance meet of the cut",
+    ("en-002", "drift", 191): "a restart's last letter paired later lost the cut's first wording",
+    ("zh-015", "nomarker", 191): "a loose list's item restated with its stop was kept twice",
+    ("zh-015", "nomarker", 192): "a copy between a cut heading and the whole heading was kept",
+    ("ja-011", "nomarker", 191): "a list of notes without stops restated right after was kept",
 }
 
 

@@ -2591,3 +2591,38 @@ def test_heading_said_again_right_after_itself_is_a_restart() -> None:
         "# RUN: ls dirs\n# DIRS-EXIST-NEXT: True\n# DIRS-EXIST-NEXT: True\n# FILES-EXIST: True\n"
     )
     assert fragmerge.fix_text(checks) == checks
+
+
+def test_loose_list_item_written_again_with_its_stop_is_a_restart() -> None:
+    # the items of the loose list end with a stop; the one ending the piece lacks it
+    before = "- 了解 `ab` 工具。它可以简单粗暴地检查 web 服务器的性能。"
+    item = (
+        "- 了解 `strace` 和 `ltrace`。注意 profile 参数（`-c`）和附加到一个运行的进程参数（`-p`）"
+    )
+    after = "- 了解使用 `ldd` 来检查共享库。"
+    draft = f"{JA1}\n\n{before}\n\n{item}\n\n{item}。\n\n{after}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{before}\n\n{item}。\n\n{after}\n\n{JA3}\n"
+
+
+def test_copy_between_a_heading_cut_in_a_word_and_the_whole_heading_is_redundant() -> None:
+    items = (
+        "- 关于更深层次的系统分析以及性能分析，看看 `stap` 和 `perf`。\n\n"
+        "- 查看你当前使用的系统，使用 `uname` 或者 `lsb_release -a`。"
+    )
+    tail = "- 查看文件是否被进程占用：`lsof | grep deleted`"
+    heading = "## 单行脚本"
+    draft = f"{JA1}\n\n{items}\n\n{tail}\n\n## 单\n\n{items}\n\n{heading}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{items}\n\n{tail}\n\n{heading}\n\n{JA3}\n"
+
+
+def test_list_of_notes_without_stops_restated_right_after_itself_is_a_restart() -> None:
+    notes = (
+        "- データ→HTMLの関数と捉えられる。in-outで確認できるのでテストしやすい\n"
+        "  - input(JSON)が決まれば、あるoutput(HTML)が返ってくる\n"
+        "- HTMLの検証コードが大変\n"
+        "  - 最初の結果を正とする。スナップショットテスティングが発展してきた\n"
+        "  - （疑問：ブラウザの挙動まではテストしない、ということ？）"
+    )
+    heading = "## (4) ピンチポイントでデータの入力側はどう扱うのが良いか？"
+    draft = f"{JA1}\n\n{notes}\n\n{notes}\n\n{heading}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{notes}\n\n{heading}\n\n{JA3}\n"

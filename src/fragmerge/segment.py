@@ -404,6 +404,7 @@ _MIN_LONE_RESTATED = _MIN_VERBATIM_RUN // 2 + 10  # ... for a last sentence said
 _MIN_LONG_TANDEM = 200  # ... for a verbatim copy of prose with lists or headings in it
 _MIN_LONG_COPY = 1000  # ... for a restatement that stops before the restart point
 _MIN_LONG_COPY_UNITS = 6  # units such a restatement spans at least
+_MIN_NOTES_ITEMS = 4  # list items (without stops) a verbatim tandem copy spans at least
 _MAX_CANDIDATES = 8
 _RESUMED_WORD_LINES = 40  # lines after a bare word ending a piece searched for its resumption
 _NEAR = 400  # units around a cut searched for look-alikes of it and for what restarts it
@@ -739,7 +740,11 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     copied_until = end = j + copy[0]
                     if copy[3]:
                         split_after(i + copy[0] - 1, first, j + copy[0] - 1)
-                    if copy.stopped and next_generation(end):
+                    # (where the copy stops cut, or the heading cut before it is written
+                    # whole, the next generation begins: "## 单" | copy | "## 单行脚本")
+                    if (copy.stopped and next_generation(end)) or (
+                        end < len(units) and _heading_cut_in_word(text, units[j - 1], units[end])
+                    ):
                         points.append(text.rfind("\n", 0, units[end].start) + 1)
                         note_cut(end - 1)
                     break
@@ -2032,7 +2037,16 @@ def _copy_run(
             and cut(i + k, run)
             and j + k + 1 < len(units)
             and units[i + k].kind == units[j + k + 1].kind in ("sentence", "list_item")
-            and BLANK_LINE.search(text, units[j + k].end, units[j + k + 1].start) is None
+            and (
+                BLANK_LINE.search(text, units[j + k].end, units[j + k + 1].start) is None
+                # (a loose list goes on after a blank line, if its items end with a
+                # stop: "- 了解 `strace` …（`-p`）" | "- 了解 … （`-p`）。" "- 了解使用 `ldd` …")
+                or (
+                    _item_before(text, units, j + k + 1, loose=True) is not None
+                    and (before := _item_before(text, units, i + k, loose=True)) is not None
+                    and is_complete(text[before.start : before.end])
+                )
+            )
         ):
             # the same words finished with a stop, and the copy's paragraph (or list)
             # goes on where the original's ended: it was cut right before the stop
@@ -2339,6 +2353,26 @@ def _heading_written_whole_later(text: str, units: list[Unit], x: int) -> bool:
     )
 
 
+def _heading_cut_in_word(text: str, stub: Unit, whole: Unit) -> bool:
+    """Whether heading ``whole`` writes heading ``stub`` out, which stops inside a
+    word of it ("## 单" / "## 单行脚本", "### Inst" / "### Install"; not "## Install" /
+    "## Install from source", a heading of its own).
+
+    >>> t = "## Inst\\n\\n## Install\\n\\n## Install it"
+    >>> a, b, c = split_units(t)
+    >>> _heading_cut_in_word(t, a, b), _heading_cut_in_word(t, b, c)
+    (True, False)
+    """
+    cut = text[stub.start : stub.end].rstrip()
+    return (
+        stub.kind == whole.kind == "heading"
+        and whole.end - whole.start > len(cut)
+        and text.startswith(cut, whole.start)
+        and _WORD_END.search(cut) is not None
+        and _WORD_START.match(text, whole.start + len(cut)) is not None
+    )
+
+
 def _heading_mark(text: str, u: Unit) -> str:
     """What makes unit ``u`` a heading, its level: ``##`` or ``**``; empty for
     other units.
@@ -2571,6 +2605,15 @@ def _is_restart(
         # stops (an article does not quote a thousand characters of its prose; a
         # reference restates parameter lists, examples and change tables).
         return True
+    if (
+        run >= _MIN_TRUNCATED_RUN
+        and j + k < len(units)
+        and _heading_cut_in_word(text, units[j - 1], units[j + k])
+    ):
+        # a heading cut inside a word, a copy of earlier text, then the heading whole:
+        # a redundant piece shown between the cut and its restart ("## 单" | "- 关于…"
+        # "- 查看…" | "## 单行脚本")
+        return True
     if i + k != j:
         return False  # not a tandem copy: a passage quoted again later, not a restart
     if stopped and run >= _RESTART_KEY and _ends_unfinished(text, units, j - 1):
@@ -2669,8 +2712,13 @@ def _is_restart(
     if all(finished):
         return run >= _MIN_VERBATIM_RUN * scale
     # A long stretch with lists or headings in it, all restated at once right after
-    # it: a restart too (a refrain or a repeated entry is a few short lines).
-    return run >= _MIN_LONG_TANDEM * scale and sum(finished) >= 2
+    # it: a restart too (a refrain or a repeated entry is a few short lines). Notes
+    # go without stops: a list of several items will do ("- データ→HTMLの関数と…" …
+    # "  - （疑問：…？）" | the same five items again, then the next section).
+    return run >= _MIN_LONG_TANDEM * scale and (
+        sum(finished) >= 2
+        or (k >= _MIN_NOTES_ITEMS and all(units[x].kind == "list_item" for x in range(i, j)))
+    )
 
 
 _DIGITS = regex.compile(r"\d+")
