@@ -421,12 +421,17 @@ def is_complete(unit_text: str) -> bool:
     False
     >>> is_complete("replaced by the file extension (e.g.")  # nor one closing "e.g."
     False
+    >>> is_complete("*Fig.")  # nor a caption's "Fig."
+    False
     """
     return bool(_COMPLETE_END.search(unit_text)) and _NEVER_FINAL.search(unit_text) is None
 
 
 # abbreviations no sentence ends with: a text ending in one was cut
-_NEVER_FINAL = regex.compile(r"(?i)(?<![\p{L}.])(?:e\.g|i\.e|cf|vs|viz|mr|mrs|dr|prof)\.\s*\Z")
+# ("*Fig." | "*Fig. 1: O*NET content model*": a caption cut after its abbreviation)
+_NEVER_FINAL = regex.compile(
+    r"(?i)(?<![\p{L}.])(?:e\.g|i\.e|cf|vs|viz|mr|mrs|dr|prof|figs?|eqs?|pp|approx)\.[*_]*\s*\Z"
+)
 
 
 def mostly_code(text: str, units: Sequence[Unit]) -> bool:
