@@ -1939,3 +1939,28 @@ def test_restart_running_to_the_cut_keeps_the_first_wording_of_the_cut_unit() ->
     copy = f"{before}\n{item.replace('Most', 'Mos')}\n{after}"
     draft = f"{P1}\n\n{before}\n{cut}\n\n---END---\n\n{copy}\n\n{P3}\n"
     assert fragmerge.fix_text(draft) == f"{P1}\n\n{before}\n{item}\n{after}\n\n{P3}\n"
+
+
+def test_caption_cut_after_its_abbreviation_is_resumed_by_the_whole_caption() -> None:
+    image = '{% image "assets/blog/onet/image01.jpg" "The O*Net Content model." %}'
+    caption = "*Fig. 1: O\\*NET content model*"
+    draft = f"{P1}\n\n{image}\n\n*Fig.\n\n---END---\n\n{caption}\n\n{P3}\n"
+    assert fragmerge.fix_text(draft) == f"{P1}\n\n{image}\n\n{caption}\n\n{P3}\n"
+
+
+def test_piece_meeting_a_cut_cell_by_chance_gives_way_to_the_row_written_whole() -> None:
+    # "| オ" is met by a paragraph opening with "オブジェクトが…" (shown first), and
+    # resumed by the piece writing the row whole from its pipe (shown after it: the
+    # draft is shuffled)
+    table = "| 値     | 変換後  |\n|---|---|\n| 配列     |  配列   |"
+    row = "| オブジェクト      |  オブジェクト     |"
+    heading = "### `toJSON`メソッド {#to-json}"
+    rows = f"{row}\n| 関数             |  変換されない     |\n\n{heading}"
+    prose = "オブジェクトが`toJSON`メソッドを持っている場合、その結果が使われます。"
+    # (the rows' piece was cut in the prose's first word, which the prose restarts)
+    pieces = [f"{JA1}\n\n{table}\n| オ", f"{prose}\n\n{JA3}\n", f"{rows}\n\nオブジェクト"]
+    draft = "\n\n---END---\n\n".join([pieces[0], pieces[2], pieces[1]])
+    expected = f"{JA1}\n\n{table}\n{rows}\n\n{prose}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == expected
+    shuffled = "\n\n---END---\n\n".join(pieces)
+    assert fragmerge.fix_text(shuffled) == expected

@@ -2626,3 +2626,14 @@ def test_list_of_notes_without_stops_restated_right_after_itself_is_a_restart() 
     heading = "## (4) ピンチポイントでデータの入力側はどう扱うのが良いか？"
     draft = f"{JA1}\n\n{notes}\n\n{notes}\n\n{heading}\n\n{JA3}\n"
     assert fragmerge.fix_text(draft) == f"{JA1}\n\n{notes}\n\n{heading}\n\n{JA3}\n"
+
+
+def test_marked_piece_reopening_a_short_chinese_item_goes_on_from_the_cut() -> None:
+    # the item before the marker ends with a stop, but the piece restating its parent
+    # goes on in it: the piece's own copy, not a restart of the item inside it
+    parent = "* Module"
+    item = "    * 新增 Module.used_refinements 。"
+    rest = " [[Feature #14332]]\n    * 新增 Module#refinements 。 [[Feature #12737]]"
+    draft = f"{JA1}\n\n{parent}\n{item}\n\n---END---\n\n{parent}\n{item}{rest}\n\n{JA3}\n"
+    assert [f.boundary for f in fragmerge.segment(draft)] == ["start", "marker"]
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{parent}\n{item}{rest}\n\n{JA3}\n"

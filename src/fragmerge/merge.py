@@ -790,9 +790,8 @@ class _Merger:
         clash = conflicts(asm.get, b.view.chars, found, asm.length, b.code) if found else []
         if found is not None and found.exact_short and allow_wait and not clash:
             blocker = self._short_meet_waits_for(b_index, found, last)
-            if blocker is None and (
-                found.b_end <= _CHANCE_MEET or self._leaves_row_open(b, found, last)
-            ):
+            row_left_open = self._leaves_row_open(b, found, last)
+            if blocker is None and (found.b_end <= _CHANCE_MEET or row_left_open):
                 # (a meet of a letter or two, "…then th" | "the mailing lists …", gives
                 # way to a later piece that restarts the cut at length and goes on
                 # differently, "…then that member is removed …")
@@ -802,9 +801,14 @@ class _Merger:
                     (
                         c
                         for c, host in self._later_restarts(b_index, found.b_end)
+                        # (or, for a row left open, writes that row whole from its
+                        # pipe: "| オ" | "| オブジェクト      |  オブジェクト     |")
                         # (and says nothing of this piece's, or writes other text between
                         # the cut and it: a copy of both in one stretch is no rival)
-                        if self._restarts_at_length(c, host, last)
+                        if (
+                            self._restarts_at_length(c, host, last)
+                            or (row_left_open and self._writes_row(c, last))
+                        )
                         and (
                             self._resumes(c, b) is None
                             or not _bridges(self.prep[c], a_tail, b_after)
@@ -1005,6 +1009,15 @@ class _Merger:
         rest = b.text[b.view.raw_end(found.b_end) :]
         first_line, _, after = rest.partition("\n")
         return not first_line.rstrip().endswith("|") and after.strip() != ""
+
+    def _writes_row(self, c: int, last: _LastUnit) -> bool:
+        """Whether fragment ``c`` opens with the table row the text ends in, cut inside a
+        cell, written out on its first line up to a closing pipe."""
+        row = self.asm.raw_after(last.piece, last.raw).strip()
+        first_line = self.prep[c].text.lstrip().partition("\n")[0].rstrip()
+        return (
+            len(first_line) > len(row) and first_line.startswith(row) and first_line.endswith("|")
+        )
 
     def _restarts_end(self, c: int, b_index: int) -> bool:
         """Whether fragment ``b_index`` restarts the end of fragment ``c`` at more than

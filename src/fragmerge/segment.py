@@ -1725,6 +1725,12 @@ def _min_run(sample: str) -> int:
     return _MIN_TRUNCATED_RUN // 2 if cjk else _MIN_TRUNCATED_RUN
 
 
+def _min_restated_run(sample: str) -> int:
+    """Copied view characters a restart of finished text needs: half as many in a
+    script without spaces."""
+    return _MIN_RESTATED_RUN * _min_run(sample) // _MIN_TRUNCATED_RUN
+
+
 def _min_prose_restart(sample: str) -> int:
     """Letters a sentence restarting a cut of a word or two goes on for: half as many
     in a script without spaces."""
@@ -1966,10 +1972,7 @@ def _copy_run(
         )
         and (
             # (half as long in a script without spaces: "* 添加 `useId` 用于生成唯一 ID。")
-            len(views[i])
-            >= _MIN_RESTATED_RUN
-            * _min_run(text[units[i].start : units[i].end])
-            // _MIN_TRUNCATED_RUN
+            len(views[i]) >= _min_restated_run(text[units[i].start : units[i].end])
             or _ended_a_piece(text, units, i, split_ends | resolved)
         )
         and BLANK_LINE.search(text, units[i].end, units[j].start) is not None
@@ -2104,7 +2107,14 @@ def _copy_run(
                     i + k == j - 1
                     and (
                         run >= _MIN_TRUNCATED_RUN
-                        or (run > 0 and run + len(a) >= 2 * _MIN_RESTATED_RUN)
+                        # (half as long in a script without spaces: "* Module" "    * 新增
+                        # Module.used_refinements 。" | "* Module" "    * 新增 … 。 [[Feature
+                        # #14332]]")
+                        or (
+                            run > 0
+                            and run + len(a)
+                            >= 2 * _min_restated_run(text[units[i + k].start : units[i + k].end])
+                        )
                     )
                     and units[i + k].kind == units[j + k].kind
                 )
