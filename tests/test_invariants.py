@@ -504,6 +504,9 @@ SIMULATED_REGRESSIONS = {
     ("zh-021", "seedlike", 190): "a piece resuming a cut quote aligned to a look-alike quote",
     ("en-022", "seedlike", 181): 'a caption cut after "*Fig." read as a finished sentence',
     ("ja-007", "shuffled", 192): "a piece meeting a cut cell took the place of the row's restart",
+    ("en-013", "shuffled", 182): "a line block's last line restated was no restart of it",
+    ("en-013", "hard", 130): "a capitalised sentence meeting a cut's last words read as drift",
+    ("en-024", "nomarker", 190): "a bold label alone, then opening the next paragraph, was kept",
 }
 
 #: Regressions on corpus articles that may not be redistributed: read from ../shared at
@@ -518,6 +521,11 @@ SHARED_REGRESSIONS = {
     ("zh-015", "nomarker", 191): "a loose list's item restated with its stop was kept twice",
     ("zh-015", "nomarker", 192): "a copy between a cut heading and the whole heading was kept",
     ("ja-011", "nomarker", 191): "a list of notes without stops restated right after was kept",
+    ("zh-005", "shuffled", 191): "a piece meeting a cut code block's opening did not wait",
+    ("ja-006", "shuffled", 191): "a piece meeting the cut in its last words took its place",
+    ("en-010", "seedlike", 70): "a piece going on from a cut tag as a later restart does waited",
+    ("ja-015", "drift", 191): "a restart with a drifted label before a short cut item was kept",
+    ("zh-011", "nomarker", 180): "a quote's last sentence said again and going on was kept twice",
 }
 
 

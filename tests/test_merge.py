@@ -1964,3 +1964,64 @@ def test_piece_meeting_a_cut_cell_by_chance_gives_way_to_the_row_written_whole()
     assert fragmerge.fix_text(draft) == expected
     shuffled = "\n\n---END---\n\n".join(pieces)
     assert fragmerge.fix_text(shuffled) == expected
+
+
+def test_last_line_of_a_line_block_restated_by_the_next_piece_is_a_restart() -> None:
+    block = "| LANCELOT\n| Auuuuuuuugh!"
+    section = "Motivation\n==========\n\n" + P2
+    draft = f"{P1}\n\n{block}\n\n---END---\n\n| Auuuuuuuugh!\n\n{section}\n\n{P3}\n"
+    assert fragmerge.fix_text(draft) == f"{P1}\n\n{block}\n\n{section}\n\n{P3}\n"
+
+
+def test_piece_meeting_a_cut_code_block_opening_waits_for_the_piece_it_restarts() -> None:
+    # both pieces open with "{% highlight irb %}", which meets the cut in a seed's
+    # length; the one shown first restarts the other's end, so it comes after it
+    greet = (
+        '{% highlight irb %}\nirb(main):019:0> def h(name = "World")\n'
+        'irb(main):020:1> puts "Hello #{name}!"\nirb(main):021:1> end\n=> nil\n'
+        "{% endhighlight %}"
+    )
+    greeter = (
+        "{% highlight irb %}\nirb(main):024:0> class Greeter\n"
+        'irb(main):025:1>   def initialize(name = "World")\n'
+        "irb(main):026:2>     @name = name\nirb(main):027:2>   end\n"
+        "irb(main):028:1> end\n=> nil\n{% endhighlight %}"
+    )
+    lead = "Now for a class of its own:"
+    first = f"{P1}\n\nTo greet a person by name:\n\n{{% highlight irb"
+    middle = f"{greet}\n\n{lead}\n\n{greeter[: greeter.index('1>   def')]}"
+    last = f"{greeter}\n\n{P3}\n"
+    draft = "\n\n---END---\n\n".join([first, last, middle])
+    expected = f"{P1}\n\nTo greet a person by name:\n\n{greet}\n\n{lead}\n\n{greeter}\n\n{P3}\n"
+    assert fragmerge.fix_text(draft) == expected
+
+
+def test_piece_meeting_the_cut_in_its_last_words_gives_way_to_its_whole_restart() -> None:
+    # "…10年が経ち、1.8.7 が" is met by a later paragraph opening with the same words
+    # (shown first: the draft is shuffled), and restarted whole by the piece after it
+    tech = (
+        "技術的な話をすると、1.8.0 がリリースされて10年が経ち、"
+        "1.8.7 がリリースされて5年が経ちました。"
+    )
+    legacy = (
+        "10年が経ち、1.8.7 がレガシーになったと言えることは非常に喜ばしいことです。\n"
+        "1.8.7 は歴史を作りました。"
+    )
+    onward = "そして、我々は変わり続けるために、前に進んでいます。"
+    first = f"{JA1}\n\n{tech[: tech.index('リリースされて5年')]}"
+    middle = f"{tech}\n\n{legacy}"
+    last = f"{legacy}\n{onward}\n\n{JA3}\n"
+    draft = "\n\n---END---\n\n".join([first, last, middle])
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{tech}\n\n{legacy}\n{onward}\n\n{JA3}\n"
+
+
+def test_restart_with_a_drifted_label_before_a_short_cut_item_keeps_the_first_label() -> None:
+    # "**主要ツのール:**" is the label before "- Claude" with a character inserted: too
+    # short a copy to score by blocks, it reads as the same words
+    lead = "コード生成、テスト作成、コードレビューをAIが支援します。"
+    items = "- Claude Code（Anthropic）：ターミナル統合\n- GitHub Copilot：コード補完"
+    draft = (
+        f"{JA1}\n\n{lead}\n\n**主要ツール:**\n- Claude\n\n---END---\n\n"
+        f"**主要ツのール:**\n{items}\n\n{JA3}\n"
+    )
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{lead}\n\n**主要ツール:**\n{items}\n\n{JA3}\n"

@@ -2637,3 +2637,25 @@ def test_marked_piece_reopening_a_short_chinese_item_goes_on_from_the_cut() -> N
     draft = f"{JA1}\n\n{parent}\n{item}\n\n---END---\n\n{parent}\n{item}{rest}\n\n{JA3}\n"
     assert [f.boundary for f in fragmerge.segment(draft)] == ["start", "marker"]
     assert fragmerge.fix_text(draft) == f"{JA1}\n\n{parent}\n{item}{rest}\n\n{JA3}\n"
+
+
+def test_quote_whose_last_sentence_is_said_again_and_goes_on_is_a_restart() -> None:
+    said = (
+        "> In general, C++ implementations obey the zero-overhead principle: "
+        "What you don't use, you don't pay for."
+    )
+    more = " And further: What you do use, you couldn't hand code any better."
+    draft = f"{JA1}\n\n{said}\n\n{said}{more}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{said}{more}\n\n{JA3}\n"
+    # ... but a pull quote shown twice, finished both times, stays
+    doc = f"{P1}\n\n{said}\n\n{P2}\n\n{said}\n\n{P3}\n"
+    assert fragmerge.fix_text(doc) == doc
+
+
+def test_bold_label_alone_then_opening_the_next_paragraph_is_a_restart() -> None:
+    noon = "**Noon:** After a busy morning, I'm ready to step away from my screen."
+    draft = f"{P1}\n\n**Noon:**\n\n{noon}\n\n{P3}\n"
+    assert fragmerge.fix_text(draft) == f"{P1}\n\n{noon}\n\n{P3}\n"
+    # ... but a label over a paragraph of other words stays
+    doc = f"{P1}\n\n**Noon:**\n\n{P2}\n\n{noon}\n\n{P3}\n"
+    assert fragmerge.fix_text(doc) == doc

@@ -592,7 +592,8 @@ def _negation_flip(a_gap: str, b_gap: str) -> bool:
 
 _DIGIT_RUN = regex.compile(r"\d+")
 _DIGIT_TAIL = regex.compile(r"\d+\Z")
-_INDENTED_LINE_BEFORE = regex.compile(r"\n[ \t]+\Z")  # a line's indentation, right before
+# a line's indentation, or its line-block or quote mark, right before ("\n  ", "\n| ")
+_INDENTED_LINE_BEFORE = regex.compile(r"\n(?:[ \t]+|[ \t]*[|>][ \t]*)\Z")
 _LINE_BEFORE = regex.compile(r"\n[ \t]*\Z")  # a line's start, right before
 # a sentence ends right before: a stop, closing quotes or brackets, and a space
 # (none needed after a CJK stop)
@@ -735,25 +736,33 @@ def find_overlap(
             cut_tail = get_a(len_a - max(_MIN_CUT_TAIL, 2 * last_unit_len // 3), len_a)
             at = b.view.chars.find(cut_tail, 0, _CUT_TAIL_WINDOW)
         if at > 0 and _raw_copy(a_raw_from, len_a - len(cut_tail), b, at):
-            anchor = (len_a - len(cut_tail), at)
-            hit = verify(
-                get_a, len_a, b.view.chars, anchor, min_score=0 if short_unit else min_score
-            )
-            if short_unit and hit is not None:
-                # (too short for the blocks to score it: the whole unit against the
-                # piece's head, which must read as the same words)
-                unit = get_a(len_a - last_unit_len, len_a)
-                head = b.view.chars[: at + len(cut_tail)]
-                score = round(100 * Indel.normalized_similarity(unit, head), 2)
-                hit = replace(hit, score=score) if score >= min_score else None
             # (the piece's words before them restate the text before the cut, most of
-            # them: "run" of "Run the installer" is no copy of "### Upgrading with")
-            restated = sum(min(n, at - bb) for _, bb, n in hit.blocks if bb < at) if hit else 0
-            # (or, too short for a block, a drifted copy of them: "**対**:" of "**対策**:")
+            # them: "run" of "Run the installer" is no copy of "### Upgrading with"; or,
+            # too short for a block, a drifted copy of them: "**対**:" of "**対策**:",
+            # "**主要ツのール:**" of "**主要ツール:**")
             before_tail = get_a(
                 max(0, len_a - len(cut_tail) - at - _SHORT_HEAD_SLACK), len_a - len(cut_tail)
             )
             drifted_head = at <= _SHORT_HEAD and partial_ratio(b.view.chars[:at], before_tail) >= 80
+            anchor = (len_a - len(cut_tail), at)
+            hit = verify(
+                get_a, len_a, b.view.chars, anchor, min_score=0 if short_unit else min_score
+            )
+            rescore = short_unit
+            # (a head word for word is no drift: the exact meet at the cut decides, "…as
+            # the working group's" | "The working group's mandate…" is met by chance)
+            if hit is None and drifted_head and not before_tail.endswith(b.view.chars[:at]):
+                hit = verify(get_a, len_a, b.view.chars, anchor, min_score=0)
+                rescore = True
+            if rescore and hit is not None:
+                # (too short for the blocks to score it: the whole unit, or the drifted
+                # words and the cut's, against the piece's head, which must read as the
+                # same words)
+                start = len_a - (last_unit_len if short_unit else len(cut_tail) + at)
+                head = b.view.chars[: at + len(cut_tail)]
+                score = round(100 * Indel.normalized_similarity(get_a(start, len_a), head), 2)
+                hit = replace(hit, score=score) if score >= min_score else None
+            restated = sum(min(n, at - bb) for _, bb, n in hit.blocks if bb < at) if hit else 0
             if hit is not None and hit.kind == "dovetail" and (2 * restated >= at or drifted_head):
                 found.append(hit)
     # A short exact overlap right at the cut ("…悲観的な" / "悲観的な未来…"), or a
@@ -789,7 +798,8 @@ def find_overlap(
         # ...or a short sentence the splitter left inside the last unit, after a
         # stop it read as an abbreviation ("e.g. Java." | "Java." <span>...)
         # ...or a whole line of a block, restated without its indentation ("  我一直都在
-        # 摸索。" | "我一直都在摸索。我没有…")
+        # 摸索。" | "我一直都在摸索。我没有…") or with its mark ("| LANCELOT\n| Auuuugh!" |
+        # "| Auuuugh!\n\nMotivation …")
         short_sentence = (
             4 <= k < last_unit_len
             and k in b.unit_vends

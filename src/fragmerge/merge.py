@@ -67,6 +67,7 @@ from fragmerge.text import (
     is_no_space_script,
     open_row,
     paragraph_separator,
+    unbalanced,
 )
 
 __all__ = ["merge"]
@@ -389,6 +390,21 @@ def _past_markup_kept(b: Prepared, resume: int, kept: str) -> int:
     ):
         return first
     return resume
+
+
+def _short_meet(found: Alignment, last: _LastUnit, cut: str) -> bool:
+    """Whether ``found`` meets the text only in its cut unit, of raw text ``cut``, in a
+    seed's length at most: a short exact overlap, or a seeded one as short where the
+    cut leaves markup open ("{% highlight irb" | "{% highlight irb %}…", which
+    look-alike code blocks open with too; prose met so is a restart of it)."""
+    return found.exact_short or (
+        unbalanced(cut)
+        and found.kind == "dovetail"
+        and found.a_start >= last.apos
+        and found.b_start == 0
+        and found.b_end <= SEED_LEN
+        and found.score >= 100
+    )
 
 
 def _bridges(c: Prepared, a_tail: str, b_head: str) -> bool:
@@ -788,34 +804,14 @@ class _Merger:
         last = asm.last_unit()
         found = self._find(b, last)
         clash = conflicts(asm.get, b.view.chars, found, asm.length, b.code) if found else []
-        if found is not None and found.exact_short and allow_wait and not clash:
+        cut = asm.raw_after(last.piece, last.raw)
+        if found is not None and _short_meet(found, last, cut) and allow_wait and not clash:
             blocker = self._short_meet_waits_for(b_index, found, last)
             row_left_open = self._leaves_row_open(b, found, last)
-            if blocker is None and (found.b_end <= _CHANCE_MEET or row_left_open):
-                # (a meet of a letter or two, "…then th" | "the mailing lists …", gives
-                # way to a later piece that restarts the cut at length and goes on
-                # differently, "…then that member is removed …")
-                a_tail = asm.get(max(last.apos, asm.length - 8), asm.length)
-                b_after = b.view.chars[found.b_end : found.b_end + 16]
-                blocker = next(
-                    (
-                        c
-                        for c, host in self._later_restarts(b_index, found.b_end)
-                        # (or, for a row left open, writes that row whole from its
-                        # pipe: "| オ" | "| オブジェクト      |  オブジェクト     |")
-                        # (and says nothing of this piece's, or writes other text between
-                        # the cut and it: a copy of both in one stretch is no rival)
-                        if (
-                            self._restarts_at_length(c, host, last)
-                            or (row_left_open and self._writes_row(c, last))
-                        )
-                        and (
-                            self._resumes(c, b) is None
-                            or not _bridges(self.prep[c], a_tail, b_after)
-                        )
-                    ),
-                    None,
-                )
+            # (a piece opening with the cut's last words meets the cut inside its unit)
+            inside_cut = found.b_start == 0 and found.a_start > last.apos
+            if blocker is None and (found.b_end <= _CHANCE_MEET or row_left_open or inside_cut):
+                blocker = self._rival_restart(b_index, found, last, row_left_open, inside_cut)
             if blocker is not None:
                 return blocker
         if (
@@ -974,6 +970,42 @@ class _Merger:
             )
         )
 
+    def _rival_restart(
+        self, b_index: int, found: Alignment, last: _LastUnit, row_left_open: bool, inside_cut: bool
+    ) -> int | None:
+        """A later piece that restarts the cut ``b_index`` meets (as ``found``) by chance,
+        and goes on from it otherwise: ``b_index`` gives way to it (None if none).
+
+        A meet of a letter or two ("…then th" | "the mailing lists …") gives way to a
+        piece restarting the cut at length ("…then that member is removed …"); a row
+        left open, to a piece writing that row whole from its pipe ("| オ" | "| オブジェ
+        クト      |  オブジェクト     |"); a meet inside the cut unit, to a piece
+        restating that unit from its start ("…、1.8.0 がリリースされて10年が経ち、1.8.7
+        が" | "10年が経ち、1.8.7 がレガシーに…" | "技術的な話をすると、…1.8.7 がリリース
+        されて5年…"). A piece going on from the cut as ``b_index`` does is no rival
+        ("{% endhighlight" | "{% endhighlight %} All users…" | "Or: … {% endhighlight
+        %} All users…", a meet of a seed's length), nor one that says nothing of this
+        piece's or writes other text between the cut and it: a copy of both in one
+        stretch. (Two resumes of a cut met in a word or two may share their first words,
+        a regeneration's, and part later: the one restarting at length wins.)
+        """
+        asm = self.asm
+        b = self.prep[b_index]
+        a_tail = asm.get(max(last.apos, asm.length - 8), asm.length)
+        b_after = b.view.chars[found.b_end : found.b_end + 16]
+        for c, host in self._later_restarts(b_index, found.b_end):
+            agrees = self.prep[c].view.chars.startswith(b_after, host.a_to_b(asm.length))
+            if agrees and not found.exact_short:
+                continue
+            if inside_cut and not agrees and self._restarts_at_length(c, host, last, whole=True):
+                return c
+            if (
+                self._restarts_at_length(c, host, last)
+                or (row_left_open and self._writes_row(c, last))
+            ) and (self._resumes(c, b) is None or not _bridges(self.prep[c], a_tail, b_after)):
+                return c
+        return None
+
     def _short_meet_waits_for(self, b_index: int, found: Alignment, last: _LastUnit) -> int | None:
         """Of two pieces that both meet the cut in a few characters ("让我" | "让我们更…",
         "让我" | "让我们再…"), the one whose start lies at the end of the other comes after
@@ -983,6 +1015,7 @@ class _Merger:
         every checksum block), and a piece split off at an implicit restart may be a
         copy of this one's start, so it is not waited for.
         """
+        cut = self.asm.raw_after(last.piece, last.raw)
         for c in sorted(self._unplaced_hosts(b_index)):
             if self.implicit_after[c - 1]:
                 continue
@@ -994,7 +1027,7 @@ class _Merger:
                 # should be …" after "…between the start of a")
                 continue
             host = self._find(self.prep[c], last)
-            if host is not None and host.exact_short and host.b_end >= found.b_end:
+            if host is not None and _short_meet(host, last, cut) and host.b_end >= found.b_end:
                 return c
         return None
 
@@ -1029,14 +1062,20 @@ class _Merger:
             and inside.right_end - inside.right_start >= SEED_LEN
         )
 
-    def _restarts_at_length(self, c: int, host: Alignment, last: _LastUnit) -> bool:
+    def _restarts_at_length(
+        self, c: int, host: Alignment, last: _LastUnit, *, whole: bool = False
+    ) -> bool:
         """Whether fragment ``c``, aligned as ``host`` on the text so far, restarts its end
-        from before its last unit, not in a few characters met by chance, and writes that
-        cut unit word for word (a look-alike code listing before the cut meets it at
-        length too)."""
+        from before its last unit (or, ``whole``, from that unit's start), not in a few
+        characters met by chance, and writes that cut unit word for word (a look-alike
+        code listing before the cut meets it at length too)."""
         # (from before the cut unit: a look-alike of that unit alone, another "<aside …>
         # <img", is no restart of it)
-        if host.exact_short or host.a_start >= last.apos:
+        if (
+            host.exact_short
+            or host.a_start > last.apos
+            or (host.a_start == last.apos and not whole)
+        ):
             return False
         return self._writes_cut(c, host, last)
 

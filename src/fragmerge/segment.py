@@ -47,6 +47,7 @@ from fragmerge.text import (
     mostly_code,
     open_row,
     split_units,
+    unbalanced,
 )
 
 __all__ = ["segment"]
@@ -608,6 +609,16 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     and (_ends_unfinished(text, units, j - 1) or _lone_row(text, units, j - 1))
                     and not text.startswith(">", units[j - 1].start)
                 )
+                # (or a quote's last sentence said again after a blank line and going
+                # on in its line: "> In general, … you don't pay for." | "> In general,
+                # … you don't pay for. And further: …", a generation stopped there)
+                or (
+                    text.startswith(">", u.start)
+                    and j + 1 < len(units)
+                    and views[j - 1] == v
+                    and "\n" not in text[u.end : units[j + 1].start]
+                    and BLANK_LINE.search(text, units[j - 1].end, u.start) is not None
+                )
                 or block_after_cut
                 or u.kind == "code"
             )
@@ -700,7 +711,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                         # "  * CMath (cmath": no code goes on from that)
                         or (
                             u.kind == "code"
-                            and _unbalanced(text[units[j - 1].start : units[j - 1].end])
+                            and unbalanced(text[units[j - 1].start : units[j - 1].end])
                             and copy.exact
                             and copy.run >= _MIN_VERBATIM_RUN
                         )
@@ -966,7 +977,7 @@ def _goes_on_after_break(text: str, units: list[Unit], j: int, cut_at: int | Non
         and len(left_open) >= _RESTART_KEY // 2
         and first_line.startswith(left_open)
         and len(first_line) > len(left_open)
-        and not _unbalanced(first_line)
+        and not unbalanced(first_line)
     ):
         # the link or bracket the cut left open, written again and closed: a resume
         # of the cut ("…形状。[[Feature" | "[[Feature #18776]]")
@@ -991,7 +1002,7 @@ def _goes_on_after_break(text: str, units: list[Unit], j: int, cut_at: int | Non
         # "(mock service w" | "orker) を使ったり": a line of code or a table of test
         # cases after a cut-looking line, "start with" | "from test.support import
         # requires", does neither)
-        and (is_complete(text[u.start : u.end]) or _unbalanced(cut_line))
+        and (is_complete(text[u.start : u.end]) or unbalanced(cut_line))
     )
 
 
@@ -1319,7 +1330,7 @@ def _resumes_inside_cut(text: str, units: list[Unit], views: list[str], j: int) 
     token = cut_text.split()[-1] if cut_text.split() else ""
     if (
         len(token) >= 3
-        and _unbalanced(token)
+        and unbalanced(token)
         and text.startswith(token, units[j].start)
         and units[j].end - units[j].start > len(token)
     ):
@@ -1434,7 +1445,7 @@ def _restates_last_line(text: str, units: list[Unit], j: int) -> bool:
             and _LONE_CJK.fullmatch(restated) is None
             # (or a last line that leaves a bracket open, which cannot end it: "— [Ada"
             # | "— [Ada Initiative](…)")
-            and not (last_line and _unbalanced(restated))
+            and not (last_line and unbalanced(restated))
         )
     ):
         return False
@@ -1590,7 +1601,7 @@ def _restarts_cut(
         or OPEN_END.search(cut) is not None
         # a bracket left open cannot end anything ("[import" | "[import a.js](src/a.js)",
         # "<figure" | "<figure class=…>")
-        or _unbalanced(cut)
+        or unbalanced(cut)
         or (after.isalnum() and cut[-1:].isalnum())
         # (at the same depth or shallower: a restart may drop the indentation, but an
         # item followed by a deeper sub-item beginning with it is the list's own)
@@ -1645,17 +1656,6 @@ def _closes_element(cut: str, unit_text: str) -> bool:
         return False
     closing = f"</{opening.group(1)}>"
     return closing not in cut and closing in unit_text[len(cut) :]
-
-
-def _unbalanced(cut: str) -> bool:
-    """Whether ``cut`` leaves a bracket, an HTML tag or the strong emphasis it opens with
-    open ("[import", "<figure", "（比如说…", "**Keep all"; not the first sentence of a bold
-    paragraph of several, "**If the `shell` option is enabled, do not pass … function.")."""
-    return any(cut.count(o) > cut.count(c) for o, c in ("[]", "()", "<>", "{}", "（）")) or (
-        LIST_BULLET.sub("", cut, count=1).startswith("**")
-        and cut.count("**") == 1
-        and not is_complete(cut)
-    )
 
 
 def _goes_on_as_prose(text: str, u: Unit, skip: int, view: str, cut_view: str) -> bool:
@@ -1963,7 +1963,7 @@ def _copy_run(
     # character ("…but which\nare written in C." | "These are\nmodules … written in
     # C. In this way, …"); a summary line that a longer one rewords is not ("Rule
     # variable to link an executable." / "Rule variable to link an executable for …").
-    reopened = (
+    reopened = _label_reopened(text, units, i, j) or (
         i == j - 1
         and units[i].kind == units[j].kind
         and (
@@ -2198,6 +2198,17 @@ def _bold_cut(text: str, cut: Unit, heading: Unit) -> bool:
     )
 
 
+def _label_reopened(text: str, units: list[Unit], i: int, j: int) -> bool:
+    """Whether unit ``i``, a bold label standing alone as a paragraph, opens the paragraph
+    right after it ("**Noon:**" | "**Noon:** After a busy morning, …"): a label goes on
+    in its line, so a generation stopped after it."""
+    return (
+        i == j - 1
+        and BLANK_LINE.search(text, units[i].end, units[j].start) is not None
+        and _label_opens(text, units[i], units[j])
+    )
+
+
 def _label_opens(text: str, label: Unit, unit: Unit) -> bool:
     """Whether ``label`` is a bold label ("**概要:**") that ``unit`` opens with."""
     label_text = text[label.start : label.end]
@@ -2253,7 +2264,7 @@ def _bracket_closed(text: str, original: Unit, copy: Unit) -> bool:
     return (
         copy.end - copy.start > len(cut)
         and text.startswith(cut, copy.start)
-        and _unbalanced(cut)
+        and unbalanced(cut)
         and _BLANK_AFTER.match(text, original.end) is not None
     )
 
@@ -2503,6 +2514,8 @@ def _is_restart(
     """
 
     k, run, exact, completes, stopped = copy
+    if k == 1 and completes and _label_reopened(text, units, i, j):
+        return True  # (however short the label: the copy goes on in its line)
     # (the script is read at the restart and in the unit before it: a copy may open
     # with code, "就" | "```rust …```")
     min_run = _min_run(

@@ -41,6 +41,7 @@ __all__ = [
     "mostly_code",
     "paragraph_separator",
     "split_units",
+    "unbalanced",
 ]
 
 # A blank line: a paragraph break (or the pipeline's spacing between pieces).
@@ -399,6 +400,21 @@ def _rstrip_pos(text: str, start: int, end: int) -> int:
 
 # (not inside a code span closing the text: "首先，`println!`" is cut before its verb)
 _COMPLETE_END = regex.compile(r"[。！？!?．｡.…]+[」』）)】〕〉》\"'”’*_\]]*\s*$|```\s*$|~~~\s*$")
+
+
+def unbalanced(cut: str) -> bool:
+    """Whether ``cut`` leaves a bracket, an HTML tag or the strong emphasis it opens with
+    open ("[import", "<figure", "（比如说…", "**Keep all"; not the first sentence of a bold
+    paragraph of several, "**If the `shell` option is enabled, do not pass … function.").
+
+    >>> unbalanced("{% highlight irb"), unbalanced("{% highlight irb %}")
+    (True, False)
+    """
+    return any(cut.count(o) > cut.count(c) for o, c in ("[]", "()", "<>", "{}", "（）")) or (
+        LIST_BULLET.sub("", cut, count=1).startswith("**")
+        and cut.count("**") == 1
+        and not is_complete(cut)
+    )
 
 
 def open_row(row: str) -> bool:
