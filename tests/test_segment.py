@@ -2659,3 +2659,10 @@ def test_bold_label_alone_then_opening_the_next_paragraph_is_a_restart() -> None
     # ... but a label over a paragraph of other words stays
     doc = f"{P1}\n\n**Noon:**\n\n{P2}\n\n{noon}\n\n{P3}\n"
     assert fragmerge.fix_text(doc) == doc
+
+
+def test_sentence_said_again_right_after_with_its_colon_is_a_restart() -> None:
+    lead = "我们就可以在 `UsState` 上定义一个方法，用来检查州的“年龄”"
+    code = "```rust\nimpl UsState {\n    fn existed_in(&self, year: u16) -> bool {}\n}\n```"
+    draft = f"{JA1}\n\n{lead}\n\n{lead}：\n\n{code}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{lead}：\n\n{code}\n\n{JA3}\n"

@@ -2312,16 +2312,17 @@ def _closes_link(stub: str, whole: str) -> bool:
     )
 
 
-def _stop_added(text: str, original: Unit, copy: Unit) -> bool:
-    """Whether ``copy`` is ``original`` again with only a full stop added, in a
-    script without spaces (English documentation varies its stops: "… as
-    little-endian" / "… as little-endian.")."""
+def _stop_added(text: str, original: Unit, copy: Unit, *, colon: bool = False) -> bool:
+    """Whether ``copy`` is ``original`` again with only a full stop (or, ``colon``, a
+    colon) added, in a script without spaces (English documentation varies its stops:
+    "… as little-endian" / "… as little-endian.")."""
     cut = text[original.start : original.end].rstrip()
+    added = text[copy.start + len(cut) : copy.end].rstrip()
     return (
         has_no_space_script(cut)
         and text.startswith(cut, copy.start)
         and not is_complete(cut)
-        and _STOP_AT.fullmatch(text[copy.start + len(cut) : copy.end].rstrip()) is not None
+        and (_STOP_AT.fullmatch(added) is not None or (colon and added in ("：", ":")))
     )
 
 
@@ -2661,6 +2662,10 @@ def _is_restart(
         ]
 
     if k == 1:
+        if i == j - 1 and run >= _RESTART_KEY and _stop_added(text, units[i], units[j], colon=True):
+            # the sentence right before, said again with the stop or colon it was cut
+            # before ("…用来检查州的“年龄”" | "…用来检查州的“年龄”：" | code): a restart
+            return True
         # "…でしょうか？\n\n" then "…でしょうか？ この問いは…": the copy re-opens the
         # last sentence and goes on in the same paragraph.
         # (a blank line, not any newline: list items go on line by line)
