@@ -2666,6 +2666,7 @@ def _is_restart(
             # the sentence right before, said again with the stop or colon it was cut
             # before ("…用来检查州的“年龄”" | "…用来检查州的“年龄”：" | code): a restart
             return True
+
         # "…でしょうか？\n\n" then "…でしょうか？ この問いは…": the copy re-opens the
         # last sentence and goes on in the same paragraph.
         # (a blank line, not any newline: list items go on line by line)
