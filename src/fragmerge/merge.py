@@ -997,10 +997,20 @@ class _Merger:
             agrees = self.prep[c].view.chars.startswith(b_after, host.a_to_b(asm.length))
             if agrees and not found.exact_short:
                 continue
-            if inside_cut and not agrees and self._restarts_at_length(c, host, last, whole=True):
+            # (the cut sentence restarted on its own, from its start: a restart from
+            # further back that goes on otherwise may be a drifted redundant copy)
+            if (
+                inside_cut
+                and not agrees
+                and host.a_start == last.apos
+                and self._restarts_at_length(c, host, last, whole=True)
+            ):
                 return c
             if (
-                self._restarts_at_length(c, host, last)
+                (
+                    (found.b_end <= _CHANCE_MEET or row_left_open)
+                    and self._restarts_at_length(c, host, last)
+                )
                 or (row_left_open and self._writes_row(c, last))
             ) and (self._resumes(c, b) is None or not _bridges(self.prep[c], a_tail, b_after)):
                 return c
