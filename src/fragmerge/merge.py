@@ -1003,7 +1003,8 @@ class _Merger:
                 inside_cut
                 and not agrees
                 and host.a_start == last.apos
-                and self._restarts_at_length(c, host, last, whole=True)
+                and not host.exact_short
+                and self._writes_cut(c, host, last)
             ):
                 return c
             if (
@@ -1072,20 +1073,14 @@ class _Merger:
             and inside.right_end - inside.right_start >= SEED_LEN
         )
 
-    def _restarts_at_length(
-        self, c: int, host: Alignment, last: _LastUnit, *, whole: bool = False
-    ) -> bool:
+    def _restarts_at_length(self, c: int, host: Alignment, last: _LastUnit) -> bool:
         """Whether fragment ``c``, aligned as ``host`` on the text so far, restarts its end
-        from before its last unit (or, ``whole``, from that unit's start), not in a few
-        characters met by chance, and writes that cut unit word for word (a look-alike
-        code listing before the cut meets it at length too)."""
+        from before its last unit, not in a few characters met by chance, and writes that
+        cut unit word for word (a look-alike code listing before the cut meets it at
+        length too)."""
         # (from before the cut unit: a look-alike of that unit alone, another "<aside …>
         # <img", is no restart of it)
-        if (
-            host.exact_short
-            or host.a_start > last.apos
-            or (host.a_start == last.apos and not whole)
-        ):
+        if host.exact_short or host.a_start >= last.apos:
             return False
         return self._writes_cut(c, host, last)
 
