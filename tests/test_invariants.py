@@ -527,6 +527,8 @@ SHARED_REGRESSIONS = {
     ("en-010", "seedlike", 70): "a piece going on from a cut tag as a later restart does waited",
     ("ja-015", "drift", 191): "a restart with a drifted label before a short cut item was kept",
     ("zh-011", "nomarker", 180): "a quote's last sentence said again and going on was kept twice",
+    ("zh-004", "nomarker", 190): "an item's last sentence said again with its colon was kept",
+    ("ja-015", "nomarker", 190): "a table restarted after a bold line cut inside was kept twice",
 }
 
 

@@ -2666,3 +2666,17 @@ def test_sentence_said_again_right_after_with_its_colon_is_a_restart() -> None:
     code = "```rust\nimpl UsState {\n    fn existed_in(&self, year: u16) -> bool {}\n}\n```"
     draft = f"{JA1}\n\n{lead}\n\n{lead}：\n\n{code}\n\n{JA3}\n"
     assert fragmerge.fix_text(draft) == f"{JA1}\n\n{lead}：\n\n{code}\n\n{JA3}\n"
+
+
+def test_item_whose_last_sentence_is_said_again_with_its_colon_is_a_restart() -> None:
+    item = "* 对于显示对象的常量赋值求值顺序，将始终使用单属性赋值求值顺序。参考下面的代码"
+    code = "```ruby\nfoo::BAR = baz\n```"
+    draft = f"{JA1}\n\n{item}\n\n参考下面的代码:\n\n{code}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{item}:\n\n{code}\n\n{JA3}\n"
+
+
+def test_table_restarted_after_a_bold_line_cut_before_its_closing_mark_is_a_restart() -> None:
+    table = "| 対象 | 研修内容 | 時間目安 |\n|---|---|---|\n| 全社員 | 基本操作 | 4時間 |"
+    heading = "**条件4：実験を許容する文化**"
+    draft = f"{JA1}\n\n{table}\n\n**条\n\n{table}\n\n{heading}\n\n{JA3}\n"
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{table}\n\n{heading}\n\n{JA3}\n"

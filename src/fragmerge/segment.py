@@ -1507,9 +1507,16 @@ def _restarts_cut(
             restart = text[units[j].start : line_end if line_end >= 0 else len(text)]
             # (half as long in a script without spaces: "  - 最初の結果を正とする。スナップショ"
             # | "スナップショットテスティングが発展してきた")
-            if sum(c.isalnum() for c in restart) < _min_prose_restart(restart):
+            # (or said again with the colon it was cut before: "* …求值顺序。参考下面的代码"
+            # | "参考下面的代码:")
+            tail = cut[last_stop:].lstrip()
+            colon_added = has_no_space_script(tail) and restart.rstrip() in (
+                tail + "：",
+                tail + ":",
+            )
+            if not colon_added and sum(c.isalnum() for c in restart) < _min_prose_restart(restart):
                 return False
-            cut = cut[last_stop:].lstrip()
+            cut = tail
     if _REFERENCE_ENTRY.fullmatch(LIST_BULLET.sub("", cut, count=1)):
         return False  # a reference to a link defined below is an entry, never cut
     if _link_entry(text[u.start : u.end]) and _unstopped_list(text, units, x):
@@ -2484,7 +2491,11 @@ def _ends_unfinished(text: str, units: list[Unit], x: int) -> bool:
     lone_char = u.kind in ("sentence", "list_item") and _LONE_CJK.fullmatch(body) is not None
     # (a tag left open, which nothing ends: "</div>" "<div" | "完整…"; not a
     # bracket alone, "<  Returns {expr1}, …" in a help file)
-    open_markup = u.kind == "sentence" and _OPEN_TAG_END.search(body) is not None
+    # (or a bold line cut before its closing mark: "**条" | a table | "**条件4：…**")
+    open_markup = u.kind == "sentence" and (
+        _OPEN_TAG_END.search(body) is not None
+        or (body.startswith("**") and body.count("**") == 1 and not is_complete(body))
+    )
     # (a paragraph of one word that only opens sentences: "## Feedback\n\nThe" |
     # "Second, we know …", the generation stopped after it; not a label, "Output")
     opening_word = _stub_paragraph(text, u) and _FUNCTION_WORD.fullmatch(body) is not None
