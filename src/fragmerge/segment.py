@@ -45,6 +45,7 @@ from fragmerge.text import (
     is_complete,
     is_no_space_script,
     mostly_code,
+    open_bold,
     open_row,
     split_units,
     unbalanced,
@@ -2493,8 +2494,7 @@ def _ends_unfinished(text: str, units: list[Unit], x: int) -> bool:
     # bracket alone, "<  Returns {expr1}, …" in a help file)
     # (or a bold line cut before its closing mark: "**条" | a table | "**条件4：…**")
     open_markup = u.kind == "sentence" and (
-        _OPEN_TAG_END.search(body) is not None
-        or (body.startswith("**") and body.count("**") == 1 and not is_complete(body))
+        _OPEN_TAG_END.search(body) is not None or open_bold(body)
     )
     # (a paragraph of one word that only opens sentences: "## Feedback\n\nThe" |
     # "Second, we know …", the generation stopped after it; not a label, "Output")

@@ -39,6 +39,7 @@ __all__ = [
     "is_complete",
     "is_no_space_script",
     "mostly_code",
+    "open_bold",
     "paragraph_separator",
     "split_units",
     "unbalanced",
@@ -411,10 +412,18 @@ def unbalanced(cut: str) -> bool:
     (True, False)
     """
     return any(cut.count(o) > cut.count(c) for o, c in ("[]", "()", "<>", "{}", "（）")) or (
-        LIST_BULLET.sub("", cut, count=1).startswith("**")
-        and cut.count("**") == 1
-        and not is_complete(cut)
+        open_bold(LIST_BULLET.sub("", cut, count=1))
     )
+
+
+def open_bold(cut: str) -> bool:
+    """Whether ``cut`` opens with the one ``**`` it has and is unfinished: a bold line cut
+    before its closing mark ("**条" of "**条件4：実験を許容する文化**").
+
+    >>> open_bold("**条"), open_bold("**条件4**"), open_bold("**It's complicated.")
+    (True, False, False)
+    """
+    return cut.startswith("**") and cut.count("**") == 1 and not is_complete(cut)
 
 
 def open_row(row: str) -> bool:
