@@ -804,14 +804,17 @@ class _Merger:
         last = asm.last_unit()
         found = self._find(b, last)
         clash = conflicts(asm.get, b.view.chars, found, asm.length, b.code) if found else []
-        cut = asm.raw_after(last.piece, last.raw)
+        # (the raw text of the unit the text ends with: read once for the checks below)
+        cut = asm.raw_after(last.piece, last.raw) if found is not None and allow_wait else ""
         if found is not None and _short_meet(found, last, cut) and allow_wait and not clash:
-            blocker = self._short_meet_waits_for(b_index, found, last)
-            row_left_open = self._leaves_row_open(b, found, last)
+            blocker = self._short_meet_waits_for(b_index, found, last, cut)
+            row_left_open = self._leaves_row_open(b, found, cut)
             # (a piece opening with the cut's last words meets the cut inside its unit)
             inside_cut = found.b_start == 0 and found.a_start > last.apos
             if blocker is None and (found.b_end <= _CHANCE_MEET or row_left_open or inside_cut):
-                blocker = self._rival_restart(b_index, found, last, row_left_open, inside_cut)
+                blocker = self._rival_restart(
+                    b_index, found, last, cut, row_left_open=row_left_open, inside_cut=inside_cut
+                )
             if blocker is not None:
                 return blocker
         if (
@@ -971,10 +974,18 @@ class _Merger:
         )
 
     def _rival_restart(
-        self, b_index: int, found: Alignment, last: _LastUnit, row_left_open: bool, inside_cut: bool
+        self,
+        b_index: int,
+        found: Alignment,
+        last: _LastUnit,
+        cut: str,
+        *,
+        row_left_open: bool,
+        inside_cut: bool,
     ) -> int | None:
         """A later piece that restarts the cut ``b_index`` meets (as ``found``) by chance,
-        and goes on from it otherwise: ``b_index`` gives way to it (None if none).
+        and goes on from it otherwise: ``b_index`` gives way to it (None if none). ``cut``
+        is the raw text of the cut unit.
 
         A meet of a letter or two ("…then th" | "the mailing lists …") gives way to a
         piece restarting the cut at length ("…then that member is removed …"); a row
@@ -1012,21 +1023,23 @@ class _Merger:
                     (found.b_end <= _CHANCE_MEET or row_left_open)
                     and self._restarts_at_length(c, host, last)
                 )
-                or (row_left_open and self._writes_row(c, last))
+                or (row_left_open and self._writes_row(c, cut))
             ) and (self._resumes(c, b) is None or not _bridges(self.prep[c], a_tail, b_after)):
                 return c
         return None
 
-    def _short_meet_waits_for(self, b_index: int, found: Alignment, last: _LastUnit) -> int | None:
+    def _short_meet_waits_for(
+        self, b_index: int, found: Alignment, last: _LastUnit, cut: str
+    ) -> int | None:
         """Of two pieces that both meet the cut in a few characters ("让我" | "让我们更…",
         "让我" | "让我们再…"), the one whose start lies at the end of the other comes after
         it: the other piece, not placed yet, to wait for (None if there is none).
 
         The piece must restart that end at more than a chance word ("SIZE:" starts
         every checksum block), and a piece split off at an implicit restart may be a
-        copy of this one's start, so it is not waited for.
+        copy of this one's start, so it is not waited for. ``cut`` is the raw text of the
+        cut unit.
         """
-        cut = self.asm.raw_after(last.piece, last.raw)
         for c in sorted(self._unplaced_hosts(b_index)):
             if self.implicit_after[c - 1]:
                 continue
@@ -1042,22 +1055,22 @@ class _Merger:
                 return c
         return None
 
-    def _leaves_row_open(self, b: Prepared, found: Alignment, last: _LastUnit) -> bool:
-        """Whether the text ends in a table row cut inside a cell that ``b``, meeting it
-        in a few characters, does not finish on its line: a row goes on to its closing
-        pipe, not into lines of prose ("| オブジェクト |  オブジェクト" | "オブジェクトが
-        シリアライズされる際は、…\n`RegExp`や…")."""
-        row = self.asm.raw_after(last.piece, last.raw).strip()
+    def _leaves_row_open(self, b: Prepared, found: Alignment, cut: str) -> bool:
+        """Whether the text ends in a table row (``cut``) cut inside a cell that ``b``,
+        meeting it in a few characters, does not finish on its line: a row goes on to its
+        closing pipe, not into lines of prose ("| オブジェクト |  オブジェクト" | "オブジェ
+        クトがシリアライズされる際は、…\n`RegExp`や…")."""
+        row = cut.strip()
         if not (open_row(row) and "\n" not in row):
             return False
         rest = b.text[b.view.raw_end(found.b_end) :]
         first_line, _, after = rest.partition("\n")
         return not first_line.rstrip().endswith("|") and after.strip() != ""
 
-    def _writes_row(self, c: int, last: _LastUnit) -> bool:
-        """Whether fragment ``c`` opens with the table row the text ends in, cut inside a
-        cell, written out on its first line up to a closing pipe."""
-        row = self.asm.raw_after(last.piece, last.raw).strip()
+    def _writes_row(self, c: int, cut: str) -> bool:
+        """Whether fragment ``c`` opens with the table row the text ends in (``cut``), cut
+        inside a cell, written out on its first line up to a closing pipe."""
+        row = cut.strip()
         first_line = self.prep[c].text.lstrip().partition("\n")[0].rstrip()
         return (
             len(first_line) > len(row) and first_line.startswith(row) and first_line.endswith("|")
