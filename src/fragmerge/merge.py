@@ -62,6 +62,7 @@ from fragmerge.text import (
     LOWER_WORD,
     OPEN_END,
     build_view,
+    finishes_link,
     has_no_space_script,
     is_complete,
     is_no_space_script,
@@ -89,6 +90,7 @@ _HEAD_DRIFT = 2  # view characters a copy's start may be off by (drift before it
 _MIN_OWN_UNIT = 4  # view characters of a whole unmatched unit that is text of its own
 _LOOKAHEAD = 8  # fragments looked at for one that restarts the text before a gap
 _PROBE_WINDOW = 20_000  # view characters back from the end such a restart may resume at
+_JOINED_LINES = 2  # lines fewer that make a copy one with paragraphs joined
 _DRIFTED_HEAD = 70.0  # a copy's opening this close to the text before its passage is drift
 
 
@@ -125,6 +127,8 @@ def _goes_on_from(cut: str, piece: str) -> bool:
     False
     """
     last_line = cut.rstrip().rsplit("\n", 1)[-1]
+    if finishes_link(last_line, piece):
+        return True  # ("…see the\n[GOPATH" | "wiki page](/wiki/GOPATH)")
     return (
         not is_complete(last_line)
         and len(last_line.split()) >= 3
@@ -405,6 +409,22 @@ def _short_meet(found: Alignment, last: _LastUnit, cut: str) -> bool:
         and found.b_end <= SEED_LEN
         and found.score >= 100
     )
+
+
+def _joined(copy: str, original: str) -> bool:
+    """Whether ``copy`` writes the text of ``original`` with paragraphs joined: on
+    fewer lines, by more than a line a restart inside either may account for."""
+    return _text_lines(original) - _text_lines(copy) >= _JOINED_LINES
+
+
+def _text_lines(text: str) -> int:
+    """How many lines of text ``text`` has: a copy with paragraphs joined into one line
+    has fewer than its original (a list made tight or loose has as many).
+
+    >>> _text_lines("One.\\n\\nTwo."), _text_lines("One. Two."), _text_lines("* a\\n* b")
+    (2, 1, 2)
+    """
+    return sum(1 for line in text.split("\n") if line.strip())
 
 
 def _bridges(c: Prepared, a_tail: str, b_head: str) -> bool:
@@ -859,6 +879,10 @@ class _Merger:
             )
             if blocker is not None:
                 return blocker
+        if found is not None and found.kind == "dovetail" and allow_wait and not clash:
+            blocker = self._joined_copy_waits_for(b_index, found, last)
+            if blocker is not None:
+                return blocker
         # (a piece that meets the end only as a look-alike line, differing in a
         # number, may belong after a piece not placed yet, as one that meets nothing)
         if (found is None or clash) and allow_wait:
@@ -1040,9 +1064,8 @@ class _Merger:
         copy of this one's start, so it is not waited for. ``cut`` is the raw text of the
         cut unit.
         """
+        b = self.prep[b_index]
         for c in sorted(self._unplaced_hosts(b_index)):
-            if self.implicit_after[c - 1]:
-                continue
             if not self._restarts_end(c, b_index):
                 continue
             if any(self._restarts_end(d, c) for d in self._unplaced_hosts(c) - {b_index}):
@@ -1051,7 +1074,57 @@ class _Merger:
                 # should be …" after "…between the start of a")
                 continue
             host = self._find(self.prep[c], last)
-            if host is not None and _short_meet(host, last, cut) and host.b_end >= found.b_end:
+            if host is None:
+                continue
+            if (
+                _short_meet(host, last, cut)
+                and host.b_end >= found.b_end
+                and not self.implicit_after[c - 1]
+            ):
+                return c
+            # (a piece restarting the cut at length, from well before it, and going on
+            # otherwise comes first too: "There are" | "There are a few ways …" | "##
+            # Deciding how … There are several reasons …", which ends "There are a few
+            # ways you might respon"; not a look-alike block met before the cut, "<aside
+            # …>\n  <img", nor a later copy going on as this piece does)
+            if (
+                found.exact_short
+                and last.apos - host.a_start >= _MIN_LOOP_CHARS
+                and self._restarts_at_length(c, host, last)
+                and not self.prep[c].view.chars.startswith(
+                    b.view.chars[found.b_end : found.b_end + _SAME_WORDS],
+                    host.a_to_b(self.asm.length),
+                )
+            ):
+                return c
+        return None
+
+    def _joined_copy_waits_for(self, b_index: int, found: Alignment, last: _LastUnit) -> int | None:
+        """A later piece, not placed yet, that fragment ``b_index`` (restarting the text's
+        end as ``found``) must wait for, as it repeats that piece with paragraphs joined:
+        a joined copy is a later generation's, so the piece with the first wording comes
+        first (a shuffled draft), if it restarts the text's end closer to the cut. None
+        if there is none."""
+        b = self.prep[b_index]
+        copied = b.view.chars[found.b_start :]
+        for c in range(b_index + 1, min(len(self.prep), b_index + 1 + _LOOKAHEAD)):
+            p = self.prep[c]
+            # (cheap test first: ``b_index`` writes that piece's first words)
+            if c in self.placed or p.view.chars[: 2 * SEED_LEN] not in copied:
+                continue
+            repeated = self._resumes(b_index, p)  # (where ``c`` repeats text of ``b``)
+            if repeated is None:
+                continue
+            host = self._find(p, last)
+            if host is None or host.kind != "dovetail" or host.a_start <= found.a_start:
+                continue
+            # (compared past the text's end only: before it, ``b_index`` may be a joined
+            # repeat and still write the first wording of what follows)
+            original = p.text[
+                p.view.raw_end(host.a_to_b(self.asm.length)) : repeated.right_end - p.base
+            ]
+            joined = b.text[b.view.raw_end(found.b_end) : repeated.left_end - b.base]
+            if _joined(joined, original):
                 return c
         return None
 

@@ -39,6 +39,7 @@ from fragmerge.text import (
     SPACE_RUN,
     Unit,
     build_view,
+    finishes_link,
     front_matter_end,
     goes_on_from,
     has_no_space_script,
@@ -846,6 +847,11 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             before_copy = None  # (a marked piece is another generation's)
         if _stub_paragraph(text, u):
             stubs.setdefault(text[u.start : u.end], []).append(j)
+    if units and boundaries and units[-1].start > min(boundaries):
+        # (the draft's last piece stops cut too: "…我们先建立 “Greeter”\n(有礼貌的人) 类")
+        shown = _restart_shown_before(text, units, views, heads, len(units) - 1, boundaries)
+        if shown is not None:
+            points.append(text.rfind("\n", 0, units[shown].start) + 1)
     shown_early = _resumption_shown_early(text, units, boundaries | set(points))
     if shown_early is not None:
         points.append(shown_early)
@@ -983,6 +989,8 @@ def _goes_on_after_break(text: str, units: list[Unit], j: int, cut_at: int | Non
         # the link or bracket the cut left open, written again and closed: a resume
         # of the cut ("…形状。[[Feature" | "[[Feature #18776]]")
         return True
+    if finishes_link(cut_line, first_line):
+        return True  # ("…,\n[file system" | "interfaces](/design/draft-iofs),")
     last_word_again = (
         len(cut_words) >= 3
         and first_line.startswith(cut_words[-1] + " ")
@@ -1212,8 +1220,9 @@ def _restart_shown_before(
     boundaries: AbstractSet[int],
 ) -> int | None:
     """The unit opening a paragraph earlier in the draft that writes cut sentence
-    ``x`` (ending a piece before a marker) whole, character for character, and goes
-    on; ``None`` if there is none or more than one, or ``x`` opens its piece.
+    ``x`` (ending a piece before a marker, or the draft) whole, character for
+    character, and goes on; ``None`` if there is none or more than one, if one
+    written after ``x`` restarts it in order, or if ``x`` opens its piece.
 
     Such a paragraph is the restart of the cut, shown before it ("…that's an
     anagram of the letters in HTTPS)." | "The Pulse team maintains a … that supports
@@ -1221,16 +1230,41 @@ def _restart_shown_before(
     support" | marker). What stands before it must be other text: a copy running
     on from the same sentence before both is a redundant piece restating the paragraph.
     """
-    if len(views[x]) < _MIN_TRUNCATED_RUN or not _prose_cut(text, units, x):
+    cut_text = text[units[x].start : units[x].end]
+    # (or a long unit left open where nothing ends, a checksum block stopping at
+    # "SHA512:": it is no look-alike of another)
+    if len(views[x]) < _min_run(cut_text) or not (
+        _prose_cut(text, units, x)
+        or (len(views[x]) >= _MIN_VERBATIM_RUN and OPEN_END.search(cut_text) is not None)
+    ):
         return None
-    found = [
-        y
-        for y in heads.get(views[x][:_RESTART_KEY], [])
-        if 0 < y < x and _writes_cut_whole(text, units, views, x, y)
-    ]
+
+    def writes_cut(y: int) -> bool:
+        # (or writes it with only the stop it lacks, in a script without spaces, "…(有
+        # 礼貌的人) 类" / "…(有礼貌的人) 类。")
+        return _writes_cut_whole(text, units, views, x, y) or _stop_added(text, units[x], units[y])
+
+    found = [y for y in heads.get(views[x][:_RESTART_KEY], []) if 0 < y < x and writes_cut(y)]
     if len(found) != 1:
         return None
+    # (one written after the cut, after other text, is its restart, in order: the
+    # earlier one is the article's own, "…乗り出してみませんか？" said twice; one after
+    # the same text as the cut is a copy of the paragraph, which says nothing)
+    if any(
+        views[z].startswith(views[x])
+        and writes_cut(z)
+        and not _ends_alike(text, units[z - 1], units[x - 1])
+        for z in range(x + 1, len(units))
+    ):
+        return None
     y = found[0]
+    # (what stands before it may be cut if it goes on further on: its resumption is
+    # there, "…016:1> puts" | … | "…016:1> puts "Hello")
+    before_end = views[y - 1][-2 * _RESTART_KEY :]
+    resumed_later = len(before_end) == 2 * _RESTART_KEY and any(
+        0 <= views[o].find(before_end) < len(views[o]) - len(before_end)
+        for o in range(y + 1, len(units))
+    )
     if (
         text.rfind("\n", 0, units[y].start) + 1 in boundaries
         # (a piece that opens with the cut restated the paragraph: a redundant copy)
@@ -1239,7 +1273,7 @@ def _restart_shown_before(
             and text.rfind("\n", 0, units[x].start) + 1 in boundaries
         )
         or BLANK_LINE.search(text, units[y - 1].end, units[y].start) is None
-        or not is_complete(text[units[y - 1].start : units[y - 1].end])
+        or not (is_complete(text[units[y - 1].start : units[y - 1].end]) or resumed_later)
         or _ends_alike(text, units[y - 1], units[x - 1])
     ):
         return None
@@ -1853,6 +1887,36 @@ def _copy_run(
     ``resolved`` (resumed by a marked piece already) count as cut only right before ``j``.
     """
 
+    def copy_piece_end(completed: int) -> int:
+        # the last unit of the piece the copy's completion stands in (the copy's piece
+        # ends at the next marker)
+        further = completed
+        while further < min(completed + _LATER, len(units) - 1) and further not in resolved:
+            further += 1
+        return further
+
+    def met_by_chance(x: int) -> bool:
+        # A marked piece opening with the cut's last words resumes it, unless it
+        # restarts the cut that ends the copy's piece, further on: "There are" |
+        # marker | "There are a few ways …" | … a copy writing "There are several
+        # reasons …" and stopping at "There are a few ways you might respon". (Two
+        # generations may resume a cut in other words, "そして" | "そして私たちは…" and
+        # "そして私たち一人ひとりが…": that alone says nothing.)
+        end = copy_piece_end(j + x - i)
+        return (
+            end > j + x - i
+            and len(views[end]) > len(views[x])
+            and _cut_unit(text, units[end])
+            and "".join(views[x + 1 : x + 4]).startswith(views[end])
+            and opens_with_cut_end(x)
+        )
+
+    def opens_with_cut_end(x: int) -> bool:
+        # the piece after the marker opens with the cut's last characters (3 or more)
+        opening = "".join(views[x + 1 : x + 4])
+        tail = views[x][-_RESTART_KEY:]
+        return any(opening.startswith(tail[t:]) for t in range(len(tail) - 2))
+
     def left_open(x: int) -> bool:
         # A cut before a marker is resumed by the piece after the marker, unless the
         # copy completing it shows that piece further on: it was shuffled in from
@@ -1864,9 +1928,9 @@ def _copy_run(
             return False
         completed = j + x - i
         # (the piece's first unit is read at both ends: its first words may drift)
-        first = views[x + 1] if len(views[x + 1]) >= _RESTART_KEY else opening
+        long_first = len(views[x + 1]) >= _RESTART_KEY
+        first = views[x + 1] if long_first else opening
         keys = (opening[:_RESTART_KEY], first[-_RESTART_KEY:])
-        tail = views[x][-_RESTART_KEY:]
         # (a marked piece that opens with the cut's last line resumes it: "{% highlight
         # ruby %}\nhandle = Fiddle::Hand" | … | marker | "handle = Fiddle::Handle.new(
         # dangerous_user_input) … Or: {% highlight ruby %}\nhandle = Fiddle::Handle.new(
@@ -1878,21 +1942,37 @@ def _copy_run(
             for y in resolved
             if y != x and y + 1 < completed
         )
-        further = completed
-        while further < min(completed + _LATER, len(units) - 1) and further not in resolved:
-            further += 1  # (the copy's piece ends at the next marker)
-        later = "".join(views[completed + 1 : further + 1])
+        later = "".join(views[completed + 1 : copy_piece_end(completed) + 1])
+
+        def stands_in(v: str) -> bool:
+            # (a long first unit stands before the cut if both its ends do, or a cut
+            # copy of it: one "* [https://cache.ruby-lang.org/…/ruby-2.0.0-p594.tar.xz](…)"
+            # is not the "…tar.bz2" entry above it, though they open alike)
+            if not long_first:
+                return any(key in v for key in keys)
+            return all(key in v for key in keys) or (
+                len(v) >= _RESTART_KEY and (first.startswith(v) or v.startswith(first))
+            )
+
+        by_chance = met_by_chance(x)
         return (
             any(key in later for key in keys)
             # (not resumed after all: with the cut's last words, "…そしてセキュリティや" |
             # "セキュリティやコンプライアンス…"; inside the completion; before the cut)
-            and not any(opening.startswith(tail[t:]) for t in range(len(tail) - 2))
-            and not any(key in views[y] for key in keys for y in range(max(0, x - _NEAR), x + 1))
-            and not any(key in views[completed] for key in keys)
+            and (
+                by_chance
+                or (
+                    not opens_with_cut_end(x)
+                    and not any(stands_in(views[y]) for y in range(max(0, x - _NEAR), x + 1))
+                    and not any(key in views[completed] for key in keys)
+                )
+            )
             # (and no marked piece restarts the cut unit, the next or one shown
             # later: "<aside …>\n  <img" | marker | … | marker | "<img src=…")
             and not any(
-                views[y + 1].startswith(views[x][:_RESTART_KEY]) for y in resolved if y >= x
+                views[y + 1].startswith(views[x][:_RESTART_KEY])
+                for y in resolved
+                if y > x or (y == x and not by_chance)
             )
             and not resumed_by_piece
         )
@@ -1911,10 +1991,17 @@ def _copy_run(
                     " ", text[units[y].start : units[y].end]
                 ).startswith(cut_text)
 
+            # (a cut of a few words, "There are", goes on in many sentences: the
+            # copy's place decides, if the piece after the marker met it by chance)
             return (
                 goes_on(j + x - i)
-                and len({views[y] for y in range(x + 1, min(len(units), x + _NEAR)) if goes_on(y)})
-                == 1
+                and (
+                    met_by_chance(x)
+                    or len(
+                        {views[y] for y in range(x + 1, min(len(units), x + _NEAR)) if goes_on(y)}
+                    )
+                    == 1
+                )
                 and left_open(x)
             )
         if x in known_cuts:

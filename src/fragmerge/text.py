@@ -426,6 +426,22 @@ def open_bold(cut: str) -> bool:
     return cut.startswith("**") and cut.count("**") == 1 and not is_complete(cut)
 
 
+_OPEN_LINK_TEXT = regex.compile(r"\[[^\[\]\n]*\Z")  # "…see the [file system"
+_CLOSES_LINK_TEXT = regex.compile(r"[^\[\]\s][^\[\]\n]*\]\(")  # "interfaces](/design/…"
+
+
+def finishes_link(cut: str, piece: str) -> bool:
+    """Whether ``piece`` opens by finishing and closing the link text ``cut`` ends
+    in: words, then ``](``, which no paragraph opens with.
+
+    >>> finishes_link("…see the [file system", "interfaces](/design/draft-iofs),")
+    True
+    >>> finishes_link("…see the [file system]", "interfaces](/design/draft-iofs),")
+    False
+    """
+    return _OPEN_LINK_TEXT.search(cut) is not None and _CLOSES_LINK_TEXT.match(piece) is not None
+
+
 def open_row(row: str) -> bool:
     """Whether a table row opened with a pipe stops before its closing one, cut after
     a cell.
