@@ -1479,8 +1479,10 @@ def _restates_last_line(text: str, units: list[Unit], j: int) -> bool:
             len(build_view(restated).chars) < min(_RESTART_KEY, _min_run(restated) // 2)
             and _LONE_CJK.fullmatch(restated) is None
             # (or a last line that leaves a bracket open, which cannot end it: "— [Ada"
-            # | "— [Ada Initiative](…)")
+            # | "— [Ada Initiative](…)"; or an element, "      <td>A" | "<td>A software
+            # system … </td>")
             and not (last_line and unbalanced(restated))
+            and not _closes_element(restated, text[u.start : u.end])
         )
     ):
         return False
