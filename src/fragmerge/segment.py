@@ -1957,12 +1957,25 @@ def _copy_run(
             )
 
         by_chance = met_by_chance(x)
+        # (a piece opening with a block, a heading, an item, a table, code or a tag,
+        # cannot go on with a sentence cut before the marker: nothing more is needed,
+        # unless it restates the text before the cut, either end of its first unit,
+        # maybe drifted: a restart from paragraphs back may open with a heading)
+        blocked = (
+            _prose_cut(text, units, x)
+            and (
+                units[x + 1].kind in ("heading", "list_item", "table_row", "code")
+                or text.startswith("<", units[x + 1].start)
+            )
+            and not any(key in views[y] for key in keys for y in range(max(0, x - _NEAR), x + 1))
+        )
         return (
-            any(key in later for key in keys)
+            (blocked or any(key in later for key in keys))
             # (not resumed after all: with the cut's last words, "…そしてセキュリティや" |
             # "セキュリティやコンプライアンス…"; inside the completion; before the cut)
             and (
                 by_chance
+                or blocked
                 or (
                     not opens_with_cut_end(x)
                     and not any(stands_in(views[y]) for y in range(max(0, x - _NEAR), x + 1))
