@@ -1057,12 +1057,15 @@ class _Merger:
     ) -> int | None:
         """Of two pieces that both meet the cut in a few characters ("让我" | "让我们更…",
         "让我" | "让我们再…"), the one whose start lies at the end of the other comes after
-        it: the other piece, not placed yet, to wait for (None if there is none).
+        it: the other piece, not placed yet, to wait for (None if there is none). So does
+        a piece meeting the cut exactly in a few words when the other restarts the cut at
+        length, from well before it, and goes on otherwise ("There are" | "There are a
+        few ways …" | "… There are several reasons …").
 
         The piece must restart that end at more than a chance word ("SIZE:" starts
         every checksum block), and a piece split off at an implicit restart may be a
-        copy of this one's start, so it is not waited for. ``cut`` is the raw text of the
-        cut unit.
+        copy of this one's start, so it is not waited for on a short meet. ``cut`` is the
+        raw text of the cut unit.
         """
         b = self.prep[b_index]
         for c in sorted(self._unplaced_hosts(b_index)):
