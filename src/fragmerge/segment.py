@@ -1258,13 +1258,16 @@ def _restart_shown_before(
     ):
         return None
     y = found[0]
-    # (what stands before it may be cut if it goes on further on: its resumption is
-    # there, "…016:1> puts" | … | "…016:1> puts "Hello")
-    before_end = views[y - 1][-2 * _RESTART_KEY :]
-    resumed_later = len(before_end) == 2 * _RESTART_KEY and any(
-        0 <= views[o].find(before_end) < len(views[o]) - len(before_end)
-        for o in range(y + 1, len(units))
-    )
+
+    def resumed_later() -> bool:
+        # (what stands before it may be cut if it goes on further on: its resumption
+        # is there, "…016:1> puts" | … | "…016:1> puts "Hello")
+        before_end = views[y - 1][-2 * _RESTART_KEY :]
+        return len(before_end) == 2 * _RESTART_KEY and any(
+            0 <= views[o].find(before_end) < len(views[o]) - len(before_end)
+            for o in range(y + 1, len(units))
+        )
+
     if (
         text.rfind("\n", 0, units[y].start) + 1 in boundaries
         # (a piece that opens with the cut restated the paragraph: a redundant copy)
@@ -1273,7 +1276,7 @@ def _restart_shown_before(
             and text.rfind("\n", 0, units[x].start) + 1 in boundaries
         )
         or BLANK_LINE.search(text, units[y - 1].end, units[y].start) is None
-        or not (is_complete(text[units[y - 1].start : units[y - 1].end]) or resumed_later)
+        or not (is_complete(text[units[y - 1].start : units[y - 1].end]) or resumed_later())
         or _ends_alike(text, units[y - 1], units[x - 1])
     ):
         return None
@@ -1909,23 +1912,28 @@ def _copy_run(
             end > j + x - i
             and len(views[end]) > len(views[x])
             and _cut_unit(text, units[end])
-            and "".join(views[x + 1 : x + 4]).startswith(views[end])
+            and opening_after(x).startswith(views[end])
             and opens_with_cut_end(x)
         )
 
+    def opening_after(x: int) -> str:
+        # the first units of the piece after the marker that ends at unit ``x`` (a short
+        # first one, "**対策:**", leads into the next)
+        return "".join(views[x + 1 : x + 4])
+
     def opens_with_cut_end(x: int) -> bool:
         # the piece after the marker opens with the cut's last characters (3 or more)
-        opening = "".join(views[x + 1 : x + 4])
+        opening = opening_after(x)
         tail = views[x][-_RESTART_KEY:]
         return any(opening.startswith(tail[t:]) for t in range(len(tail) - 2))
 
-    def left_open(x: int) -> bool:
+    def left_open(x: int, by_chance: bool) -> bool:
         # A cut before a marker is resumed by the piece after the marker, unless the
         # copy completing it shows that piece further on: it was shuffled in from
         # later ("SHA1: a1b…efc" | marker | "SIZE: 11323612 …", which a copy of the
         # text from before the cut reaches four units after "SHA1: a1b…efccf").
-        # (its first units, a short one such as "**対策:**" leading into the next)
-        opening = "".join(views[x + 1 : x + 4])
+        # ``by_chance``: that piece met the cut's last words by chance (met_by_chance)
+        opening = opening_after(x)
         if len(opening) < _RESTART_KEY:
             return False
         completed = j + x - i
@@ -1956,7 +1964,6 @@ def _copy_run(
                 len(v) >= _RESTART_KEY and (first.startswith(v) or v.startswith(first))
             )
 
-        by_chance = met_by_chance(x)
         # (a piece opening with a block, a heading, an item, a table, code or a tag,
         # cannot go on with a sentence cut before the marker: nothing more is needed,
         # unless it restates the text before the cut, either end of its first unit,
@@ -2008,17 +2015,14 @@ def _copy_run(
 
             # (a cut of a few words, "There are", goes on in many sentences: the
             # copy's place decides, if the piece after the marker met it by chance)
+            if not goes_on(j + x - i):
+                return False
+            by_chance = met_by_chance(x)
             return (
-                goes_on(j + x - i)
-                and (
-                    met_by_chance(x)
-                    or len(
-                        {views[y] for y in range(x + 1, min(len(units), x + _NEAR)) if goes_on(y)}
-                    )
-                    == 1
-                )
-                and left_open(x)
-            )
+                by_chance
+                or len({views[y] for y in range(x + 1, min(len(units), x + _NEAR)) if goes_on(y)})
+                == 1
+            ) and left_open(x, by_chance)
         if x in known_cuts:
             return True  # a unit a restart split off already was cut ("- “What")
         if BLANK_LINE.search(text, units[x].end, units[x + 1].start) is None:
