@@ -601,6 +601,7 @@ STOP_BEFORE = regex.compile(r"(?:[.!?][\p{Pe}\p{Pf}\"']*\s+|[。！？][\p{Pe}\p
 _CONFLICT_GAP = 12  # longer differing stretches are rewording, not a flipped number or word
 _MIN_EXPANDED = 150  # view characters an expanded regeneration must restate at least
 _CLOSE_COPY = 95.0  # score of a copy that differs by drift only
+_LOOK_ALIKE_BLOCKS = 4  # equal runs of a loose copy that differs all along (a look-alike)
 _RECENT = 20_000  # view characters back from the end that a redundant piece restates
 _DEFAULT_MIN_SCORE: float = Options.model_fields["min_score"].default
 _MIN_RESTATED = 48  # view characters a second continuation must restate before it goes on
@@ -615,10 +616,13 @@ def _rank(found: Alignment, len_a: int) -> tuple[bool, bool, bool, int, float, i
     # from C++ Unlike", with drift) explains more than a perfect short one ("###
     # Differences from C++ Unlike"). A looser copy is a look-alike block further
     # back ("{{ release.size.xz }}" / "{{ release.size.zip }}"): the best score wins.
+    # A loose copy that differs all along, in several places, is a look-alike block
+    # too ("* <{{ release.url.gz }}>" … "SHA512: {{ release.sha512.gz }}" / the same
+    # with "xz"): a short exact meet at the cut beats it; drift is a place or two.
     close = found.score >= _CLOSE_COPY
     return (
         found.kind == "dovetail" or found.a_end >= len_a - _END_TOLERANCE,
-        not found.exact_short,
+        not found.exact_short and (close or len(found.blocks) < _LOOK_ALIKE_BLOCKS),
         close,
         sum(n for _, _, n in found.blocks) if close else 0,
         found.score,

@@ -898,6 +898,9 @@ class _Merger:
         elif (
             found.kind == "containment"
             and not last.complete
+            # (a piece restated at length stands there by no chance: a redundant copy
+            # shuffled in, "<td>GUI framework</td> …" inside a table shown whole later)
+            and found.b_end - found.b_start < SHORT_OVERLAP_MAX
             and not asm.starts_unit(found.a_start)
             # (a restart whose first characters drifted, "[cch12-00…" of "[ch12-00…":
             # its first word-for-word stretch begins a unit)
@@ -1071,13 +1074,29 @@ class _Merger:
         for c in sorted(self._unplaced_hosts(b_index)):
             if not self._restarts_end(c, b_index):
                 continue
+            host = self._find(self.prep[c], last)
+            if host is None:
+                # (that piece does not go on from the text so far: it belongs further
+                # on, and this piece, meeting the cut in a word, after it: "This" | "This
+                # isn't mandatory, … but such a section can be" restarts the end of a
+                # piece not placed yet, "… a section can be" | "This ensures …")
+                # (met in whole words: a piece going on inside the cut's last word, "##
+                # ダウンロー" | "## ダウンロード", meets it by no chance; and that piece
+                # ends cut in a sentence this one completes: a piece regenerating the
+                # article from far back restates much of another without coming after it)
+                if (
+                    found.exact_short
+                    and last.kind == "sentence"
+                    and b.text[b.view.raw_end(found.b_end) :][:1].isspace()
+                    and self._ends_cut(c)
+                    and self._restarts_end(c, b_index, 2 * SEED_LEN)
+                ):
+                    return c
+                continue
             if any(self._restarts_end(d, c) for d in self._unplaced_hosts(c) - {b_index}):
                 # (that piece restarts another one not placed yet at length: it comes
                 # after that one, and meets the cut only by chance, "The" | "There
                 # should be …" after "…between the start of a")
-                continue
-            host = self._find(self.prep[c], last)
-            if host is None:
                 continue
             if (
                 _short_meet(host, last, cut)
@@ -1152,14 +1171,22 @@ class _Merger:
             len(first_line) > len(row) and first_line.startswith(row) and first_line.endswith("|")
         )
 
-    def _restarts_end(self, c: int, b_index: int) -> bool:
+    def _ends_cut(self, c: int) -> bool:
+        """Whether fragment ``c`` ends with a sentence left unfinished."""
+        p = self.prep[c]
+        return bool(p.units) and (
+            p.units[-1].kind == "sentence"
+            and not is_complete(p.text[p.units[-1].start : p.units[-1].end])
+        )
+
+    def _restarts_end(self, c: int, b_index: int, at_least: int = SEED_LEN) -> bool:
         """Whether fragment ``b_index`` restarts the end of fragment ``c`` at more than
-        a chance word."""
+        a chance word (``at_least`` view characters)."""
         inside = self._resumes(c, self.prep[b_index])
         return (
             inside is not None
             and inside.kind == "dovetail"
-            and inside.right_end - inside.right_start >= SEED_LEN
+            and inside.right_end - inside.right_start >= at_least
         )
 
     def _restarts_at_length(self, c: int, host: Alignment, last: _LastUnit) -> bool:

@@ -467,7 +467,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             and not (views[x + 1] and joined.startswith(views[x + 1][:_RESTART_KEY]))
             and x not in split_ends
             and x not in resolved
-            and _cut_unit(text, units[x])
+            and _completes_cut(text, units, x, completed)
             and BLANK_LINE.search(text, units[x].end, units[x + 1].start) is not None
         ):
             points.append(text.rfind("\n", 0, units[x + 1].start) + 1)
@@ -676,7 +676,24 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                 note_cut(first - 1)
                 if lead:
                     before_copy = first - 1
-                copied_until = j + 1 + lead
+                # (the restart may restate earlier text from there on, a copy of a piece
+                # that resumed the cut before it: "  * SIZE:" | "* SIZE: 11249780 …" "*
+                # <…zip>" "  * SIZE:" | "* SIZE: 11249780 …" "* <…zip>" "  * SIZE:
+                # 19841531 …"; nothing inside that copy restarts anything again, as after
+                # any restart's copy)
+                copied_until = max(
+                    [
+                        j + 1 + lead,
+                        *(
+                            j
+                            + _copy_run(
+                                text, units, views, i, j, resolved, known_cuts, split_ends
+                            ).units
+                            for i in earlier
+                            if i < j - 1
+                        ),
+                    ]
+                )
                 if cut is not None:
                     open_cuts.remove(cut)
                     resumed.add(cut)
@@ -725,7 +742,10 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     and (
                         u.kind != "code"
                         or block_after_cut
-                        or (copy.completes and i + copy.units == j)
+                        or (
+                            i + copy.units == j
+                            and (copy.completes or _reopens_paragraph(text, units, j, copy.units))
+                        )
                     )
                 ):
                     first = _copy_start(text, units, copied_until, i, j)
@@ -1729,10 +1749,13 @@ def _goes_on_as_prose(text: str, u: Unit, skip: int, view: str, cut_view: str) -
         or is_no_space_script(rest[:1])
     )
     min_len = _min_prose_restart(view)
-    if _FUNCTION_WORD.fullmatch(text, u.start, u.start + skip):
+    if _FUNCTION_WORD.fullmatch(text, u.start, u.start + skip) or _CLAUSE_OPENER.match(
+        text, u.start, u.start + skip
+    ):
         # (half as long after a word that opens sentences and ends no title, "This" |
-        # "This release includes many bugfixes.")
-        min_len = _MIN_PROSE_RESTART // 2
+        # "This release includes many bugfixes.", or a cut opening a clause, "如果你有 C
+        # 或 C++" | "如果你有 C 或 C++ 背景，就会发现…")
+        min_len //= 2
     # (a sentence introducing what follows is finished too: "`pshtt`" | "`pshtt`
     # works by making GET requests to four endpoints at each domain:")
     finished = is_complete(rest) or rest.rstrip().endswith((":", "："))
@@ -1861,6 +1884,39 @@ def _entry(text: str, u: Unit, copied: int | None) -> bool:
 def _cut_unit(text: str, u: Unit) -> bool:
     """A sentence or list item of prose that stops without a terminator."""
     return u.kind in ("sentence", "list_item") and _looks_cut(text[u.start : u.end])
+
+
+def _trailing_word(text: str, units: list[Unit], x: int) -> bool:
+    """Whether unit ``x`` is a word or two left after a finished sentence in its
+    line, without a stop: a sentence cut after its first word ("…with a variety of
+    helpful fields. These"), which no title or label is.
+
+    >>> t = "It spits out JSON. These\\n\\nUsage"
+    >>> units = split_units(t)
+    >>> _trailing_word(t, units, 1), _trailing_word(t, units, 2)
+    (True, False)
+    """
+    u = units[x]
+    return (
+        x > 0
+        and u.kind == "sentence"
+        and units[x - 1].kind == "sentence"
+        and "\n" not in text[units[x - 1].end : u.start]
+        and is_complete(text[units[x - 1].start : units[x - 1].end])
+        and not is_complete(text[u.start : u.end])
+        and _CUT_END.search(text, u.start, u.end) is not None
+    )
+
+
+def _completes_cut(text: str, units: list[Unit], x: int, y: int) -> bool:
+    """Whether unit ``x`` is cut, and unit ``y``, which goes on from it, completes
+    it: a sentence or item cut ("…helpful fields. These" | "These include …"), or a
+    heading cut inside a word ("## Meta Questで" | "## Meta Questで動画を見る")."""
+    return (
+        _cut_unit(text, units[x])
+        or _trailing_word(text, units, x)
+        or _heading_cut_in_word(text, units[x], units[y])
+    )
 
 
 class _Copy(NamedTuple):
@@ -2030,7 +2086,7 @@ def _copy_run(
             # the next line of its block goes on from was not cut ("- https://…/manual/"
             # before "- https://…/manual/libtasn1.html")
             return False
-        if _cut_unit(text, units[x]):
+        if _completes_cut(text, units, x, j + x - i):
             return True
         # An unterminated unit that the copy extends after a long enough run is
         # cut too, though it is not plain prose, if it is the unit right before
@@ -2121,6 +2177,12 @@ def _copy_run(
     while i + k < j and j + k < len(units):
         a, b = views[i + k], views[j + k]
         code_a, code_b = _code(text, units[i + k]), _code(text, units[j + k])
+        names_a, names_b = _symbol_names(text, units[i + k]), _symbol_names(text, units[j + k])
+        shared = min(len(names_a), len(names_b))
+        if names_a[:shared] != names_b[:shared] or (a == b and names_a != names_b):
+            # "### Similarities with C" is not "### Similarities with C++" (a cut unit's
+            # completion may add a name: "…execute much more" | "… than C or C++ code.")
+            break
         if code_a != code_b and not (
             # (a cut unit's code may stop short, and so may a cut copy's, inside its last
             # code: "… // sr (defaults to Cyrillic" | "… // sr (defaults to Cyrillic script)")
@@ -2217,8 +2279,11 @@ def _copy_run(
                 # on in the copy: it was cut where it only looked finished ("… in the U.S."
                 # | "… in the U.S. government, with …"; "* Range" and its item "… is not
                 # iterable." | the same, "… is not iterable. [[Misc #18984]]")
+                # (or one that ended a piece split off here, a redundant copy ending
+                # alike between: "… single vendor." | copy "… single vendor." | "…
+                # single vendor. Open source prevents …")
                 or (
-                    i + k == j - 1
+                    (i + k == j - 1 or (i + k in split_ends and views[j - 1] == a))
                     and (
                         run >= _MIN_TRUNCATED_RUN
                         # (half as long in a script without spaces: "* Module" "    * 新增
@@ -2243,12 +2308,23 @@ def _copy_run(
             # (two characters will do inside the very unit cut before the copy: the
             # copy stopped short of that cut, "…名为 `main`" | "```rust…```" "…这里第")
             (_cut_unit(text, units[j + k]) and len(b) >= (2 if i + k == j - 1 else 4))
+            # (or inside a word of the heading right before the restart, which the
+            # original finished: "## (4) ピンチポイント…？" | copy … "## (4) ピン")
+            or (i + k == j - 1 and _heading_cut_in_word(text, units[j + k], units[i + k]))
             # (a heading stopped before its anchor: "## React 开发者工具" of "## React 开发
             # 者工具 {/*react-developer-tooling*/}")
             or _anchor_dropped(text, units[i + k], units[j + k])
             # (after a long verbatim run, a stub of a word or two: "See" of "See
             # [ChangeLog](…) for details.")
             or (exact and run >= _MIN_VERBATIM_RUN and _word_stub(text, units[i + k], units[j + k]))
+            # (or a long unit stopped where nothing ends, the original going on: "… You
+            # should be aware:" of "… aware: \"DO NOT COPY .so OR .bundle FILES\".")
+            or (
+                exact
+                and run >= _MIN_VERBATIM_RUN
+                and len(b) >= _MIN_VERBATIM_RUN
+                and OPEN_END.search(text, units[j + k].start, units[j + k].end) is not None
+            )
             # (or a long copy, character for character, stopping inside the sentence
             # the original finishes, after a closing bracket that hides the cut:
             # "… (またの名を[ぼっちオペレータ](…))" of "… (…))が導入されました。")
@@ -2543,6 +2619,21 @@ def _link_entry(unit_text: str) -> bool:
     return _INLINE_TAIL.fullmatch(LIST_BULLET.sub("", unit_text.rstrip(), count=1)) is not None
 
 
+_SYMBOL_NAME = regex.compile(r"[\p{L}\p{N}]+[+#]+(?![\p{L}\p{N}])")  # "C++", "C#", "g++"
+
+
+def _symbol_names(text: str, u: Unit) -> list[str]:
+    """The names in unit ``u`` that end in symbols, which the comparison view drops:
+    "C" and "C++" read alike there, but name other things.
+
+    >>> t = "As with C, in Ruby. As with C++, in Ruby."
+    >>> [_symbol_names(t, u) for u in split_units(t)]
+    [[], ['C++']]
+    """
+    names: list[str] = _SYMBOL_NAME.findall(text, u.start, u.end)
+    return names
+
+
 def _same_text(text: str, a: Unit, b: Unit) -> bool:
     """Whether units ``a`` and ``b`` read the same, ends of lines aside."""
     return text[a.start : a.end].strip() == text[b.start : b.end].strip()
@@ -2612,6 +2703,21 @@ def _ends_unfinished(text: str, units: list[Unit], x: int) -> bool:
         or lone_char
         or open_markup
         or _stopless_item(text, units, x)
+    )
+
+
+def _reopens_paragraph(text: str, units: list[Unit], j: int, k: int) -> bool:
+    """Whether the ``k`` units from ``j``, a copy of the ``k`` right before them, end
+    by re-opening the paragraph the copied text ends: its last sentence, finished and
+    followed by a blank line there, goes on in its paragraph in the copy ("```python
+    …```" "### 解説" "…だけにすることができる。" | the same, then "符号は逆になるが…" on
+    the next line). A generation stopped after that sentence."""
+    return (
+        j + k < len(units)
+        and units[j + k - 1].kind == units[j + k].kind == "sentence"
+        and is_complete(text[units[j - 1].start : units[j - 1].end])
+        and BLANK_LINE.search(text, units[j - 1].end, units[j].start) is not None
+        and BLANK_LINE.search(text, units[j + k - 1].end, units[j + k].start) is None
     )
 
 
@@ -2836,7 +2942,9 @@ def _is_restart(
         after = text[units[j + 1].start : units[j + 1].end] if j + 1 < len(units) else None
         text_goes_on = after is not None and after not in paragraph
         needed = _MIN_LONE_RESTATED
-        if text_goes_on and scale < 1:
+        # (so will a sentence that ends a paragraph of several, said again alone: "…
+        # [GopherCon 2020](…).\nMark your calendars!" | "Mark your calendars!" | "- …")
+        if text_goes_on and (scale < 1 or para < i):
             needed = _MIN_RESTATED_RUN * 3 // 4
         return (
             i == j - 1
@@ -2845,18 +2953,40 @@ def _is_restart(
             and units[i].kind in ("sentence", "list_item")
             and is_complete(text[units[i].start : units[i].end])
         )
+    if _reopens_paragraph(text, units, j, k) and run >= _MIN_VERBATIM_RUN * scale:
+        return True  # (as with one sentence above)
     layout_changed = breaks(i, k) != breaks(j, k) or not exact or stopped
     # (half as long in a script without spaces: "这里还有几个小窍门。第一是…括号。" | the
     # same, going on in its paragraph)
     if layout_changed and run >= 2 * _MIN_RESTATED_RUN * scale:
         return True
+    # (a sentence introducing the list after it with a colon is finished too: "There
+    # are several reasons to make your code open source:" "- Code which is …")
     finished = [
         units[x].kind in ("sentence", "list_item")
-        and is_complete(text[units[x].start : units[x].end])
+        and (
+            is_complete(text[units[x].start : units[x].end])
+            or (
+                units[x].kind == "sentence"
+                and x + 1 < j
+                and units[x + 1].kind == "list_item"
+                and text[: units[x].end].endswith((":", "："))
+            )
+        )
         for x in range(i, j)
     ]
     if all(finished):
         return run >= _MIN_VERBATIM_RUN * scale
+    if (
+        units[i].kind == "heading"
+        and any(finished)
+        and (i == 0 or BLANK_LINE.search(text, units[i - 1].end, units[i].start) is not None)
+        and run >= _MIN_VERBATIM_RUN * scale
+    ):
+        # A whole section said again right after itself, under the same title, with
+        # prose in it: a regeneration ("## Affected Versions" "* All patch releases
+        # …" | the same): an article never repeats a section at once.
+        return True
     # A long stretch with lists or headings in it, all restated at once right after
     # it: a restart too (a refrain or a repeated entry is a few short lines). Notes
     # go without stops: a list of several items will do ("- データ→HTMLの関数と…" …
@@ -2882,6 +3012,11 @@ _FUNCTION_WORD = regex.compile(
     r"(?:The|A|An|This|These|Those|That|There|Here|It|Its|We|Our|They|Their|You|Your|I|My|He|She|His"
     r"|Her|When|If|As|While|Although|Because|Since|However|Then|So)"
     r"(?:['’](?:s|re|ll|ve|d|m))?"  # ("We’re", "It's")
+)
+# a word opening a subordinate clause, which no title begins with ("If you …", "如果…")
+_CLAUSE_OPENER = regex.compile(
+    r"(?:(?:If|When|Whenever|While|Although|Though|Because|Since|Unless)\s"
+    r"|如果|假如|因为|由于|虽然|尽管|除非|もし|なぜなら)"
 )
 _CLAUSE_BREAK = regex.compile(r"[，、]|, ")
 _LONE_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
