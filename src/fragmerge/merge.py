@@ -1089,7 +1089,8 @@ class _Merger:
                     and last.kind == "sentence"
                     and b.text[b.view.raw_end(found.b_end) :][:1].isspace()
                     and self._ends_cut(c)
-                    and self._restarts_end(c, b_index, 2 * SEED_LEN)
+                    # (at length: look-alike blocks open alike, "<aside markdown=…>\n <img")
+                    and self._restarts_end(c, b_index, 4 * SEED_LEN)
                 ):
                     return c
                 continue
@@ -1181,7 +1182,7 @@ class _Merger:
 
     def _restarts_end(self, c: int, b_index: int, at_least: int = SEED_LEN) -> bool:
         """Whether fragment ``b_index`` restarts the end of fragment ``c`` at more than
-        a chance word (``at_least`` view characters)."""
+        a chance word (``at_least`` characters of ``b_index``)."""
         inside = self._resumes(c, self.prep[b_index])
         return (
             inside is not None

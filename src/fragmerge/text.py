@@ -50,10 +50,12 @@ BLANK_LINE = regex.compile(r"\n[ \t]*\n")
 # An inline code span: its backticks (group 1) and its code (group 2).
 CODE_SPAN = regex.compile(r"(`+)([^`\n]+?)\1(?!`)")
 # Ends that cannot finish a sentence, a title or a line of verse: a colon, a comma, a
-# digit, an opening bracket, an English article, preposition or conjunction.
+# digit, an opening bracket, an English article, preposition, conjunction or auxiliary
+# verb ("A PEP can").
 OPEN_END = regex.compile(
     r"(?:[:：,，、\d]|[\[({「『（【“‘]+"
     r"|\b(?:[Tt]he|[Aa]n|a|of|to|in|on|at|by|for|from|with|into|and|or|but|that|which|is|are|was"
+    r"|were|can|could|will|would|should|must|may|might|shall"
     # capitalised too, where no title ends with them ("Log In", "Plan A" do)
     r"|Of|To|By|For|From|With|Into|And|Or|But)"
     r")\s*\Z"
