@@ -2680,3 +2680,17 @@ def test_table_restarted_after_a_bold_line_cut_before_its_closing_mark_is_a_rest
     heading = "**条件4：実験を許容する文化**"
     draft = f"{JA1}\n\n{table}\n\n**条\n\n{table}\n\n{heading}\n\n{JA3}\n"
     assert fragmerge.fix_text(draft) == f"{JA1}\n\n{table}\n\n{heading}\n\n{JA3}\n"
+
+
+def test_section_said_again_right_after_itself_is_a_restart() -> None:
+    # A heading and its prose restated at once, then the text goes on: a generation that
+    # stopped after the section (no article repeats a section right after itself).
+    section = "## Release Comment\n\nThanks to everyone who helped with this release.\n\n"
+    draft = (
+        "# Ruby 2.3.7 Released\n\nRuby 2.3.7 has been released. It fixes security issues.\n\n"
+        + section
+        + section
+        + "The maintenance of Ruby 2.3 is based on the agreement for the stable version.\n"
+    )
+    assert [f.boundary for f in fragmerge.segment(draft)] == ["start", "implicit"]
+    assert fragmerge.fix(draft).text.count("## Release Comment") == 1

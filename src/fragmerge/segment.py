@@ -2981,7 +2981,7 @@ def _is_restart(
         units[i].kind == "heading"
         and any(finished)
         and (i == 0 or BLANK_LINE.search(text, units[i - 1].end, units[i].start) is not None)
-        and run >= _MIN_VERBATIM_RUN * scale
+        and run >= 2 * _MIN_RESTATED_RUN * scale
     ):
         # A whole section said again right after itself, under the same title, with
         # prose in it: a regeneration ("## Affected Versions" "* All patch releases
