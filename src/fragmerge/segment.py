@@ -2619,7 +2619,7 @@ def _link_entry(unit_text: str) -> bool:
     return _INLINE_TAIL.fullmatch(LIST_BULLET.sub("", unit_text.rstrip(), count=1)) is not None
 
 
-_SYMBOL_NAME = regex.compile(r"[\p{L}\p{N}]+[+#]+(?![\p{L}\p{N}])")  # "C++", "C#", "g++"
+_SYMBOL_NAME = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]++[+#]+(?![\p{L}\p{N}])")  # "C++"
 
 
 def _symbol_names(text: str, u: Unit) -> list[str]:
@@ -2630,7 +2630,10 @@ def _symbol_names(text: str, u: Unit) -> list[str]:
     >>> [_symbol_names(t, u) for u in split_units(t)]
     [[], ['C++']]
     """
-    names: list[str] = _SYMBOL_NAME.findall(text, u.start, u.end)
+    unit_text = text[u.start : u.end]
+    if "+" not in unit_text and "#" not in unit_text:
+        return []  # (most units: the scan is skipped)
+    names: list[str] = _SYMBOL_NAME.findall(unit_text)
     return names
 
 
