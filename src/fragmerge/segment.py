@@ -2973,7 +2973,7 @@ def _is_restart(
                 units[x].kind == "sentence"
                 and x + 1 < j
                 and units[x + 1].kind == "list_item"
-                and text[: units[x].end].endswith((":", "："))
+                and text[units[x].end - 1] in ":："
             )
         )
         for x in range(i, j)
