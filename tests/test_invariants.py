@@ -527,6 +527,8 @@ SIMULATED_REGRESSIONS = {
     ("en-023", "hard", 140): "a piece going on inside a cut heading's word waited for another",
     ("zh-014", "clean-restarts", 300): 'a piece meeting "<aside" waited for a look-alike block',
     ("en-011", "nomarker", 110): 'a paragraph cut after "A PEP can", restarted, was kept',
+    ("en-013", "nomarker", 240): "a title cut before its underline, written whole after, stayed",
+    ("en-014", "nomarker", 250): 'a title cut before its "~~~~" underline, written whole, stayed',
 }
 
 #: Regressions on corpus articles that may not be redistributed: read from ../shared at

@@ -106,6 +106,7 @@ _CONFLICT_LINE = regex.compile(r"(<{7}|={7}|>{7})(?:[ \t]+\S.*)?")
 _WORD_START = regex.compile(r"[\p{L}\p{N}]")
 _RULE_LINE = regex.compile(r"\s*(?:-{3,}|\*{3,}|_{3,})\s*")
 _SETEXT_UNDERLINE = regex.compile(r"-{3,}|={3,}")
+_UNDERLINE = regex.compile(r"([-=~^'\"`#*+])\1{2,}")  # a Markdown or reStructuredText title's
 _FENCE_OPEN = regex.compile(r"\s*(`{3,}|~{3,})\s*")  # a bare fence: closes a block
 _FENCE_INFO = regex.compile(r"\s*(?:`{3,}|~{3,})[^`\n]*")  # may carry an info string: opens
 
@@ -1522,6 +1523,17 @@ def _goes_on_past(text: str, units: list[Unit], j: int, n: int) -> bool:
     )
 
 
+def _underlined(text: str, start: int) -> bool:
+    """Whether the line from ``start`` is a title underlined on the next line ("Removal
+    of a project from PyPA" and "~~~~~~~~")."""
+    line_end = text.find("\n", start)
+    if line_end < 0:
+        return False
+    next_end = text.find("\n", line_end + 1)
+    underline = text[line_end + 1 : next_end if next_end >= 0 else len(text)].strip()
+    return _UNDERLINE.fullmatch(underline) is not None
+
+
 def _restarts_cut(
     text: str, units: list[Unit], views: list[str], x: int, j: int, lead: int = 0
 ) -> bool:
@@ -1608,6 +1620,23 @@ def _restarts_cut(
     # (a bold line cut before its closing mark, written whole after it: "**対策" |
     # "**対策:**"; nothing is left to write after the cut but the marks)
     bold = adjacent and _bold_cut(text, u, units[j])
+    # (an underlined heading cut before its underline reads as a line of text: "Removal"
+    # | "Removal of a project from PyPA" and its "~~~~" line; no section under one word
+    # is followed at once by a section whose title begins with it)
+    # (a title cut before its underline reads as a line of text: "Removal" | "Removal of
+    # a project from PyPA" and its "~~~~" line; no section is a word, followed at once
+    # by a section whose title begins with it)
+    underlined = (
+        adjacent
+        and u.kind == "sentence"
+        # (reStructuredText's "~~~~" and "''''" underlines leave a sentence unit)
+        and units[j].kind in ("heading", "sentence")
+        and "\n" not in cut
+        and _underlined(text, units[j].start)
+    )
+    if underlined:
+        title = text[units[j].start : text.find("\n", units[j].start)]
+        return len(title) > len(cut) and title.startswith(cut) and goes_on_from(cut, title)
     if not unbulleted and (
         (u.kind != units[j].kind and not (row_cut or bold))
         # (a row's closing pipe is no view character: "| Ferris | 含义" | "… | 含义 |")
