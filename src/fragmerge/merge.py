@@ -1084,10 +1084,11 @@ class _Merger:
                 # ダウンロー" | "## ダウンロード", meets it by no chance; and that piece
                 # ends cut in a sentence this one completes: a piece regenerating the
                 # article from far back restates much of another without coming after it)
+                met_end = b.view.raw_end(found.b_end)
                 if (
                     found.exact_short
                     and last.kind == "sentence"
-                    and b.text[b.view.raw_end(found.b_end) :][:1].isspace()
+                    and b.text[met_end : met_end + 1].isspace()
                     and self._ends_cut(c)
                     # (at length: look-alike blocks open alike, "<aside markdown=…>\n <img")
                     and self._restarts_end(c, b_index, 4 * SEED_LEN)
