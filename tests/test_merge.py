@@ -2025,3 +2025,14 @@ def test_restart_with_a_drifted_label_before_a_short_cut_item_keeps_the_first_la
         f"**主要ツのール:**\n{items}\n\n{JA3}\n"
     )
     assert fragmerge.fix_text(draft) == f"{JA1}\n\n{lead}\n\n**主要ツール:**\n{items}\n\n{JA3}\n"
+
+
+def test_piece_of_a_drifted_title_and_the_same_cut_is_redundant() -> None:
+    # "Astract" / "This": a generation that stopped where the one before it did, its
+    # title drifted by a letter; the piece after it completes "This"
+    head = "PEP: 731\nTitle: C API Working Group Charter\n\nAbstract\n========\n\n"
+    rest = "This PEP proposes to establish the C API Working Group: a small committee.\n"
+    draft = f"{head}This\n\n---END---\n\nAstract\n========\n\nThis\n\n---END---\n\n{rest}"
+    result = fragmerge.fix(draft)
+    assert result.text == f"{head}{rest}"
+    assert [j.kind for j in result.joins].count("redundant") == 1

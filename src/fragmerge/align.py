@@ -660,6 +660,25 @@ def _marked_unit_as_prose(
     return a_mark != b_mark
 
 
+def _line_goes_on(a_raw_before: Callable[[int, int], str] | None, len_a: int, b: Prepared) -> bool:
+    """Whether the target's last line, of three characters or more with its mark,
+    opens ``b``'s first line, which goes on ("> 嗨!" | "> 嗨! 你知道嘛? …"). Not a
+    heading: "## Install" | "## Install from source" are two titles."""
+    if a_raw_before is None:
+        return False
+    before = a_raw_before(len_a, 4 * SEED_LEN).rstrip()
+    if "\n" not in before:
+        return False  # (the line may begin further back, or in an earlier piece)
+    last_line = before.rsplit("\n", 1)[1].strip()
+    b_line = b.text.lstrip().split("\n", 1)[0].rstrip()
+    return (
+        len(last_line) >= 3
+        and not last_line.startswith("#")
+        and b_line.startswith(last_line)
+        and len(b_line) > len(last_line)
+    )
+
+
 def _raw_copy(
     a_raw_from: Callable[[int], str] | None, apos: int, b: Prepared, bpos: int = 0
 ) -> bool:
@@ -726,6 +745,23 @@ def find_overlap(
             hit = verify(get_a, len_a, b.view.chars, anchor, min_score=min_score)
             if hit is not None and hit not in found:
                 found.append(hit)
+    if not found and a_tail_incomplete and last_unit_len >= SEED_LEN:
+        # A restart of the cut unit whose first words drifted ("* 添加の新的流式渲染器。
+        # ([#14144](…)，…" of "* 添加新的…"): its first seeds that stand once in the
+        # unit place it, where a list of look-alike links outvotes them in the index.
+        unit = get_a(len_a - last_unit_len, len_a)
+        for key, bpos in b.seeds[:_HEAD_SEEDS]:
+            if bpos > 4 * SEED_LEN:
+                break
+            inside = unit.find(key)
+            if inside < 0 or unit.find(key, inside + 1) >= 0:
+                continue
+            apos = len_a - last_unit_len + inside
+            if _raw_copy(a_raw_from, apos, b, bpos):
+                hit = verify(get_a, len_a, b.view.chars, (apos, bpos), min_score=min_score)
+                if hit is not None:
+                    found.append(hit)
+            break
     if not found and a_tail_incomplete and last_unit_len >= _MIN_CUT_TAIL:
         # A restart that drifted before the cut's last words, which stand early in
         # the piece ("### 影响 为什么说这个项目有实际用处？你的用户或" | "### 影响
@@ -756,7 +792,18 @@ def find_overlap(
             # (a head word for word is no drift: the exact meet at the cut decides, "…as
             # the working group's" | "The working group's mandate…" is met by chance)
             if hit is None and drifted_head and not before_tail.endswith(b.view.chars[:at]):
-                hit = verify(get_a, len_a, b.view.chars, anchor, min_score=0)
+                # (a cut unit shorter than a block is all the copy has word for word:
+                # "**対策:**" "- RAG（検索" | "**対の策:**" "- RAG（検索拡張生成）…")
+                whole = at + len(cut_tail)
+                hit = verify(get_a, len_a, b.view.chars, anchor, min_score=0) or Alignment(
+                    "dovetail" if len(b.view.chars) > whole else "containment",
+                    max(0, len_a - whole),
+                    0,
+                    len_a,
+                    whole,
+                    ((len_a - len(cut_tail), at, len(cut_tail)),),
+                    0.0,
+                )
                 rescore = True
             if rescore and hit is not None:
                 # (too short for the blocks to score it: the whole unit, or the drifted
@@ -767,7 +814,14 @@ def find_overlap(
                 score = round(100 * Indel.normalized_similarity(get_a(start, len_a), head), 2)
                 hit = replace(hit, score=score) if score >= min_score else None
             restated = sum(min(n, at - bb) for _, bb, n in hit.blocks if bb < at) if hit else 0
-            if hit is not None and hit.kind == "dovetail" and (2 * restated >= at or drifted_head):
+            # (a piece that is all such a copy is a redundant one: "Abstract" "===" "This"
+            # | "Astract" "===" "This")
+            whole_piece = hit is not None and hit.b_end == len(b.view.chars)
+            if (
+                hit is not None
+                and (hit.kind == "dovetail" or whole_piece)
+                and (2 * restated >= at or drifted_head)
+            ):
                 found.append(hit)
     # A short exact overlap right at the cut ("…悲観的な" / "悲観的な未来…"), or a
     # whole unfinished unit shorter than a seed ("## 影響を受けるバー" / "## 影響を受ける
@@ -780,6 +834,12 @@ def find_overlap(
         found = [f for f in found if f.a_start != len_a - last_unit_len]
     tail = get_a(max(0, len_a - SHORT_OVERLAP_MAX), len_a)
     k = short_overlap(tail, b.view.chars, min_len=1)
+    # A finished last line, however short, that the piece's first line restates from
+    # its mark and goes on from ("> 嗨!" | "> 嗨! 你知道嘛? …"): it was cut where it
+    # only looked finished.
+    line_goes_on = (
+        not a_tail_incomplete and 0 < last_unit_len <= k and _line_goes_on(a_raw_before, len_a, b)
+    )
     if k == 1 and not (
         a_tail_incomplete
         and (
@@ -796,6 +856,8 @@ def find_overlap(
         )
     ):
         k = 0
+    if line_goes_on:
+        k = last_unit_len
     if not a_tail_incomplete and k < SEED_LEN:
         # after a finished sentence only a whole repeated sentence counts
         whole = k == last_unit_len >= 4 and k in b.unit_vends
@@ -813,7 +875,7 @@ def find_overlap(
                 or _INDENTED_LINE_BEFORE.search(a_raw_before(len_a - k, 12)) is not None
             )
         )
-        k = k if whole or short_sentence else 0
+        k = k if whole or short_sentence or line_goes_on else 0
     if 0 < k < last_unit_len and a_raw_before is not None:
         # a partial overlap must start where a word starts ("who|se" + "se|lecting" is
         # chance), and a word inside the cut sentence is not a capitalised sentence start
@@ -930,6 +992,16 @@ def find_overlap(
             if not (
                 (f.exact_short and 4 * f.b_end <= copied)
                 or (a_tail_incomplete and f.kind == "dovetail" and 4 * f.b_end <= verbatim)
+                # (so is a loose meet of little more than a seed at a finished end, one
+                # word alike: "…comparatively small incompatibilities." | "###
+                # Incompatibility …")
+                or (
+                    f.kind == "dovetail"
+                    and not f.exact_short
+                    and f.score < _CLOSE_COPY
+                    and f.b_end < 2 * SEED_LEN
+                    and 4 * f.b_end <= verbatim
+                )
             )
         ] or found
     return max(found, key=lambda f: _rank(f, len_a), default=None)

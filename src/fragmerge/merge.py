@@ -91,6 +91,8 @@ _MIN_OWN_UNIT = 4  # view characters of a whole unmatched unit that is text of i
 _LOOKAHEAD = 8  # fragments looked at for one that restarts the text before a gap
 _PROBE_WINDOW = 20_000  # view characters back from the end such a restart may resume at
 _JOINED_LINES = 2  # lines fewer that make a copy one with paragraphs joined
+_BRIDGE_SCORE = 85.0  # a copy of a piece's first characters this close is that piece's start
+_BRIDGE_TAIL = 8  # ... when this many view characters of the cut stand right before it
 _DRIFTED_HEAD = 70.0  # a copy's opening this close to the text before its passage is drift
 
 
@@ -429,13 +431,29 @@ def _text_lines(text: str) -> int:
 
 def _bridges(c: Prepared, a_tail: str, b_head: str) -> bool:
     """Whether ``c`` restates ``a_tail`` and ``b_head`` in one stretch, inside one of its
-    units ("**対" | "策**: …" in "**対策**: …"). Where a unit of ``c`` begins between
-    them ("### Amazon Bedrock Agents" | "カスタマー…"), the match is a look-alike."""
-    at = c.view.chars.find(a_tail + b_head)
+    units ("**対" | "策**: …" in "**対策**: …"). After a whole ``a_tail`` and half of
+    ``b_head`` word for word, the rest of ``b_head`` may have drifted in a character or
+    two ("…applicable to" | "the entire community" in "…applicable to the entire
+    coommunity"). Where a unit of ``c`` begins between them ("### Amazon Bedrock
+    Agents" | "カスタマー…"), the match is a look-alike.
+
+    >>> from fragmerge.align import prepare
+    >>> from fragmerge.segment import segment
+    >>> c = prepare(segment("It is applicable to the entire coommunity and more.")[0])
+    >>> _bridges(c, "icableto", "theentirecommuni"), _bridges(c, "icableto", "thewholeworldand")
+    (True, False)
+    """
+    chars = c.view.chars
+    drift_from = len(b_head) // 2 if len(a_tail) >= _BRIDGE_TAIL else len(b_head)
+    at = chars.find(a_tail + b_head[:drift_from])
     while at >= 0:
-        if c.unit_vstarts[c.unit_at(at + len(a_tail))] != at + len(a_tail):
+        head = at + len(a_tail)
+        if (
+            fuzz.ratio(chars[head : head + len(b_head)], b_head) >= _BRIDGE_SCORE
+            and c.unit_vstarts[c.unit_at(head)] != head
+        ):
             return True
-        at = c.view.chars.find(a_tail + b_head, at + 1)
+        at = chars.find(a_tail + b_head[:drift_from], at + 1)
     return False
 
 
@@ -888,7 +906,7 @@ class _Merger:
         if (found is None or clash) and allow_wait:
             # A later piece that restates the cut and this piece's start in one
             # stretch ("**対" | "策**: …" | "**対策**: …") shows it continues the cut.
-            a_tail = asm.get(max(last.apos, asm.length - 8), asm.length)
+            a_tail = asm.get(max(last.apos, asm.length - _BRIDGE_TAIL), asm.length)
             for c in self._pieces_to_wait_for(b_index):
                 if last.complete or not _bridges(self.prep[c], a_tail, b.view.chars[:16]):
                     return c
@@ -902,10 +920,15 @@ class _Merger:
             # shuffled in, "<td>GUI framework</td> …" inside a table shown whole later)
             and found.b_end - found.b_start < SHORT_OVERLAP_MAX
             and not asm.starts_unit(found.a_start)
-            # (a restart whose first characters drifted, "[cch12-00…" of "[ch12-00…":
-            # its first word-for-word stretch begins a unit)
+            # (a restart whose first characters drifted, "[cch12-00…" of "[ch12-00…",
+            # "Astract" of "Abstract": its first word-for-word stretch begins a unit, or
+            # does a character or two after one)
             and not (
-                found.blocks[0][1] - found.b_start <= 2 and asm.starts_unit(found.blocks[0][0])
+                found.blocks[0][1] - found.b_start <= 2
+                and any(
+                    asm.starts_unit(max(0, found.blocks[0][0] - d))
+                    for d in range(found.blocks[0][1] + _HEAD_DRIFT + 1)
+                )
             )
             # (nor one that begins at a sentence inside a unit: "* There's no explicit
             # references. That is, …" | "That is, …", a redundant copy of the item's end)
@@ -1029,7 +1052,7 @@ class _Merger:
         """
         asm = self.asm
         b = self.prep[b_index]
-        a_tail = asm.get(max(last.apos, asm.length - 8), asm.length)
+        a_tail = asm.get(max(last.apos, asm.length - _BRIDGE_TAIL), asm.length)
         b_after = b.view.chars[found.b_end : found.b_end + 16]
         for c, host in self._later_restarts(b_index, found.b_end):
             agrees = self.prep[c].view.chars.startswith(b_after, host.a_to_b(asm.length))
