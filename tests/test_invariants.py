@@ -532,6 +532,11 @@ SIMULATED_REGRESSIONS = {
     ("en-011", "hard", 111): "a piece resuming the cut waited for a later, drifted copy of it",
     ("zh-016", "drift", 280): "a drifted restart of a cut item of links met no seed there",
     ("zh-021", "drift", 271): 'a quote line cut after "嗨!", going on in the next piece, stayed',
+    ("zh-012", "nomarker", 280): "a quote restated between a cut heading and the whole one stayed",
+    ("en-013", "nomarker", 270): 'a title and "The" restated, going on from "The", stayed',
+    ("en-015", "nomarker", 280): 'a quote cut after "years /" restarted after a copy was kept',
+    ("en-023", "nomarker", 281): "a cut item restated with a note and more words was kept",
+    ("en-020", "nomarker", 271): 'an italic title cut after "_The", restarted whole, was kept',
 }
 
 #: Regressions on corpus articles that may not be redistributed: read from ../shared at
@@ -568,6 +573,8 @@ SHARED_REGRESSIONS = {
     ("ja-004", "nomarker", 240): "a cut's restart copying the piece that resumed it split again",
     ("en-006", "seedlike", 280): "a redundant copy met a finished end in one word and was glued",
     ("ja-015", "drift", 271): "a drifted label before a cut item shorter than a block was kept",
+    ("en-010", "nomarker", 272): 'a list item cut after "All" (as its list\'s items open) stayed',
+    ("ja-011", "nomarker", 282): "a list said again right after itself, going on, was kept",
 }
 
 

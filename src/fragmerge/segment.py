@@ -612,6 +612,9 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     and (_ends_unfinished(text, units, j - 1) or _lone_row(text, units, j - 1))
                     and not text.startswith(">", units[j - 1].start)
                 )
+                # (or right after a heading cut in a word that the heading after the
+                # quote writes out: "## 使" "> 一旦…" | "## 使用机器人")
+                or (text.startswith(">", u.start) and _heading_after_completes(text, units, j))
                 # (or a quote's last sentence said again after a blank line and going
                 # on in its line: "> In general, … you don't pay for." | "> In general,
                 # … you don't pay for. And further: …", a generation stopped there)
@@ -1620,9 +1623,6 @@ def _restarts_cut(
     # (a bold line cut before its closing mark, written whole after it: "**対策" |
     # "**対策:**"; nothing is left to write after the cut but the marks)
     bold = adjacent and _bold_cut(text, u, units[j])
-    # (an underlined heading cut before its underline reads as a line of text: "Removal"
-    # | "Removal of a project from PyPA" and its "~~~~" line; no section under one word
-    # is followed at once by a section whose title begins with it)
     # (a title cut before its underline reads as a line of text: "Removal" | "Removal of
     # a project from PyPA" and its "~~~~" line; no section is a word, followed at once
     # by a section whose title begins with it)
@@ -1880,15 +1880,23 @@ def _stopless_item(text: str, units: list[Unit], x: int) -> bool:
     """Whether list item ``x``, in Chinese or Japanese, lacks the full stop that the item
     right before it, in the same tight list, ends with: it was cut ("* `--mjit-min-calls`
     更名为 `…`。" "* 将 `--mjit-max-cache`"). (English references mix items with and
-    without stops: "* `name` {string} The name." "* `detail` {any}".)"""
+    without stops: "* `name` {string} The name." "* `detail` {any}"; but an item of a
+    word or two that the item before opens with is cut in any script.)"""
     before = _item_before(text, units, x)
     if before is None:
         return False
     item = text[units[x].start : units[x].end]
-    return (
-        text[before.start : before.end].rstrip().endswith("。")
-        and has_no_space_script(item)
-        and not is_complete(item)
+    finished = text[before.start : before.end].rstrip()
+    # (in any script, an item of a word or two that the finished item before it opens
+    # with and goes on from: "* All versions of Ruby 2.1 prior to 2.1.8." "* All")
+    stub = LIST_BULLET.sub("", item, count=1).strip()
+    opens_item_before = (
+        len(stub.split()) <= 2
+        and is_complete(finished)
+        and LIST_BULLET.sub("", finished, count=1).startswith(stub + " ")
+    )
+    return not is_complete(item) and (
+        opens_item_before or (finished.endswith("。") and has_no_space_script(item))
     )
 
 
@@ -1937,13 +1945,22 @@ def _trailing_word(text: str, units: list[Unit], x: int) -> bool:
     )
 
 
+def _opening_word(text: str, u: Unit) -> bool:
+    """Whether unit ``u`` is a paragraph of one word that only opens sentences ("##
+    Feedback\n\nThe" | "Second, we know …"): the generation stopped after it. Not a
+    label ("Output")."""
+    return _stub_paragraph(text, u) and _FUNCTION_WORD.fullmatch(text, u.start, u.end) is not None
+
+
 def _completes_cut(text: str, units: list[Unit], x: int, y: int) -> bool:
     """Whether unit ``x`` is cut, and unit ``y``, which goes on from it, completes
-    it: a sentence or item cut ("…helpful fields. These" | "These include …"), or a
-    heading cut inside a word ("## Meta Questで" | "## Meta Questで動画を見る")."""
+    it: a sentence or item cut ("…helpful fields. These" | "These include …"), a
+    paragraph of an opening word ("The" | "The working group has …"), or a heading
+    cut inside a word ("## Meta Questで" | "## Meta Questで動画を見る")."""
     return (
         _cut_unit(text, units[x])
         or _trailing_word(text, units, x)
+        or _opening_word(text, units[x])
         or _heading_cut_in_word(text, units[x], units[y])
     )
 
@@ -2614,6 +2631,16 @@ def _heading_cut_in_word(text: str, stub: Unit, whole: Unit) -> bool:
     )
 
 
+def _heading_after_completes(text: str, units: list[Unit], j: int) -> bool:
+    """Whether the unit before ``j`` is a heading cut in a word that the first unit
+    after ``j`` and the sentences following it, a heading, writes out ("## 使" "> 一旦
+    …" "…变成平台。" | "## 使用机器人")."""
+    y = j + 1
+    while y < len(units) and units[y].kind == "sentence":
+        y += 1
+    return j > 0 and y < len(units) and _heading_cut_in_word(text, units[j - 1], units[y])
+
+
 def _heading_mark(text: str, u: Unit) -> str:
     """What makes unit ``u`` a heading, its level: ``##`` or ``**``; empty for
     other units.
@@ -2725,12 +2752,9 @@ def _ends_unfinished(text: str, units: list[Unit], x: int) -> bool:
     open_markup = u.kind == "sentence" and (
         _OPEN_TAG_END.search(body) is not None or open_bold(body)
     )
-    # (a paragraph of one word that only opens sentences: "## Feedback\n\nThe" |
-    # "Second, we know …", the generation stopped after it; not a label, "Output")
-    opening_word = _stub_paragraph(text, u) and _FUNCTION_WORD.fullmatch(body) is not None
     return (
         _cut_unit(text, u)
-        or opening_word
+        or _opening_word(text, u)
         or _left_open(text, units, x)
         or lone_char
         or open_markup
@@ -2743,11 +2767,19 @@ def _reopens_paragraph(text: str, units: list[Unit], j: int, k: int) -> bool:
     by re-opening the paragraph the copied text ends: its last sentence, finished and
     followed by a blank line there, goes on in its paragraph in the copy ("```python
     …```" "### 解説" "…だけにすることができる。" | the same, then "符号は逆になるが…" on
-    the next line). A generation stopped after that sentence."""
+    the next line). A generation stopped after that sentence. Likewise a list that goes
+    on in the copy with items of its own ("- 見た目のテスト …" "- regcap、 regcli ??" |
+    the same, then "- 自動テストツール …")."""
     return (
         j + k < len(units)
-        and units[j + k - 1].kind == units[j + k].kind == "sentence"
-        and is_complete(text[units[j - 1].start : units[j - 1].end])
+        and units[j + k - 1].kind == units[j + k].kind
+        and (
+            units[j + k].kind == "list_item"
+            or (
+                units[j + k].kind == "sentence"
+                and is_complete(text[units[j - 1].start : units[j - 1].end])
+            )
+        )
         and BLANK_LINE.search(text, units[j - 1].end, units[j].start) is not None
         and BLANK_LINE.search(text, units[j + k - 1].end, units[j + k].start) is None
     )
@@ -2781,7 +2813,9 @@ def _is_restart(
     scale = min_run / _MIN_TRUNCATED_RUN  # (runs below are half as long there, too)
     if (
         completes
-        and i == j - 1
+        # (or everything from a title on up to it: "Operations and process" "---" "The"
+        # | "Operations and process" "---" "The working group has …")
+        and (i == j - 1 or i + k == j)
         and (run >= _RESTART_KEY or _ended_a_piece(text, units, i, piece_ends | split_ends))
     ):
         return True  # the unit right before is restarted and completed at once
@@ -2985,9 +3019,16 @@ def _is_restart(
             and units[i].kind in ("sentence", "list_item")
             and is_complete(text[units[i].start : units[i].end])
         )
-    if _reopens_paragraph(text, units, j, k) and run >= _MIN_VERBATIM_RUN * scale:
+    reopened = _reopens_paragraph(text, units, j, k)
+    if reopened and run >= _MIN_VERBATIM_RUN * scale:
         return True  # (as with one sentence above)
-    layout_changed = breaks(i, k) != breaks(j, k) or not exact or stopped
+    # (a list said again right after itself that goes on: a list's items are short)
+    layout_changed = (
+        breaks(i, k) != breaks(j, k)
+        or not exact
+        or stopped
+        or (reopened and units[j + k].kind == "list_item")
+    )
     # (half as long in a script without spaces: "这里还有几个小窍门。第一是…括号。" | the
     # same, going on in its paragraph)
     if layout_changed and run >= 2 * _MIN_RESTATED_RUN * scale:
@@ -3038,7 +3079,8 @@ _CUT_PROSE = regex.compile(r"(?:\p{L}+[ \t]+\p{L}{2,}|[\p{Han}\p{Hiragana}\p{Kat
 _STOP_INSIDE = regex.compile(r"[.!?。！？](?:\s|$)")
 # where a sentence ends in a unit (with the emphasis it closes: "**…探そう。** あなたの…")
 _STOP_AT = regex.compile(r"[.!?][*_]*(?:\s|$)|[。！？][」』）”]?[*_]*")
-_CUT_END = regex.compile(r"[\p{L}\p{N}、，,]\Z")
+# (or a slash between words: "… / 3 &ndash; 10 years /" before the next field)
+_CUT_END = regex.compile(r"(?:[\p{L}\p{N}、，,]|(?<=\s)/)\Z")
 # a pronoun, determiner or conjunction opening a sentence: a paragraph of it alone is cut
 _FUNCTION_WORD = regex.compile(
     r"(?:The|A|An|This|These|Those|That|There|Here|It|Its|We|Our|They|Their|You|Your|I|My|He|She|His"

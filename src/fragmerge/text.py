@@ -54,7 +54,8 @@ CODE_SPAN = regex.compile(r"(`+)([^`\n]+?)\1(?!`)")
 # verb ("A PEP can").
 OPEN_END = regex.compile(
     r"(?:[:：,，、\d]|[\[({「『（【“‘]+"
-    r"|\b(?:[Tt]he|[Aa]n|a|of|to|in|on|at|by|for|from|with|into|and|or|but|that|which|is|are|was"
+    # (a word, also right after an emphasis mark: "_The" opens an italic title)
+    r"|(?<![\p{L}\p{N}])(?:[Tt]he|[Aa]n|a|of|to|in|on|at|by|for|from|with|into|and|or|but|that|which|is|are|was"
     r"|were|can|could|will|would|should|must|may|might|shall"
     # capitalised too, where no title ends with them ("Log In", "Plan A" do)
     r"|Of|To|By|For|From|With|Into|And|Or|But)"
@@ -569,19 +570,25 @@ def goes_on_from(original: str, copy: str, unstopped_list: bool = False) -> bool
     something (a bracket, a code span, a colon) goes on character for character.
     In a list whose items go without a stop (``unstopped_list``), a parenthetical
     added to an item is a note on a finished entry (an author, a commit link), not
-    the rest of a cut one.
+    the rest of a cut one, unless the item goes on after it.
 
     >>> goes_on_from("* experimental (`X`):", "* Experimental (`X` is defined):")
     False
     >>> goes_on_from("* Docs improvements", "* Docs improvements (koichik)", unstopped_list=True)
     False
+    >>> goes_on_from("* Uses HSTS", "* Uses HSTS (HSTS), and its max-age", unstopped_list=True)
+    True
     >>> goes_on_from("The vast majority of respondents", "The vast majority of respondents (91%)")
     True
     """
     original = SPACE_RUN.sub(" ", original).strip()
     copy = SPACE_RUN.sub(" ", copy).strip()
     if copy.startswith(original):
-        return not (unstopped_list and copy[len(original) :].lstrip().startswith("("))
+        rest = copy[len(original) :].lstrip()
+        if unstopped_list and rest.startswith("("):
+            close = rest.find(")")
+            return close >= 0 and any(c.isalnum() for c in rest[close + 1 :])
+        return True
     return CLOSED_END.search(original) is None
 
 
