@@ -592,3 +592,22 @@ def test_simulate_copes_with_any_markdown_soup(parts: list[str], seed: int, prof
             copy = sim.draft[piece.draft_start : piece.draft_end]
             assert copy == text[piece.truth_start : piece.truth_end]
     assert all(c or text[i].isspace() for i, c in enumerate(covered))
+
+
+def test_drift_never_touches_code_or_checksums() -> None:
+    # Drift inside code or a checksum is a conflict the repair must keep (and report),
+    # so the simulator, whose truth drops the drifted copy, never makes it: Markdown
+    # `code`, reStructuredText ``literals``, indented code and words with digits alike.
+    article = "\n\n".join(
+        f"Paragraph {n} mentions ``@python/pep-editors`` and `make test-{n}` on GitHub.\n\n"
+        f"    PEP: <pep number {n}>\n\nIts checksum is 6132840a859dbf2ac{n}, we think."
+        for n in range(40)
+    )
+    literals = [
+        (m.start(), m.end())
+        for m in re.finditer(r"(`+)[^`\n]*?\1|    PEP: [^\n]*|6132840a\w*", article)
+    ]
+    for seed in range(10):
+        for piece in simulate(article, seed=seed, profile="drift").pieces:
+            for edit in piece.drift:
+                assert not any(s <= edit.start < e for s, e in literals), edit

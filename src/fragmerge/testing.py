@@ -43,7 +43,9 @@ What it models
   sentence itself): a punctuation variant (``、``/``,``, ``。``/``.``,
   ``？``/``?``, ...), an inserted or deleted character, a changed word, a
   reformatted number (``1000``/``1,000``). Drift never touches a negation
-  (``not``, ``不``, ``ない``): that changes what the text says (a conflict).
+  (``not``, ``不``, ``ない``), code (what the repair reads as code, indented blocks
+  and inline literals included) or a Latin word with a digit (a checksum): that
+  changes what the text says (a conflict).
 * **Separators**: a marker line (``---END---``, ``<|endoftext|>``,
   ``[continued]``, ``（続き）``) surrounded by blank lines, or just a blank line.
 * **Order**: pieces may appear out of generation order in the draft (piece 0,
@@ -101,6 +103,7 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from fragmerge.models import DEFAULT_MARKERS
+from fragmerge.text import code_ranges, split_units
 
 __all__ = [
     "PROFILES",
@@ -410,6 +413,10 @@ class _Structure:
             self.body += 1
         self.code = _code_spans(text, self.body)
         self._code_starts = [s for s, _ in self.code]
+        # what the repair reads as code (indented blocks and inline literals too): drift
+        # there is a conflict it keeps, so none is made
+        self.read_as_code = code_ranges(text, split_units(text))
+        self._read_as_code_ends = [e for _, e in self.read_as_code]
         self.paragraphs = self._paragraph_starts()
         self.sentences = self._sentence_starts()
         # Breaks between two prose paragraphs: (start, end) of the whitespace run.
@@ -692,6 +699,12 @@ class _Simulator:
         if _is_scaffold(text[line_start:end]):
             return None
         protected = _protected(text, start, end)
+        first = bisect.bisect_right(self.s._read_as_code_ends, start)
+        for code_start, code_end in self.s.read_as_code[first:]:
+            if code_start >= end:
+                break
+            for i in range(max(start, code_start), min(end, code_end)):
+                protected[i - start] = True
 
         def free(a: int, b: int) -> bool:
             if any(a < t_end and t_start < b for t_start, t_end, _ in taken):
@@ -868,10 +881,13 @@ _WORD_VARIANTS: tuple[tuple[str, str], ...] = (
 
 
 def _protected(text: str, start: int, end: int) -> list[bool]:
-    """Characters in ``text[start:end]`` that drift must not touch (code spans, URLs, markup)."""
+    """Characters in ``text[start:end]`` that drift must not touch (code spans, URLs, markup,
+    words with digits: a changed checksum is a conflict, not drift)."""
     mask = [False] * (end - start)
     for pattern in (
-        r"`[^`\n]*`",
+        r"(`+)[^`\n]*?\1",  # (a reStructuredText ``literal`` too)
+        # a Latin word with a digit: a checksum, an identifier ("6132840a85", "sha256")
+        r"\b(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]+\b",
         r"https?://\S+",
         r"\]\([^)]*\)",
         r"\{[%{].*?[%}]\}",
