@@ -1651,7 +1651,13 @@ class _Merger:
         a0, b0, _ = found.blocks[0]
         head = b.view.chars[:b0]
         before = self.asm.get(max(0, a0 - b0 - _OWN_RUN), a0)
-        return fuzz.partial_ratio(head, before) < _DRIFTED_HEAD
+        # (a short head with a character inserted or dropped is compared with the end of
+        # the text before as long, give or take that: "活例" of "活用例")
+        ends = (
+            fuzz.ratio(head, before[-n:])
+            for n in range(max(1, b0 - _HEAD_DRIFT), b0 + _HEAD_DRIFT + 1)
+        )
+        return max(fuzz.partial_ratio(head, before), *ends) < _DRIFTED_HEAD
 
     def _insert_head(self, b: Prepared, found: Alignment) -> None:
         """Keep the opening of ``b`` that is its own before the passage it restates;
