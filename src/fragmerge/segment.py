@@ -2632,9 +2632,9 @@ def _heading_cut_in_word(text: str, stub: Unit, whole: Unit) -> bool:
 
 
 def _heading_after_completes(text: str, units: list[Unit], j: int) -> bool:
-    """Whether the unit before ``j`` is a heading cut in a word that the first unit
-    after ``j`` and the sentences following it, a heading, writes out ("## 使" "> 一旦
-    …" "…变成平台。" | "## 使用机器人")."""
+    """Whether the unit before ``j`` is a heading cut in a word that the heading right
+    after the sentences from ``j`` on writes out ("## 使" "> 一旦…" "…变成平台。" | "##
+    使用机器人")."""
     y = j + 1
     while y < len(units) and units[y].kind == "sentence":
         y += 1
