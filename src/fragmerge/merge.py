@@ -445,7 +445,8 @@ def _bridges(c: Prepared, a_tail: str, b_head: str) -> bool:
     """
     chars = c.view.chars
     drift_from = len(b_head) // 2 if len(a_tail) >= _BRIDGE_TAIL else len(b_head)
-    at = chars.find(a_tail + b_head[:drift_from])
+    exact = a_tail + b_head[:drift_from]
+    at = chars.find(exact)
     while at >= 0:
         head = at + len(a_tail)
         if (
@@ -453,7 +454,7 @@ def _bridges(c: Prepared, a_tail: str, b_head: str) -> bool:
             and c.unit_vstarts[c.unit_at(head)] != head
         ):
             return True
-        at = chars.find(a_tail + b_head[:drift_from], at + 1)
+        at = chars.find(exact, at + 1)
     return False
 
 
