@@ -416,7 +416,6 @@ class _Structure:
         # what the repair reads as code (indented blocks and inline literals too): drift
         # there is a conflict it keeps, so none is made
         self.read_as_code = code_ranges(text, split_units(text))
-        self._read_as_code_ends = [e for _, e in self.read_as_code]
         self.paragraphs = self._paragraph_starts()
         self.sentences = self._sentence_starts()
         # Breaks between two prose paragraphs: (start, end) of the whitespace run.
@@ -698,13 +697,7 @@ class _Simulator:
         line_start = text.rfind("\n", 0, start) + 1
         if _is_scaffold(text[line_start:end]):
             return None
-        protected = _protected(text, start, end)
-        first = bisect.bisect_right(self.s._read_as_code_ends, start)
-        for code_start, code_end in self.s.read_as_code[first:]:
-            if code_start >= end:
-                break
-            for i in range(max(start, code_start), min(end, code_end)):
-                protected[i - start] = True
+        protected = _protected(text, start, end, self.s.read_as_code)
 
         def free(a: int, b: int) -> bool:
             if any(a < t_end and t_start < b for t_start, t_end, _ in taken):
@@ -880,10 +873,18 @@ _WORD_VARIANTS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _protected(text: str, start: int, end: int) -> list[bool]:
+def _protected(text: str, start: int, end: int, code: Sequence[tuple[int, int]] = ()) -> list[bool]:
     """Characters in ``text[start:end]`` that drift must not touch (code spans, URLs, markup,
-    words with digits: a changed checksum is a conflict, not drift)."""
+    words with digits: a changed checksum is a conflict, not drift), and those in the
+    ``code`` ranges (what the repair reads as code, in text order)."""
     mask = [False] * (end - start)
+    # (the ranges do not overlap, so their ends are in order too)
+    first = bisect.bisect_right(code, start, key=lambda r: r[1])
+    for code_start, code_end in code[first:]:
+        if code_start >= end:
+            break
+        for i in range(max(start, code_start), min(end, code_end)):
+            mask[i - start] = True
     for pattern in (
         r"(`+)[^`\n]*?\1",  # (a reStructuredText ``literal`` too)
         # a Latin word with a digit: a checksum, an identifier ("6132840a85", "sha256")
