@@ -12,7 +12,7 @@ import pytest
 
 import fragmerge
 from fragmerge import MergeResult, align, merge, segment
-from texts import JA1, JA2, JA3, P1, P2, P3
+from texts import JA1, JA2, JA3, P1, P2, P3, release_blocks
 
 ZH1 = "这篇文章从这里开始。第一段介绍了背景和动机，说明为什么要写这篇文章。"
 ZH2 = "第二段深入讨论技术细节。其中包含了很多具体的例子，帮助读者理解设计。"
@@ -641,6 +641,68 @@ def test_redundant_piece_cut_where_the_text_is_cut_is_redundant() -> None:
     result = repair(draft)
     assert [j.kind for j in result.joins] == ["redundant", "restart"]
     assert result.text.split() == (blocks + "The end of the release notes.\n").split()
+
+
+def _cut_at(text: str, nth_size: int) -> int:
+    """The offset just after the ``nth_size``-th "SIZE:" (from 0) in ``text``."""
+    at = -1
+    for _ in range(nth_size + 1):
+        at = text.index("SIZE:", at + 1)
+    return at + len("SIZE:")
+
+
+def test_shuffled_checksum_pieces_follow_the_piece_whose_end_they_restart() -> None:
+    """Shown (0, 3, 1, 2): piece 0 is cut at "SIZE:", and pieces 1 and 3 both begin
+    "SIZE:". Piece 3 restarts the end of piece 2 at length, which restarts the end of
+    piece 1: piece 1, meeting the cut just as piece 3 does, goes first, and the rest in
+    the order their overlaps give."""
+    whole = f"{P1}\n\n{release_blocks(13336518, 16638151, 10464500)}{P3}\n"
+    size = [_cut_at(whole, n) for n in range(3)]
+    sha256 = [whole.index("SHA256:", at) + len("SHA256:") for at in size]
+    pieces = [
+        whole[: size[0]],
+        whole[size[0] - len("SIZE:") : sha256[1]],
+        whole[size[1] - len("SIZE:") : sha256[2]],
+        whole[size[2] - len("SIZE:") :],
+    ]
+    draft = "\n\n---END---\n\n".join(pieces[n] for n in (0, 3, 1, 2))
+    assert repair(draft).text.split() == whole.split()
+
+
+def test_finished_piece_meeting_the_cut_waits_for_one_ending_in_the_same_cut() -> None:
+    """Shown (0, 2, 1): piece 0 and piece 1 are both cut at "SIZE:", and pieces 1 and 2
+    both begin "SIZE:". Piece 2 ends the article, so piece 1 goes first: after piece 2
+    it would follow a finished end and meet nothing."""
+    blocks = release_blocks(13336518, 16638151, 10464500)
+    whole = f"{P1}\n\n{blocks}{P3}\n"
+    first, second = _cut_at(whole, 0), _cut_at(whole, 1)
+    size = len("SIZE:")
+    shown = [whole[:first], whole[second - size :], whole[first - size : second]]
+    draft = "\n\n---END---\n\n".join(shown)
+    assert repair(draft).text.split() == whole.split()
+
+
+def test_piece_meeting_a_chance_cut_word_does_not_wait_for_one_ending_in_it() -> None:
+    """Pieces 0 and 3 are both cut at "The", and pieces 1 and 3 open with "The". Piece 1
+    ends finished but inside the article (piece 2 restarts its end): it goes on from
+    piece 0's cut where it stands; the later cut is met by chance."""
+    paras = [
+        "The council meets every month to review the open proposals.",
+        "The chair writes the agenda a week before each meeting.",
+        "The minutes are published on the website after the meeting.",
+        "The members serve for two years and may stand again.",
+        "The next election is held in the autumn of each year.",
+        "The results are announced on the mailing list.",
+    ]
+    whole = "\n\n".join(paras) + "\n"
+    pieces = [
+        f"{paras[0]}\n\nThe",
+        f"{paras[1]}\n\n{paras[2]}",
+        f"{paras[2]}\n\n{paras[3]}",
+        f"{paras[4]}\n\nThe",
+        f"{paras[5]}\n",
+    ]
+    assert repair("\n\n---END---\n\n".join(pieces)).text == whole
 
 
 def test_restart_of_a_one_word_sentence_after_an_abbreviation() -> None:

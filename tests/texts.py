@@ -9,3 +9,12 @@ P3 = "The third paragraph concludes the article nicely. It has two sentences in 
 JA1 = "日本語の記事はここから始まります。最初の段落では背景を説明します。"
 JA2 = "次の段落では詳細に踏み込みます。技術的な内容も含まれています。"
 JA3 = "最後の段落では全体をまとめます。読んでいただきありがとうございました。"
+
+
+def release_blocks(*sizes: int) -> str:
+    """Download links, each followed by an indented checksum block opening "SIZE:"."""
+    return "".join(
+        f"* [tool-{n}.tar.gz](https://example.org/pub/tool-{n}.tar.gz)\n\n"
+        f"      SIZE:   {size} bytes\n      SHA1:   {size:040x}\n      SHA256: {size * 7:064x}\n\n"
+        for n, size in enumerate(sizes)
+    )

@@ -1119,10 +1119,20 @@ class _Merger:
                 ):
                     return c
                 continue
-            if any(self._restarts_end(d, c) for d in self._unplaced_hosts(c) - {b_index}):
+            before_c = [d for d in self._unplaced_hosts(c) - {b_index} if self._restarts_end(d, c)]
+            if before_c:
                 # (that piece restarts another one not placed yet at length: it comes
                 # after that one, and meets the cut only by chance, "The" | "There
-                # should be …" after "…between the start of a")
+                # should be …" after "…between the start of a"; unless that one meets
+                # the cut as this piece does, and this piece goes on from that piece's
+                # end, not from its start: "SIZE:" | "SIZE: 13336518 …" | "SIZE:
+                # 16638151 …" | "SIZE: 10464500 …", each checksum block restarting the
+                # one before it, where copies of one text would open alike)
+                met = slice(found.b_end, found.b_end + _SAME_WORDS)
+                if self.prep[c].view.chars[met] != b.view.chars[met] and any(
+                    self._meets_cut_alike(d, found, last, cut) for d in before_c
+                ):
+                    return c
                 continue
             if (
                 _short_meet(host, last, cut)
@@ -1145,7 +1155,42 @@ class _Merger:
                 )
             ):
                 return c
-        return None
+        return self._same_cut_before(b_index, found, last, cut)
+
+    def _same_cut_before(
+        self, b_index: int, found: Alignment, last: _LastUnit, cut: str
+    ) -> int | None:
+        """A piece not placed yet that ends cut in the very unit the text so far ends
+        cut in, and meets that cut as piece ``b_index`` does, when ``b_index`` ends the
+        article (finished, and no piece restarts its end): it comes first, and
+        ``b_index`` goes on from its cut ("SIZE:" | "SIZE: 10464500 … Thanks." | "SIZE:
+        16638151 … SIZE:"); the other way round it would follow the article's end,
+        meeting nothing. (A piece ending inside the article meets a cut like "The"
+        by chance: the piece restarting its end shows where it belongs.)"""
+        b = self.prep[b_index]
+        if not cut.strip() or not b.units or not is_complete(b.text[b.units[-1].start :]):
+            return None
+        same_cut = [
+            c
+            for c, other in enumerate(self.prep)
+            if c not in self.placed
+            and c != b_index
+            and other.units
+            and other.text[other.units[-1].start :].strip() == cut.strip()
+        ]
+        if not same_cut or any(
+            self._restarts_end(b_index, d)
+            for d in range(len(self.prep))
+            if d not in self.placed and d != b_index
+        ):
+            return None
+        return next((c for c in same_cut if self._meets_cut_alike(c, found, last, cut)), None)
+
+    def _meets_cut_alike(self, c: int, found: Alignment, last: _LastUnit, cut: str) -> bool:
+        """Whether fragment ``c`` meets the cut in a few characters, as ``found`` does,
+        in at least as many."""
+        host = self._find(self.prep[c], last)
+        return host is not None and _short_meet(host, last, cut) and host.b_end >= found.b_end
 
     def _joined_copy_waits_for(self, b_index: int, found: Alignment, last: _LastUnit) -> int | None:
         """A later piece, not placed yet, that fragment ``b_index`` (restarting the text's
