@@ -8,7 +8,7 @@ import pytest
 
 import fragmerge
 from fragmerge import DEFAULT_MARKERS, Fragment, Options, OptionsError, segment
-from texts import JA1, JA2, JA3, P1, P2, P3
+from texts import JA1, JA2, JA3, P1, P2, P3, release_blocks
 
 
 def pieces(draft: str, options: Options | None = None) -> list[str]:
@@ -2694,3 +2694,34 @@ def test_section_said_again_right_after_itself_is_a_restart() -> None:
     )
     assert [f.boundary for f in fragmerge.segment(draft)] == ["start", "implicit"]
     assert fragmerge.fix(draft).text.count("## Release Comment") == 1
+
+
+def test_heading_too_short_to_key_said_again_right_after_itself_is_a_restart() -> None:
+    # A generation stopped after a heading; the next one wrote it again and went on
+    # (no article opens an empty section under the same title twice).
+    table = "网站 | 文案 | UGC\n--- | --- | ---\n[Apple 中国](https://apple.com/cn/) | 是 | N/A\n"
+    intro = "统一中文文案、排版的相关用法，降低团队成员之间的沟通成本。"
+    draft = f"{intro}\n\n## 谁在这样做？\n\n## 谁在这样做？\n\n{table}"
+    assert [f.boundary for f in fragmerge.segment(draft)] == ["start", "implicit"]
+    assert fragmerge.fix(draft).text == f"{intro}\n\n## 谁在这样做？\n\n{table}"
+
+
+def test_same_heading_over_sections_of_their_own_is_kept() -> None:
+    # A FAQ may repeat a heading, each time over text of its own.
+    draft = "## 问题\n\n第一个问题的回答在这里。\n\n## 问题\n\n第二个问题的回答在这里。\n"
+    assert [f.boundary for f in fragmerge.segment(draft)] == ["start"]
+
+
+def test_line_resumed_after_a_copy_that_restarted_it_from_further_back() -> None:
+    # A generation stopped at "SIZE:"; the next restarted from an earlier block (its
+    # "SIZE: …" looks like a restart of the cut) and stopped again before reaching it,
+    # at "SHA256:"; the one after that resumed the first cut. That last piece starts
+    # where the copy stops, not inside it.
+    whole = f"{P1}\n\n{release_blocks(10772113, 13625546, 8318532)}{P3}\n"
+    sizes = [i for i in range(len(whole)) if whole.startswith("SIZE:", i)]
+    cut = sizes[2] + len("SIZE:")
+    copy_end = whole.index("SHA256:", sizes[1]) + len("SHA256:")
+    draft = f"{whole[:cut]}\n\n{whole[sizes[0] : copy_end]}\n\n{whole[sizes[2] :]}"
+    starts = [f.start for f in fragmerge.segment(draft)]
+    assert starts == [0, cut + 2, cut + 2 + copy_end - sizes[0] + 2]
+    assert fragmerge.fix(draft).text.split() == whole.split()

@@ -664,6 +664,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                 or _resumes_inside_cut(text, units, views, j)
                 or _restates_last_line(text, units, j)
                 or _restates_last_sentence(text, units, j)
+                or _heading_said_again(text, units, j)
             ):
                 # (a rule or code before the short line, equal to the one before the
                 # cut's, opens the restart: "---" "## 技術選定…" "実装…アドバイ" | "---")
@@ -678,8 +679,6 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     first = j
                 points.append(text.rfind("\n", 0, units[first].start) + 1)
                 note_cut(first - 1)
-                if lead:
-                    before_copy = first - 1
                 # (the restart may restate earlier text from there on, a copy of a piece
                 # that resumed the cut before it: "  * SIZE:" | "* SIZE: 11249780 …" "*
                 # <…zip>" "  * SIZE:" | "* SIZE: 11249780 …" "* <…zip>" "  * SIZE:
@@ -698,6 +697,12 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                         ),
                     ]
                 )
+                if lead or copied_until > j + 1:
+                    # (a restart copying earlier text past its first unit is a copy like
+                    # any other: the line the draft stopped at before it may be resumed
+                    # after it, "SIZE:" | "SIZE: 10772113 …" copied from further back and
+                    # cut at "SHA512:" | "SIZE: 8318532 …")
+                    before_copy = first - 1
                 if cut is not None:
                     open_cuts.remove(cut)
                     resumed.add(cut)
@@ -1515,6 +1520,19 @@ def _restates_last_line(text: str, units: list[Unit], j: int) -> bool:
         return False
     # (the paragraph goes on: the sentence, or the rest of the block, "  </label>")
     return _goes_on_past(text, units, j, len(restated))
+
+
+def _heading_said_again(text: str, units: list[Unit], j: int) -> bool:
+    """Whether unit ``j`` is a heading written again right after itself, with nothing
+    between but a blank line, and something after it: a generation stopped after the
+    heading and the next one restarted there ("## 谁在这样做？" | "## 谁在这样做？" "网站
+    | 文案 | UGC …"). An article never opens an empty section under the same title."""
+    return (
+        0 < j < len(units) - 1
+        and units[j].kind == units[j - 1].kind == "heading"
+        and _same_text(text, units[j - 1], units[j])
+        and BLANK_LINE.search(text, units[j - 1].end, units[j].start) is not None
+    )
 
 
 def _goes_on_past(text: str, units: list[Unit], j: int, n: int) -> bool:
@@ -2974,11 +2992,9 @@ def _is_restart(
         # lines is a test file's, not headings)
         if (
             i == j - 1
-            and units[i].kind == "heading"
-            and blank_after(i)
             and blank_after(j)
             and run >= _RESTART_KEY
-            and _same_text(text, units[i], units[j])
+            and _heading_said_again(text, units, j)
         ):
             return True
         # A short finished sentence standing as a paragraph of its own, then opening
