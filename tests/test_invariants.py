@@ -537,6 +537,8 @@ SIMULATED_REGRESSIONS = {
     ("en-015", "nomarker", 280): 'a quote cut after "years /" restarted after a copy was kept',
     ("en-023", "nomarker", 281): "a cut item restated with a note and more words was kept",
     ("en-020", "nomarker", 271): 'an italic title cut after "_The", restarted whole, was kept',
+    ("zh-021", "nomarker", 321): "a heading too short to key, said again right after, stayed",
+    ("zh-021", "nomarker", 282): "a heading too short to key, said again right after, stayed",
 }
 
 #: Regressions on corpus articles that may not be redistributed: read from ../shared at
@@ -576,6 +578,9 @@ SHARED_REGRESSIONS = {
     ("en-010", "nomarker", 272): 'a list item cut after "All" (as its list\'s items open) stayed',
     ("ja-011", "nomarker", 282): "a list said again right after itself, going on, was kept",
     ("ja-015", "drift", 272): 'a label drifted by a letter ("活例") read as a heading of its own',
+    ("en-007", "shuffled", 280): "checksum pieces meeting the cut alike were placed out of chain",
+    ("en-007", "shuffled", 320): "the article's last piece took a cut that another piece ends in",
+    ("en-001", "nomarker", 320): "a cut line resumed after a copy from further back was not split",
 }
 
 
