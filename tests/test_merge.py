@@ -1402,15 +1402,16 @@ def test_a_block_appended_after_text_opens_its_own_paragraph() -> None:
 
 
 def test_sentence_cut_before_a_loop_and_written_whole_after_it_goes_with_the_loop() -> None:
-    # the generation stops after "In", loops back over a passage, then writes the
-    # sentence whole: the stub "In" goes with the repeat, nothing else changes
+    # the generation stops after "Moreover", loops back over a passage, then writes the
+    # sentence whole: the stub goes with the repeat, nothing else changes (a stub the
+    # segmenter reads as cut, "In", splits the piece there instead: test_segment)
     s = COUNCIL[:6]
     head = "\n\n".join(s)
     first = f"# Rules\n\n{RULES_INTRO}\n\n{head[: head.rindex(s[5])]}{s[5][:30]}\n\n---END---\n\n"
     loop = "\n\n".join(s[:5])
     new = COUNCIL_NEW[0]
-    whole = f"In addition, {new[0].lower()}{new[1:]}"
-    result = repair(f"{first}{s[5]}\n\nIn\n\n{loop}\n\n{whole}\n")
+    whole = f"Moreover, {new[0].lower()}{new[1:]}"
+    result = repair(f"{first}{s[5]}\n\nMoreover\n\n{loop}\n\n{whole}\n")
     assert result.text == f"# Rules\n\n{RULES_INTRO}\n\n{head}\n\n{whole}\n"
     assert any("loops back" in w for w in result.warnings)
     # a finished sentence before the loop is the text's own: it stays

@@ -2725,3 +2725,13 @@ def test_line_resumed_after_a_copy_that_restarted_it_from_further_back() -> None
     starts = [f.start for f in fragmerge.segment(draft)]
     assert starts == [0, cut + 2, cut + 2 + copy_end - sizes[0] + 2]
     assert fragmerge.fix(draft).text.split() == whole.split()
+
+
+@pytest.mark.parametrize("word", ["See", "For", "In"])
+def test_word_that_only_opens_sentences_said_again_and_going_on_is_a_restart(word: str) -> None:
+    # A generation stopped after the first word of a paragraph; the next one restarted
+    # the paragraph ("See" | "See [NEWS](…) for more details.").
+    para = f"{word} [NEWS](https://example.org/NEWS) and the commit logs for more details."
+    draft = f"{P1}\n\n{word}\n\n{para}\n\n{P3}\n"
+    assert [f.boundary for f in fragmerge.segment(draft)] == ["start", "implicit"]
+    assert fragmerge.fix(draft).text == f"{P1}\n\n{para}\n\n{P3}\n"

@@ -1713,6 +1713,9 @@ def _restarts_cut(
         or row_cut
         or stopped
         or OPEN_END.search(cut) is not None
+        # (a word that only opens sentences, alone, said again right after and going
+        # on: "See" | "See [NEWS](…) for more details.")
+        or (adjacent and _opening_word(text, u))
         # a bracket left open cannot end anything ("[import" | "[import a.js](src/a.js)",
         # "<figure" | "<figure class=…>")
         or unbalanced(cut)
@@ -3100,7 +3103,9 @@ _CUT_END = regex.compile(r"(?:[\p{L}\p{N}、，,]|(?<=\s)/)\Z")
 # a pronoun, determiner or conjunction opening a sentence: a paragraph of it alone is cut
 _FUNCTION_WORD = regex.compile(
     r"(?:The|A|An|This|These|Those|That|There|Here|It|Its|We|Our|They|Their|You|Your|I|My|He|She|His"
-    r"|Her|When|If|As|While|Although|Because|Since|However|Then|So)"
+    r"|Her|When|If|As|While|Although|Because|Since|However|Then|So"
+    # (words no label or title is made of alone: "See" | "See [NEWS](…) for more")
+    r"|See|In|On|For|With|To|And|But|After|Before|Also|Now|Once|Each|Many|Most|Both)"
     r"(?:['’](?:s|re|ll|ve|d|m))?"  # ("We’re", "It's")
 )
 # a word opening a subordinate clause, which no title begins with ("If you …", "如果…")
