@@ -2735,3 +2735,20 @@ def test_word_that_only_opens_sentences_said_again_and_going_on_is_a_restart(wor
     draft = f"{P1}\n\n{word}\n\n{para}\n\n{P3}\n"
     assert [f.boundary for f in fragmerge.segment(draft)] == ["start", "implicit"]
     assert fragmerge.fix(draft).text == f"{P1}\n\n{para}\n\n{P3}\n"
+
+
+def test_code_entry_parting_a_tight_list_said_again_with_more_is_a_restart() -> None:
+    # "* `File.exists?`" is cut (its list's entries go on with a feature link); the next
+    # generation wrote it again whole after a blank line, and the tight list went on.
+    head = "* `Dir.exists?` [[Feature #17391]]\n* `File.exists?`"
+    rest = "* `File.exists?` [[Feature #17391]]\n* `Kernel#=~` [[Feature #15231]]\n"
+    draft = f"{P1}\n\n{head}\n\n{rest}"
+    assert [f.boundary for f in fragmerge.segment(draft)] == ["start", "implicit"]
+    whole = f"{P1}\n\n* `Dir.exists?` [[Feature #17391]]\n{rest}"
+    assert fragmerge.fix(draft).text == whole
+
+
+def test_list_of_code_entries_then_the_same_entries_described_is_kept() -> None:
+    # A list of names, then a paragraph list describing each: repetition of the author's.
+    draft = f"{P1}\n\n* `install`\n* `prepare`\n\n* `install` copies the files.\n\n{P3}\n"
+    assert [f.boundary for f in fragmerge.segment(draft)] == ["start"]

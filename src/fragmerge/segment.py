@@ -1612,7 +1612,19 @@ def _restarts_cut(
             cut = tail
     if _REFERENCE_ENTRY.fullmatch(LIST_BULLET.sub("", cut, count=1)):
         return False  # a reference to a link defined below is an entry, never cut
-    if _link_entry(text[u.start : u.end]) and _unstopped_list(text, units, x):
+    # (an item that parts a tight list with a blank line, said again right after with
+    # more: "* TracePoint" "* Optimized require performance" | "* Optimized require
+    # performance (especially, on Windows)" "* NativeClient support"; "* `File.exists?`"
+    # | "* `File.exists?` [[Feature #17391]]" "* `Kernel#=~` …")
+    parted = (
+        adjacent
+        and _unstopped_list(text, units, x)
+        and j + 1 < len(units)
+        and units[j + 1].kind == "list_item"
+        and BLANK_LINE.search(text, u.end, units[j].start) is not None
+        and BLANK_LINE.search(text, units[j].end, units[j + 1].start) is None
+    )
+    if _link_entry(text[u.start : u.end]) and _unstopped_list(text, units, x) and not parted:
         return False  # an entry of a list of entries ("* `install`\n* `prepare`")
     # a table's first row cut reads as a sentence ("| 規" | "| 規模 | ノーコード系 |"),
     # or cut after a cell, a row standing alone, no table ("| 変換前の値 |" | "| 変換前
@@ -1683,17 +1695,8 @@ def _restarts_cut(
     # (an item restated right after it with its indentation dropped is a restart
     # whatever follows: "  * RSS 0.2.8" | "* RSS 0.2.8 ([NEWS](…))")
     dedented = adjacent and u.kind == "list_item" and _indent(text, units[j]) < _indent(text, u)
-    # (so is one that parts a tight list with a blank line: "* TracePoint" "* Optimized
-    # require performance" | "* Optimized require performance (especially, on Windows)"
-    # "* NativeClient support"; a list item's note is added in a list of its own)
-    parted = (
-        adjacent
-        and _unstopped_list(text, units, x)
-        and j + 1 < len(units)
-        and units[j + 1].kind == "list_item"
-        and BLANK_LINE.search(text, u.end, units[j].start) is not None
-        and BLANK_LINE.search(text, units[j].end, units[j + 1].start) is None
-    )
+    # (so is one that parts a tight list, above: a list item's note is added in a list
+    # of its own)
     if not goes_on_from(
         cut,
         text[units[j].start : units[j].end],
