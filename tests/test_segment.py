@@ -2752,3 +2752,17 @@ def test_list_of_code_entries_then_the_same_entries_described_is_kept() -> None:
     # A list of names, then a paragraph list describing each: repetition of the author's.
     draft = f"{P1}\n\n* `install`\n* `prepare`\n\n* `install` copies the files.\n\n{P3}\n"
     assert [f.boundary for f in fragmerge.segment(draft)] == ["start"]
+
+
+def test_heading_cut_in_a_word_restarted_from_the_rule_before_it_is_a_restart() -> None:
+    # "---" "## 技" | "---" "## 技術選定…": the restart opens with the rule before the cut.
+    heading = "## 技術選定のご相談を承っています"
+    draft = f"{JA1}\n\n---\n\n## 技\n\n---\n\n{heading}\n\n{JA3}\n"
+    assert [f.boundary for f in fragmerge.segment(draft)] == ["start", "implicit"]
+    assert fragmerge.fix(draft).text == f"{JA1}\n\n---\n\n{heading}\n\n{JA3}\n"
+
+
+def test_rules_between_sections_are_kept() -> None:
+    # Rules parting short sections are the layout's, even when a section is a word.
+    draft = f"{JA1}\n\n---\n\n## 技\n\n{JA2}\n\n---\n\n## 技術\n\n{JA3}\n"
+    assert [f.boundary for f in fragmerge.segment(draft)] == ["start"]

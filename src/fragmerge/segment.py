@@ -604,6 +604,16 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     u.kind in ("sentence", "heading", "list_item")
                     and not text.startswith(">", u.start)
                 )
+                # (or a rule equal to the one before a cut, leading its restart: "---"
+                # "## 技" | "---" "## 技術選定のご相談を承っています")
+                or (
+                    u.kind == "rule"
+                    and j + 1 < len(units)
+                    and any(
+                        0 < x not in resumed and _same_text(text, units[x - 1], u)
+                        for x in open_cuts
+                    )
+                )
                 # a quote or a table restarts only right after an unfinished sentence
                 # or a row standing alone (a pull quote or a table shown again
                 # follows a finished one)
