@@ -581,6 +581,9 @@ SHARED_REGRESSIONS = {
     ("en-007", "shuffled", 280): "checksum pieces meeting the cut alike were placed out of chain",
     ("en-007", "shuffled", 320): "the article's last piece took a cut that another piece ends in",
     ("en-001", "nomarker", 320): "a cut line resumed after a copy from further back was not split",
+    ("en-001", "shuffled", 322): "a piece meeting the end as a look-alike link line was glued on",
+    ("zh-004", "nomarker", 271): "a code entry parting a tight list, said again whole, was kept",
+    ("ja-019", "nomarker", 71): "a heading cut in a word, restarted from the rule before, stayed",
 }
 
 

@@ -682,6 +682,31 @@ def test_finished_piece_meeting_the_cut_waits_for_one_ending_in_the_same_cut() -
     assert repair(draft).text.split() == whole.split()
 
 
+def test_piece_meeting_the_cut_as_a_look_alike_line_waits_for_the_piece_it_restarts() -> None:
+    """Shown (0, 2, 1): piece 0 is cut at "SIZE:" after the `.tar.xz` link; piece 2 opens
+    with the `.zip` link, which meets that end only as a look-alike line (another file
+    name), but restarts word for word the end of piece 1 (cut inside that link): it
+    waits for piece 1."""
+
+    def link(ext: str) -> str:
+        url = f"https://example.org/pub/tool-2.0.0-p643.{ext}"
+        return f"* [{url}]({url})\n\n"
+
+    def sums(size: int) -> str:
+        return f"      SIZE:   {size} bytes\n      SHA1:   {size:040x}\n\n"
+
+    whole = (
+        f"{P1}\n\n{link('tar.gz')}{sums(13625546)}{link('tar.xz')}{sums(8318532)}"
+        f"{link('zip')}{sums(15136932)}{P3}\n"
+    )
+    xz = whole.index("SIZE:", whole.index("tar.xz)")) + len("SIZE:")
+    zip_url = whole.index("p643.zip", whole.index("p643.zip") + 1) + len("p643.zi")
+    zip_line = whole.rindex("\n", 0, whole.index("p643.zip")) + 1
+    pieces = [whole[:xz], whole[xz - len("SIZE:") : zip_url], whole[zip_line:]]
+    draft = "\n\n---END---\n\n".join(pieces[n] for n in (0, 2, 1))
+    assert repair(draft).text.split() == whole.split()
+
+
 def test_piece_meeting_a_chance_cut_word_does_not_wait_for_one_ending_in_it() -> None:
     """Pieces 0 and 3 are both cut at "The", and pieces 1 and 3 open with "The". Piece 1
     ends finished but inside the article (piece 2 restarts its end): it goes on from

@@ -900,6 +900,9 @@ class _Merger:
                 return blocker
         if found is not None and found.kind == "dovetail" and allow_wait and not clash:
             blocker = self._joined_copy_waits_for(b_index, found, last)
+            # (a meet in word-for-word stretches parted by other words: a look-alike line)
+            if blocker is None and found.score < 100 and len(found.blocks) > 1:
+                blocker = self._end_written_alike(b_index, found, last)
             if blocker is not None:
                 return blocker
         # (a piece that meets the end only as a look-alike line, differing in a
@@ -1191,6 +1194,33 @@ class _Merger:
         in at least as many."""
         host = self._find(self.prep[c], last)
         return host is not None and _short_meet(host, last, cut) and host.b_end >= found.b_end
+
+    def _end_written_alike(self, b_index: int, found: Alignment, last: _LastUnit) -> int | None:
+        """A piece not placed yet that goes on from the text's end and whose end piece
+        ``b_index`` restarts word for word, at least as far as ``found`` (a meet with
+        the text's end that differs in some words) reaches: ``b_index`` comes after that
+        piece, and its meet with the text is a look-alike line ("* [ruby-2.0.0-p643.zip]
+        (…)" met as "* [ruby-2.0.0-p643.tar.xz](…)", after "SIZE:" | "SIZE: 8318532 …
+        p643.zi"). None if there is none."""
+        b = self.prep[b_index]
+        # (raw characters, as overlaps measure)
+        reach = b.view.raw_end(found.b_end) - b.view.raw_start(found.b_start, len(b.text))
+        for c in sorted(self._unplaced_hosts(b_index)):
+            meet = self._resumes(c, b)
+            if (
+                meet is not None
+                and meet.kind == "dovetail"
+                and meet.score == 100
+                # (at length: a style guide's look-alike examples, "> 刚刚买了一部 iPhone ，
+                # 好开心！" and "> 刚刚买了一部 iPhone，好开心！", meet in a line)
+                and meet.right_end - meet.right_start >= max(reach, 4 * SEED_LEN)
+                # (that piece goes on from the text: a later copy of the same passage,
+                # which b_index restates too, does not)
+                and (host := self._find(self.prep[c], last)) is not None
+                and host.kind == "dovetail"
+            ):
+                return c
+        return None
 
     def _joined_copy_waits_for(self, b_index: int, found: Alignment, last: _LastUnit) -> int | None:
         """A later piece, not placed yet, that fragment ``b_index`` (restarting the text's
