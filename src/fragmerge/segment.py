@@ -3113,11 +3113,12 @@ _STOP_INSIDE = regex.compile(r"[.!?。！？](?:\s|$)")
 _STOP_AT = regex.compile(r"[.!?][*_]*(?:\s|$)|[。！？][」』）”]?[*_]*")
 # (or a slash between words: "… / 3 &ndash; 10 years /" before the next field)
 _CUT_END = regex.compile(r"(?:[\p{L}\p{N}、，,]|(?<=\s)/)\Z")
-# a pronoun, determiner or conjunction opening a sentence: a paragraph of it alone is cut
+# a word that only opens a sentence (a pronoun, determiner, conjunction or preposition,
+# or "See"): a paragraph of it alone is cut
 _FUNCTION_WORD = regex.compile(
     r"(?:The|A|An|This|These|Those|That|There|Here|It|Its|We|Our|They|Their|You|Your|I|My|He|She|His"
     r"|Her|When|If|As|While|Although|Because|Since|However|Then|So"
-    # (words no label or title is made of alone: "See" | "See [NEWS](…) for more")
+    # (no label or title is made of one of these alone: "See" | "See [NEWS](…) for more")
     r"|See|In|On|For|With|To|And|But|After|Before|Also|Now|Once|Each|Many|Most|Both)"
     r"(?:['’](?:s|re|ll|ve|d|m))?"  # ("We’re", "It's")
 )
