@@ -413,6 +413,12 @@ def _short_meet(found: Alignment, last: _LastUnit, cut: str) -> bool:
     )
 
 
+def _meets_alike(host: Alignment, found: Alignment, last: _LastUnit, cut: str) -> bool:
+    """Whether ``host`` meets the cut in a few characters, as ``found`` does, in at
+    least as many."""
+    return _short_meet(host, last, cut) and host.b_end >= found.b_end
+
+
 def _joined(copy: str, original: str) -> bool:
     """Whether ``copy`` writes the text of ``original`` with paragraphs joined: on
     fewer lines, by more than a line a restart inside either may account for."""
@@ -1137,11 +1143,7 @@ class _Merger:
                 ):
                     return c
                 continue
-            if (
-                _short_meet(host, last, cut)
-                and host.b_end >= found.b_end
-                and not self.implicit_after[c - 1]
-            ):
+            if _meets_alike(host, found, last, cut) and not self.implicit_after[c - 1]:
                 return c
             # (a piece restarting the cut at length, from well before it, and going on
             # otherwise comes first too: "There are" | "There are a few ways …" | "##
@@ -1190,10 +1192,9 @@ class _Merger:
         return next((c for c in same_cut if self._meets_cut_alike(c, found, last, cut)), None)
 
     def _meets_cut_alike(self, c: int, found: Alignment, last: _LastUnit, cut: str) -> bool:
-        """Whether fragment ``c`` meets the cut in a few characters, as ``found`` does,
-        in at least as many."""
+        """Whether fragment ``c`` meets the cut as ``found`` does (see :func:`_meets_alike`)."""
         host = self._find(self.prep[c], last)
-        return host is not None and _short_meet(host, last, cut) and host.b_end >= found.b_end
+        return host is not None and _meets_alike(host, found, last, cut)
 
     def _end_written_alike(self, b_index: int, found: Alignment, last: _LastUnit) -> int | None:
         """A piece not placed yet that goes on from the text's end and whose end piece
