@@ -1626,15 +1626,16 @@ def _restarts_cut(
     # more: "* TracePoint" "* Optimized require performance" | "* Optimized require
     # performance (especially, on Windows)" "* NativeClient support"; "* `File.exists?`"
     # | "* `File.exists?` [[Feature #17391]]" "* `Kernel#=~` …")
+    unstopped = _unstopped_list(text, units, x)
     parted = (
         adjacent
-        and _unstopped_list(text, units, x)
+        and unstopped
         and j + 1 < len(units)
         and units[j + 1].kind == "list_item"
         and BLANK_LINE.search(text, u.end, units[j].start) is not None
         and BLANK_LINE.search(text, units[j].end, units[j + 1].start) is None
     )
-    if _link_entry(text[u.start : u.end]) and _unstopped_list(text, units, x) and not parted:
+    if _link_entry(text[u.start : u.end]) and unstopped and not parted:
         return False  # an entry of a list of entries ("* `install`\n* `prepare`")
     # a table's first row cut reads as a sentence ("| 規" | "| 規模 | ノーコード系 |"),
     # or cut after a cell, a row standing alone, no table ("| 変換前の値 |" | "| 変換前
