@@ -2136,6 +2136,10 @@ def test_look_alike_of_the_line_that_resumed_a_cut_is_no_restart() -> None:
     draft = f"{JA1}\n\n{cut}\n\n{whole[len(cut) - len('[Amazonで詳しく見る') :]}\n"
     assert len(pieces(draft)) == 2
     assert fragmerge.fix_text(draft) == f"{JA1}\n\n{whole}\n"
+    # ... also when the restart opens a paragraph back, with the entry's blurb
+    draft = f"{JA1}\n\n{cut}\n\n{whole[whole.index('国内外') :]}\n"
+    assert len(pieces(draft)) == 2
+    assert fragmerge.fix_text(draft) == f"{JA1}\n\n{whole}\n"
 
 
 def test_last_line_of_a_block_cut_inside_a_link_restated_and_going_on_is_a_restart() -> None:

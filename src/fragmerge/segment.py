@@ -1222,18 +1222,21 @@ def _prose_cut(text: str, units: list[Unit], x: int) -> bool:
 
 
 def _resumed_otherwise(text: str, units: list[Unit], x: int, j: int) -> bool:
-    """Whether cut unit ``x`` was resumed by the line right after it, written whole and
-    gone on, and unit ``j`` differs from that line: a look-alike entry, no restart
-    ("[Amazonで詳しく見る" | "[Amazonで詳しく見る →](…/4049112388/…)", then "[Amazonで
-    詳しく見る →](…/4815636605/…)" in the next entry)."""
+    """Whether cut unit ``x`` was resumed by a line after it, written whole and gone on,
+    and unit ``j`` differs from that line: a look-alike entry, no restart ("[Amazonで詳
+    しく見る" | "[Amazonで詳しく見る →](…/4049112388/…)", then "[Amazonで詳しく見る
+    →](…/4815636605/…)" in the next entry). The resuming line may follow the restated
+    lines before the cut ("[Amazonで詳しく見る" | "…決定版" "[Amazonで詳しく見る →](…)")."""
     cut = text[units[x].start : units[x].end]
-    after = text[units[x + 1].start : units[x + 1].end]
-    return (
-        x + 1 < j
-        and after.startswith(cut)
-        and len(after) > len(cut)
-        and after != text[units[j].start : units[j].end]
+    resumed_by = next(
+        (
+            text[units[y].start : units[y].end]
+            for y in range(x + 1, j)
+            if text.startswith(cut, units[y].start) and units[y].end - units[y].start > len(cut)
+        ),
+        None,
     )
+    return resumed_by is not None and resumed_by != text[units[j].start : units[j].end]
 
 
 def _opens_with_new_text(views: list[str], heads: dict[str, list[int]], j: int) -> bool:
