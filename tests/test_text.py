@@ -157,6 +157,13 @@ class TestSentences:
             "Done.",
         ]
 
+    def test_line_ending_in_an_abbreviation_wraps(self) -> None:
+        # no sentence ends with "i.e." or "e.g.": the line after goes on with it
+        assert texts("Ruby has “mixins” (i.e.\n  you can “inherit” methods).\nNext.") == [
+            "Ruby has “mixins” (i.e.\n  you can “inherit” methods).",
+            "Next.",
+        ]
+
     def test_initialisms_and_references_do_not_end_sentences(self) -> None:
         """Found comparing with sentencex (benchmarks/splitters.py): dotted initials before
         a name and section or figure references before a number."""

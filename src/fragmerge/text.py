@@ -392,8 +392,9 @@ def _is_soft_wrap(text: str, line_start: int) -> bool:
     In Markdown a single newline inside a paragraph is a wrap; a line that ends
     a sentence (or announces something with a colon) ends its unit.
     """
-    prev = text[max(0, line_start - 12) : line_start - 1].rstrip()
-    return not _HARD_LINE_END.search(prev)
+    prev = text[max(0, line_start - 24) : line_start - 1].rstrip()
+    # (no sentence ends with "i.e." or "e.g.": "Ruby has “mixins” (i.e.\n  you can …")
+    return not _HARD_LINE_END.search(prev) or _NEVER_FINAL.search(prev) is not None
 
 
 def _rstrip_pos(text: str, start: int, end: int) -> int:
@@ -555,9 +556,14 @@ def paragraph_separator(text: str) -> str:
     '\\n'
     >>> paragraph_separator("One.\\n\\nTwo.")
     '\\n\\n'
+
+    A tight list's items are no paragraphs:
+
+    >>> paragraph_separator("Intro.\\n\\n* One.\\n* Two.\\n* Three.\\n* Four.")
+    '\\n\\n'
     """
     blank = len(regex.findall(r"\S\n[ \t]*\n\s*\S", text))
-    single = len(regex.findall(r"[。！？.!?]\n(?=[^\s\n])", text))
+    single = len(regex.findall(r"[。！？.!?]\n(?=[^\s\n])(?![-*+•・][ \t]|\d{1,3}[.)][ \t])", text))
     return "\n" if single > 2 * blank else "\n\n"
 
 
