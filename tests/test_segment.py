@@ -2770,3 +2770,136 @@ def test_rules_between_sections_are_kept() -> None:
     # Rules parting short sections are the layout's, even when a section is a word.
     draft = f"{JA1}\n\n---\n\n## 技\n\n{JA2}\n\n---\n\n## 技術\n\n{JA3}\n"
     assert [f.boundary for f in fragmerge.segment(draft)] == ["start"]
+
+
+def test_item_cut_after_an_opening_word_restarted_over_wrapped_lines_is_a_restart() -> None:
+    # "Though" is cut; its restart wraps after "(i.e." (no sentence ends there) and
+    # goes on at length over the item's indented line.
+    item = "* There’s no multiple inheritance per se. Though"
+    rest = "Though Ruby has “mixins” (i.e.\n  you can “inherit” all instance methods of a module)."
+    after = "* There are some enforced case-conventions."
+    draft = f"{P1}\n\n{item}\n\n{rest}\n{after}\n"
+    whole = f"{P1}\n\n{item[: -len('Though')]}{rest}\n{after}\n"
+    assert fragmerge.fix(draft).text == whole
+
+
+def test_item_parting_a_tight_list_said_again_with_more_is_a_restart() -> None:
+    # The generation stopped after a finished-looking item ("’?’" ends it); the next
+    # wrote the item whole and went on, and the tight list went on after it.
+    head = "* It’s `self` instead of `this`.\n* Some methods end in a ’?’"
+    item = "* Some methods end in a ’?’ or a ’!’. It’s actually part of the method name."
+    rest = f"{item}\n* Ruby has mixins instead of multiple inheritance.\n"
+    draft = f"{P1}\n\n{head}\n\n{rest}"
+    assert [f.boundary for f in fragmerge.segment(draft)] == ["start", "implicit"]
+    assert fragmerge.fix(draft).text == f"{P1}\n\n* It’s `self` instead of `this`.\n{rest}"
+    # ... but an item said again with more after the list ends is the author's
+    said = f"{P1}\n\n{head}\n\n{item}\n\n{P3}\n"
+    assert [f.boundary for f in fragmerge.segment(said)] == ["start"]
+
+
+def test_block_line_cut_after_a_word_resumed_unindented_is_a_restart() -> None:
+    # "  alias" is cut; the restart writes the line again without its indentation, and
+    # the block goes on at the cut line's indentation.
+    head = "class Foo\n  def initialize\n  end"
+    draft = f"{P1}\n\n{head}\n\n  alias\n\nalias :sym :[]\n  alias :old_call :[]\n\n{P3}\n"
+    whole = f"{P1}\n\n{head}\n\n  alias :sym :[]\n  alias :old_call :[]\n\n{P3}\n"
+    assert fragmerge.fix(draft).text == whole
+    # ... but a short line said again unindented, with nothing of the block after, stays
+    said = f"{P1}\n\n{head}\n\n  alias\n\nalias :sym :[]\n\n{P3}\n"
+    assert [f.boundary for f in fragmerge.segment(said)] == ["start"]
+
+
+def test_quote_after_a_row_cut_after_a_cell_is_a_restart() -> None:
+    # A copy from further back stopped in a table, after a cell; the next generation
+    # restarted from the quote after the table.
+    table = "| Feature | Share |\n| --- | --- |\n| Inheritance | 71% |\n| Type-safe enums | 65% |"
+    quote = '> "Many packages are just clones or one-off projects with no history."'
+    first = f"{P1}\n\n## Survey\n\n{P2}\n\n{table}\n\n{quote}"
+    copy = f"{P2}\n\n{table[: table.rindex(' 65%')]}"
+    draft = f"{first}\n\nThe third paragraph concludes\n\n{copy}\n\n{quote}\n\n{P3}\n"
+    assert len(fragmerge.segment(draft)) == 3
+    assert fragmerge.fix(draft).text == f"{first}\n\n{P3}\n"
+
+
+def test_quote_restarting_a_long_copy_after_finished_text_is_a_restart() -> None:
+    # The generation stopped after a finished sentence; the next restarted from the
+    # quote before it and copied on past the quote, word for word.
+    quote = '> "System security should not depend on the secrecy of the implementation."'
+    body = f"{quote}\n\n{P2}\n\nA codebase is a terrible secret."
+    draft = f"{P1}\n\n{body}\n\n{body}\n\n{P3}\n"
+    assert [f.boundary for f in fragmerge.segment(draft)] == ["start", "implicit"]
+    assert fragmerge.fix(draft).text == f"{P1}\n\n{body}\n\n{P3}\n"
+    # ... but a quoted passage, shown again on its own, stays
+    passage = f"{quote}\n> It must be known to the many people who work on it. {P1}"
+    pulled = f"{passage}\n\n{P2}\n\n{passage}\n\n{P3}\n"
+    assert [f.boundary for f in fragmerge.segment(pulled)] == ["start"]
+
+
+@pytest.mark.parametrize(
+    ("stub", "sentence"),
+    [
+        ("Make", "Make doesn’t return an error."),
+        ("PyPA", "PyPA projects follow the PSF Code of Conduct."),
+        ("`~-s`", "`~-s` は正負逆転してビット反転、なので `(s - 1)` と同じになる。"),
+        ("詳細は", "詳細は [NEWS](https://example.org/NEWS) を参照してください。"),
+    ],
+)
+def test_paragraph_of_a_word_or_two_said_again_as_a_sentence_is_a_restart(
+    stub: str, sentence: str
+) -> None:
+    # the generation stopped after the sentence's first words; the next wrote it whole
+    draft = f"{P1}\n\n{stub}\n\n{sentence}\n\n{P3}\n"
+    assert fragmerge.fix(draft).text == f"{P1}\n\n{sentence}\n\n{P3}\n"
+
+
+@pytest.mark.parametrize(
+    ("title", "after"),
+    [
+        ("Summary", "Summary of the changes made this year."),  # a caption
+        ("更多详情", "更多详情 [NEWS](https://example.org/NEWS)。"),  # a link under a title
+        ("Usage", "Usage: run the tool"),  # no finished sentence
+    ],
+)
+def test_title_the_next_paragraph_begins_with_is_kept(title: str, after: str) -> None:
+    draft = f"{P1}\n\n{title}\n\n{after}\n\n{P3}\n"
+    assert [f.boundary for f in fragmerge.segment(draft)] == ["start"]
+
+
+def test_paragraph_written_twice_in_a_row_is_a_restart() -> None:
+    # the generation stopped after a paragraph of one sentence; the next wrote it again
+    note = "Note: Excluding feature bug fixes."
+    draft = f"## Compatibility issues\n\n{note}\n\n{note}\n\n* {P2}\n"
+    assert fragmerge.fix(draft).text == f"## Compatibility issues\n\n{note}\n\n* {P2}\n"
+    # ... but a short line said twice, as verse may, stays
+    verse = f"{P1}\n\nHallelujah, hallelujah.\n\nHallelujah, hallelujah.\n\n{P3}\n"
+    assert [f.boundary for f in fragmerge.segment(verse)] == ["start"]
+
+
+def test_last_sentence_of_a_list_said_again_before_a_heading_is_a_restart() -> None:
+    # the list's last item was cut after a sentence; the next generation wrote the
+    # sentence again alone, and the section ended
+    last = "Even documenting that outcome is a contribution to the project."
+    item = f"* **If you figured out the answer,** comment on the issue, then close it. {last}"
+    draft = f"{P1}\n\n* {P2}\n{item}\n\n{last}\n\n## Opening a pull request\n\n{P3}\n"
+    whole = f"{P1}\n\n* {P2}\n{item}\n\n## Opening a pull request\n\n{P3}\n"
+    assert fragmerge.fix(draft).text == whole
+
+
+def test_look_alike_example_quotes_of_a_style_guide_are_kept() -> None:
+    # A style guide quotes an example, then the same example spaced otherwise: each
+    # quoted line reads like the one before (letters only), and none goes on past it.
+    right = (
+        "> 嗨！你知道嘛？今天前台的小妹跟我说「喵」了哎！\n>\n"
+        "> 核磁共振成像（NMRI）是什么原理都不知道？JFGI！"
+    )
+    wrong = (
+        '> 嗨! 你知道嘛? 今天前台的小妹跟我说 "喵" 了哎！\n>\n'
+        '> 嗨!你知道嘛?今天前台的小妹跟我说"喵"了哎！\n>\n'
+        "> 核磁共振成像 (NMRI) 是什么原理都不知道? JFGI!\n>\n"
+        "> 核磁共振成像(NMRI)是什么原理都不知道?JFGI!"
+    )
+    text = f"{JA1}\n\n正确：\n\n{right}\n\n错误：\n\n{wrong}\n\n{JA3}\n"
+    assert [f.boundary for f in fragmerge.segment(text)] == ["start"]
+    # ... also in a piece that restarts the sentence before them
+    draft = f"{JA1}\n\n正确：\n\n{right}\n\n---END---\n\nJFGI！\n\n错误：\n\n{wrong}\n\n{JA3}\n"
+    assert [f.boundary for f in fragmerge.segment(draft)] == ["start", "marker"]
