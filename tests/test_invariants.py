@@ -584,6 +584,13 @@ SHARED_REGRESSIONS = {
     ("en-001", "shuffled", 322): "a piece meeting the end as a look-alike link line was glued on",
     ("zh-004", "nomarker", 271): "a code entry parting a tight list, said again whole, was kept",
     ("ja-019", "nomarker", 71): "a heading cut in a word, restarted from the rule before, stayed",
+    ("en-002", "nomarker", 142): 'an item cut at "Though", restarted over a line wrapped at "i.e."',
+    ("en-015", "nomarker", 320): "a quote restarting after a row cut after a cell was kept twice",
+    ("en-026", "nomarker", 342): "a paragraph written twice in a row was kept twice",
+    ("en-018", "nomarker", 140): 'a paragraph "Make", restarted as a sentence, was kept',
+    ("ja-007", "shuffled", 331): "a piece meeting a Japanese cut in a word did not wait",
+    ("ja-004", "shuffled", 341): "a checksum piece left another's cut to nothing",
+    ("en-007", "joined", 110): "a piece copied from its start was read as going on from its end",
 }
 
 

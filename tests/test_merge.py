@@ -682,6 +682,55 @@ def test_finished_piece_meeting_the_cut_waits_for_one_ending_in_the_same_cut() -
     assert repair(draft).text.split() == whole.split()
 
 
+def test_piece_meeting_the_cut_waits_for_one_ending_in_it_that_nothing_else_resumes() -> None:
+    """Shown (0, 2, 1, 3): pieces 0 and 1 are both cut at "SIZE:", and pieces 1 and 2
+    both begin "SIZE:". Piece 3 restarts the end of piece 2, and no piece but 2 could
+    resume piece 1's cut: piece 1 goes first, or its cut would be left to nothing."""
+    whole = f"{P1}\n\n{release_blocks(13336518, 16638151)}{P3}\n"
+    first, second = _cut_at(whole, 0), _cut_at(whole, 1)
+    sha1 = whole.index("SHA1:", second)
+    sha256 = whole.index("SHA256:", second) + len("SHA256:")
+    size = len("SIZE:")
+    pieces = [whole[:first], whole[first - size : second], whole[second - size : sha256]]
+    pieces.append(whole[sha1:])
+    draft = "\n\n---END---\n\n".join(pieces[n] for n in (0, 2, 1, 3))
+    assert repair(draft).text.split() == whole.split()
+
+
+def test_piece_copied_from_its_start_later_does_not_wait_for_one_ending_in_the_cut() -> None:
+    """Shown in order: pieces 0, 1 and 2 are cut at "SIZE:", and piece 3 restarts from
+    piece 1's start to the end. Piece 3 copies piece 1, it does not go on from piece 1's
+    end: piece 1 goes on from piece 0's cut where it stands."""
+    whole = f"{P1}\n\n{release_blocks(13336518, 16638151, 10464500)}{P3}\n"
+    size = [_cut_at(whole, n) for n in range(3)]
+    n = len("SIZE:")
+    pieces = [whole[: size[0]], whole[size[0] - n : size[1]], whole[size[1] - n : size[2]]]
+    pieces.append(whole[size[0] - n :])
+    assert repair("\n\n---END---\n\n".join(pieces)).text.split() == whole.split()
+
+
+def test_cjk_piece_meeting_the_cut_in_a_word_waits_for_one_restarting_it_from_before() -> None:
+    """Shown (0, 2, 1): piece 0 is cut after "JSON", which piece 2 opens with by chance;
+    piece 1 restarts the cut sentence from the sentence before it (over 50 characters
+    back: far, in a script without spaces) and goes on to the text piece 2 restarts."""
+    paras = [
+        "与えられた文字列がJSON形式でパースできない場合は例外が投げられます。"
+        "また、実際のアプリケーションでJSONを扱うのは、サーバーや外部のプログラムとデータを交換する用途がほとんどです。"
+        "外部のプログラムが送ってくるデータが常にJSONとして正しい保証はありません。",
+        "そのため、`JSON.parse`静的メソッドは基本的に`try...catch`構文で例外処理をするべきです。",
+        "`JSON.stringify`静的メソッドはJSONで表現可能な値だけをシリアライズします。"
+        "そのため、値が関数や`Symbol`であるプロパティなどはシリアライズされません。",
+        "最後の段落では全体をまとめます。読んでいただきありがとうございました。",
+    ]
+    whole = "\n\n".join(paras) + "\n"
+    cut = whole.index("JSONとして正しい") + len("JSON")
+    back = whole.index("また、実際の")
+    stop = whole.index("シリアライズします。") + len("シリアライズします。")
+    pieces = [whole[:cut], whole[back:stop], whole[whole.index("`JSON.stringify`") :]]
+    draft = "\n\n---END---\n\n".join(pieces[n] for n in (0, 2, 1))
+    assert repair(draft).text == whole
+
+
 def test_piece_meeting_the_cut_as_a_look_alike_line_waits_for_the_piece_it_restarts() -> None:
     """Shown (0, 2, 1): piece 0 is cut at "SIZE:" after the `.tar.xz` link; piece 2 opens
     with the `.zip` link, which meets that end only as a look-alike line (another file

@@ -1150,9 +1150,12 @@ class _Merger:
             # Deciding how … There are several reasons …", which ends "There are a few
             # ways you might respon"; not a look-alike block met before the cut, "<aside
             # …>\n  <img", nor a later copy going on as this piece does)
+            # (half as far back in a script without spaces, where a character carries
+            # about a word: "与えられた文字列が…常にJSON" | "`JSON.stringify`…")
+            far_back = _MIN_LOOP_CHARS // 2 if has_no_space_script(cut) else _MIN_LOOP_CHARS
             if (
                 found.exact_short
-                and last.apos - host.a_start >= _MIN_LOOP_CHARS
+                and last.apos - host.a_start >= far_back
                 and self._restarts_at_length(c, host, last)
                 and not self.prep[c].view.chars.startswith(
                     b.view.chars[found.b_end : found.b_end + _SAME_WORDS],
@@ -1171,9 +1174,10 @@ class _Merger:
         ``b_index`` goes on from its cut ("SIZE:" | "SIZE: 10464500 … Thanks." | "SIZE:
         16638151 … SIZE:"); the other way round it would follow the article's end,
         meeting nothing. (A piece ending inside the article meets a cut like "The"
-        by chance: the piece restarting its end shows where it belongs.)"""
+        by chance: the piece restarting its end shows where it belongs; but the other
+        still comes first if no piece restarts its own end, below.)"""
         b = self.prep[b_index]
-        if not cut.strip() or not b.units or not is_complete(b.text[b.units[-1].start :]):
+        if not cut.strip() or not b.units:
             return None
         same_cut = [
             c
@@ -1183,13 +1187,39 @@ class _Merger:
             and other.units
             and other.text[other.units[-1].start :].strip() == cut.strip()
         ]
-        if not same_cut or any(
-            self._restarts_end(b_index, d)
-            for d in range(len(self.prep))
-            if d not in self.placed and d != b_index
+        if not same_cut:
+            return None
+        opening = b.view.chars[:SEED_LEN]
+        if any(
+            # (a piece going on from its end, not a copy of it from its start)
+            self._restarts_end(b_index, d) and not self.prep[d].view.chars.startswith(opening)
+            for d in self._unplaced_but(b_index)
         ):
+            # (...or when a piece restarts ``b_index``'s end, and no other piece could
+            # resume that piece's cut: placed first, it leaves ``b_index`` to resume it,
+            # and the chain goes on; ``b_index`` first would leave it a cut nothing
+            # resumes, "…tar.bz2>" "* SIZE:" | "* SIZE: 14126752 …tar.xz>" "* SIZE:" |
+            # "* SIZE: 11249780 … SHA256:" | "SHA256: …", where the last piece opening
+            # "* SIZE:" resumes another's end; not "The" | "The chair …" when a piece
+            # that follows none may meet the other "The")
+            loose = [
+                d
+                for d in self._unplaced_but(b_index)
+                if not any(self._restarts_end(e, d) for e in self._unplaced_but(d))
+            ]
+            same_cut = [
+                c
+                for c in same_cut
+                if not any(self._restarts_end(c, d) for d in self._unplaced_but(c))
+                and not any(self._meets_cut_alike(d, found, last, cut) for d in loose if d != c)
+            ]
+        elif not is_complete(b.text[b.units[-1].start :]):
             return None
         return next((c for c in same_cut if self._meets_cut_alike(c, found, last, cut)), None)
+
+    def _unplaced_but(self, index: int) -> list[int]:
+        """The pieces not placed yet, but piece ``index``."""
+        return [d for d in range(len(self.prep)) if d not in self.placed and d != index]
 
     def _meets_cut_alike(self, c: int, found: Alignment, last: _LastUnit, cut: str) -> bool:
         """Whether fragment ``c`` meets the cut as ``found`` does (see :func:`_meets_alike`)."""
