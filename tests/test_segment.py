@@ -2842,6 +2842,7 @@ def test_quote_restarting_a_long_copy_after_finished_text_is_a_restart() -> None
         ("PyPA", "PyPA projects follow the PSF Code of Conduct."),
         ("`~-s`", "`~-s` は正負逆転してビット反転、なので `(s - 1)` と同じになる。"),
         ("詳細は", "詳細は [NEWS](https://example.org/NEWS) を参照してください。"),
+        ("我们的 `grep`", "我们的 `grep` 项目将会结合之前所学的一些概念："),
     ],
 )
 def test_paragraph_of_a_word_or_two_said_again_as_a_sentence_is_a_restart(
@@ -2903,3 +2904,21 @@ def test_look_alike_example_quotes_of_a_style_guide_are_kept() -> None:
     # ... also in a piece that restarts the sentence before them
     draft = f"{JA1}\n\n正确：\n\n{right}\n\n---END---\n\nJFGI！\n\n错误：\n\n{wrong}\n\n{JA3}\n"
     assert [f.boundary for f in fragmerge.segment(draft)] == ["start", "marker"]
+
+
+@pytest.mark.parametrize(
+    ("cut", "whole"),
+    [
+        ("{% endif", "{% endif %}"),
+        (
+            "__[点击这里观看第一天完整直播",
+            "__[点击这里观看第一天完整直播。](https://example.org/live)__",
+        ),
+    ],
+)
+def test_line_left_open_written_whole_and_closed_right_after_is_a_restart(
+    cut: str, whole: str
+) -> None:
+    # the generation stopped inside a tag or a link; the next wrote the line whole
+    draft = f"{JA1}\n\n{cut}\n\n{whole}\n\n{JA3}\n"
+    assert fragmerge.fix(draft).text == f"{JA1}\n\n{whole}\n\n{JA3}\n"

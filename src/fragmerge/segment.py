@@ -1806,10 +1806,18 @@ def _restarts_cut(
     if underlined:
         title = text[units[j].start : text.find("\n", units[j].start)]
         return len(title) > len(cut) and title.startswith(cut) and goes_on_from(cut, title)
+    # (a line left open, written whole right after and closed: "{% endif" | "{% endif
+    # %}", "__[点击这里观看…直播" | "__[点击这里观看…直播。](…)__", a bold line's link)
+    closed = (
+        adjacent
+        and unbalanced(cut)
+        and text.startswith(cut, units[j].start)
+        and not unbalanced(text[units[j].start : units[j].end])
+    )
     if not unbulleted and (
-        (u.kind != units[j].kind and not (row_cut or bold))
+        (u.kind != units[j].kind and not (row_cut or bold or closed))
         # (a row's closing pipe is no view character: "| Ferris | 含义" | "… | 含义 |")
-        or (len(views[j]) <= len(views[x]) and not (row_cut or stopped or bold))
+        or (len(views[j]) <= len(views[x]) and not (row_cut or stopped or bold or closed))
     ):
         return False
     # (one CJK character alone is cut prose too, when the restart follows another cut:
@@ -1974,10 +1982,15 @@ def _stub_said_again(text: str, stub: Unit, u: Unit, view: str, stub_view: str) 
         and "\n" not in text[stub.start : stub.end]
         and (rest[:1].isspace() or is_no_space_script(rest[:1]))
         and _NOUN_PHRASE_GOES_ON.match(rest) is None
+        # (in Chinese or Japanese a sentence introducing what follows is finished too:
+        # "我们的 `grep`" | "我们的 `grep` 项目将会结合之前所学的一些概念："; not
+        # "Installation" | "Installation is simple:", a title and its lead-in)
+        and (
+            is_complete(rest) or (has_no_space_script(rest) and rest.rstrip().endswith((":", "：")))
+        )
         # ("更多详情" | "更多详情 [NEWS](…)。", a title; not one ending in a particle,
         # "詳細は" | "詳細は [NEWS](…) を参照してください。")
         and (not rest.lstrip().startswith("[") or _PARTICLE_END.search(words[-1]) is not None)
-        and is_complete(rest)
         and len(view) - len(stub_view) >= _RESTART_KEY
     )
 
