@@ -1192,8 +1192,8 @@ class _Merger:
         opening = b.view.chars[:SEED_LEN]
         if any(
             # (a piece going on from its end, not a copy of it from its start)
-            self._restarts_end(b_index, d) and not self.prep[d].view.chars.startswith(opening)
-            for d in self._unplaced_but(b_index)
+            not self.prep[d].view.chars.startswith(opening)
+            for d in self._restarting_end(b_index)
         ):
             # (...or when a piece restarts ``b_index``'s end, and no other piece could
             # resume that piece's cut: placed first, it leaves ``b_index`` to resume it,
@@ -1202,24 +1202,42 @@ class _Merger:
             # "* SIZE: 11249780 … SHA256:" | "SHA256: …", where the last piece opening
             # "* SIZE:" resumes another's end; not "The" | "The chair …" when a piece
             # that follows none may meet the other "The")
-            loose = [
-                d
-                for d in self._unplaced_but(b_index)
-                if not any(self._restarts_end(e, d) for e in self._unplaced_but(d))
-            ]
+            met = b.view.chars[found.b_start : found.b_end]
             same_cut = [
                 c
                 for c in same_cut
-                if not any(self._restarts_end(c, d) for d in self._unplaced_but(c))
-                and not any(self._meets_cut_alike(d, found, last, cut) for d in loose if d != c)
+                if not self._restarting_end(c)
+                and not any(
+                    self._loose_meet(d, found, last, cut)
+                    for d in range(len(self.prep))
+                    # (only a piece opening as this one meets the cut can meet it alike)
+                    if d not in self.placed
+                    and d not in (b_index, c)
+                    and self.prep[d].view.chars.startswith(met)
+                )
             ]
         elif not is_complete(b.text[b.units[-1].start :]):
             return None
         return next((c for c in same_cut if self._meets_cut_alike(c, found, last, cut)), None)
 
-    def _unplaced_but(self, index: int) -> list[int]:
-        """The pieces not placed yet, but piece ``index``."""
-        return [d for d in range(len(self.prep)) if d not in self.placed and d != index]
+    def _loose_meet(self, d: int, found: Alignment, last: _LastUnit, cut: str) -> bool:
+        """Whether piece ``d`` meets the cut as ``found`` does and restarts the end of no
+        piece not placed yet: a piece that could resume such a cut later."""
+        return self._meets_cut_alike(d, found, last, cut) and not any(
+            self._restarts_end(e, d) for e in self._unplaced_hosts(d)
+        )
+
+    def _restarting_end(self, c: int) -> list[int]:
+        """The pieces not placed yet that restart the end of piece ``c`` (see
+        :meth:`_restarts_end`; only pieces whose start repeats ``c`` are aligned)."""
+        return [
+            d
+            for d in range(len(self.prep))
+            if d not in self.placed
+            and d != c
+            and c in self._unplaced_hosts(d)
+            and self._restarts_end(c, d)
+        ]
 
     def _meets_cut_alike(self, c: int, found: Alignment, last: _LastUnit, cut: str) -> bool:
         """Whether fragment ``c`` meets the cut as ``found`` does (see :func:`_meets_alike`)."""
