@@ -1193,7 +1193,7 @@ class _Merger:
         if any(
             # (a piece going on from its end, not a copy of it from its start)
             not self.prep[d].view.chars.startswith(opening)
-            for d in self._restarting_end(b_index)
+            for d in self._pieces_restarting_end(b_index)
         ):
             # (...or when a piece restarts ``b_index``'s end, and no other piece could
             # resume that piece's cut: placed first, it leaves ``b_index`` to resume it,
@@ -1206,7 +1206,7 @@ class _Merger:
             same_cut = [
                 c
                 for c in same_cut
-                if not self._restarting_end(c)
+                if not self._pieces_restarting_end(c)
                 and not any(
                     self._loose_meet(d, found, last, cut)
                     for d in range(len(self.prep))
@@ -1227,7 +1227,7 @@ class _Merger:
             self._restarts_end(e, d) for e in self._unplaced_hosts(d)
         )
 
-    def _restarting_end(self, c: int) -> list[int]:
+    def _pieces_restarting_end(self, c: int) -> list[int]:
         """The pieces not placed yet that restart the end of piece ``c`` (see
         :meth:`_restarts_end`; only pieces whose start repeats ``c`` are aligned)."""
         return [

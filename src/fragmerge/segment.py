@@ -558,6 +558,8 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                 )
             )
         )
+        # (a quote or a table row where one may restart: after a cut)
+        block_restart = line_start and _block_may_restart(text, units, views, j)
         if j and text.rfind("\n", 0, u.start) + 1 in boundaries:
             stub = _stub_resumed_at(text, units, j, boundaries, stubs) if line_start else None
             if stub is not None:
@@ -616,8 +618,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                         for x in open_cuts
                     )
                 )
-                # (a quote or a table row where one may restart: after a cut)
-                or _block_may_restart(text, units, views, j)
+                or block_restart
                 or block_after_cut
                 or u.kind == "code"
                 # (or a quote after finished text, if a copy goes on past the quote:
@@ -713,9 +714,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     split_after(cut, j, j + lead)
                 earlier = []
             # (a quote after finished text restarts only with a copy going on past it)
-            quote_copy = text.startswith(">", u.start) and not (
-                block_after_cut or _block_may_restart(text, units, views, j)
-            )
+            quote_copy = text.startswith(">", u.start) and not (block_after_cut or block_restart)
             for i in reversed(earlier):
                 if i in resumed and not _CUT_END.search(text, units[j - 1].start, units[j - 1].end):
                     continue  # a line like a resumed cut, after a finished one: repeated text
