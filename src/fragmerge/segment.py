@@ -1631,9 +1631,15 @@ def _heading_said_again(text: str, units: list[Unit], j: int) -> bool:
     between but a blank line, and something after it: a generation stopped after the
     heading and the next one restarted there ("## 谁在这样做？" | "## 谁在这样做？" "网站
     | 文案 | UGC …"). An article never opens an empty section under the same title."""
+    return _written_again(text, units, j, "heading")
+
+
+def _written_again(text: str, units: list[Unit], j: int, kind: str) -> bool:
+    """Whether unit ``j``, of ``kind``, reads as the unit right before it, with nothing
+    between but a blank line, and something comes after it."""
     return (
         0 < j < len(units) - 1
-        and units[j].kind == units[j - 1].kind == "heading"
+        and units[j].kind == units[j - 1].kind == kind
         and _same_text(text, units[j - 1], units[j])
         and BLANK_LINE.search(text, units[j - 1].end, units[j].start) is not None
     )
@@ -1647,16 +1653,13 @@ def _paragraph_said_again(text: str, units: list[Unit], views: list[str], j: int
     documents under /usr says a paragraph twice in a row; a summary line followed by a
     paragraph beginning with it and going on (CMake's property pages) is no copy of a
     whole paragraph, and a short line said twice ("Hallelujah.") may be verse."""
-    if not 0 < j < len(units) - 1:
+    if not _written_again(text, units, j, "sentence"):
         return False
     before, u = units[j - 1], units[j]
     return (
-        before.kind == u.kind == "sentence"
-        and _same_text(text, before, u)
-        and is_complete(text[u.start : u.end])
+        is_complete(text[u.start : u.end])
         and len(views[j]) >= _MIN_PARAGRAPH_SAID_AGAIN
         and (j == 1 or BLANK_LINE.search(text, units[j - 2].end, before.start) is not None)
-        and BLANK_LINE.search(text, before.end, u.start) is not None
         and BLANK_LINE.search(text, u.end, units[j + 1].start) is not None
     )
 
