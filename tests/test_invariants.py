@@ -591,6 +591,11 @@ SHARED_REGRESSIONS = {
     ("ja-007", "shuffled", 331): "a piece meeting a Japanese cut in a word did not wait",
     ("ja-004", "shuffled", 341): "a checksum piece left another's cut to nothing",
     ("en-007", "joined", 110): "a piece copied from its start was read as going on from its end",
+    ("zh-014", "seedlike", 351): "a redundant piece met a look-alike quote at the cut loosely",
+    ("zh-006", "seedlike", 362): "a piece waited for a redundant copy of part of itself",
+    ("ja-024", "shuffled", 352): 'a bold label met a cut inside a word, "リアルタ", by chance',
+    ("en-013", "hard", 282): 'a capital "P" cut after a space is no meet of "publicly"',
+    ("zh-021", "shuffled", 331): 'a quote\'s last sentence, "你知道嘛？", met whole was dropped',
 }
 
 

@@ -2173,3 +2173,11 @@ def test_piece_of_a_drifted_title_and_the_same_cut_is_redundant() -> None:
     result = fragmerge.fix(draft)
     assert result.text == f"{head}{rest}"
     assert [j.kind for j in result.joins].count("redundant") == 1
+
+
+def test_japanese_cut_of_one_character_after_a_space_is_met_by_the_restart() -> None:
+    # "** あ" | "あなたの…": the restart writes the cut word from its first character
+    item = "* **フィードバックを求めよう。** "
+    rest = "あなたのプロジェクトを紹介しましょう。"
+    draft = f"{JA1}\n\n{item}あ\n\n---END---\n\n{rest}\n\n{JA3}\n"
+    assert repair(draft).text == f"{JA1}\n\n{item}{rest}\n\n{JA3}\n"

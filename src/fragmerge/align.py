@@ -36,6 +36,7 @@ from fragmerge.text import (
     code_ranges,
     front_matter_end,
     goes_on_from,
+    has_no_space_script,
     split_units,
 )
 
@@ -594,7 +595,10 @@ _DIGIT_RUN = regex.compile(r"\d+")
 _DIGIT_TAIL = regex.compile(r"\d+\Z")
 # a line's indentation, or its line-block or quote mark, right before ("\n  ", "\n| ")
 _INDENTED_LINE_BEFORE = regex.compile(r"\n(?:[ \t]+|[ \t]*[|>][ \t]*)\Z")
+_EMPHASIS = regex.compile(r"[*_]+")  # bold or italic marks alone
+LEADING_ELLIPSIS = regex.compile(r"(?:\.{2,}|…+|‥+)\s*")  # a resume's "..." before its words
 _LINE_BEFORE = regex.compile(r"\n[ \t]*\Z")  # a line's start, right before
+_SPACE_BEFORE = regex.compile(r"\s\Z")  # a word's start, right before
 # a sentence ends right before: a stop, closing quotes or brackets, and a space
 # (none needed after a CJK stop)
 STOP_BEFORE = regex.compile(r"(?:[.!?][\p{Pe}\p{Pf}\"']*\s+|[。！？][\p{Pe}\p{Pf}]*\s*)\Z")
@@ -845,12 +849,18 @@ def find_overlap(
         and (
             last_unit_len == 1
             # "…呼ばれます)。こ" | "これにより…": one character after a full stop, or
-            # alone on its line ("…avatar">\n开" | "开源远远不止代码…")
+            # alone on its line ("…avatar">\n开" | "开源远远不止代码…"), or, in a script
+            # without spaces, after one ("** あ" | "あなたのプロジェクトが…"; an English
+            # letter after a space is a word's first, "…of the P" | "publicly on")
             or (
                 a_raw_before is not None
                 and (
                     STOP_BEFORE.search(a_raw_before(len_a - 1, 3))
                     or _LINE_BEFORE.search(a_raw_before(len_a - 1, 12))
+                    or (
+                        _SPACE_BEFORE.search(a_raw_before(len_a - 1, 1))
+                        and has_no_space_script(get_a(len_a - 1, len_a))
+                    )
                 )
             )
         )
@@ -896,6 +906,26 @@ def find_overlap(
         k = 0
     if marked_as_prose and k >= last_unit_len:
         k = 0
+    if k and a_raw_before is not None and a_raw_from is not None and b.view.offsets:
+        # a meet inside a line, after words of it, is a word cut in two: markup opening
+        # the piece before its first words would stand before it too ("*   AIによるリアルタ"
+        # | "**リアルタイムの環境理解…**", a bold label met inside a word by chance)
+        lead = b.text[: b.view.offsets[0]].strip()
+        ellipsis = LEADING_ELLIPSIS.match(lead)  # (a resume's "...", no markup)
+        lead = lead[ellipsis.end() :] if ellipsis else lead
+        line_before = a_raw_before(len_a - k, SHORT_OVERLAP_MAX).rsplit("\n", 1)[-1]
+        if (
+            # (emphasis: a code span's backtick may open a name met in a link's address by
+            # chance as well, "…](/reference/react/useDeferredValue" | "`useDeferredValue`
+            # 允许…", which a drifted restart then relies on)
+            _EMPHASIS.fullmatch(lead)
+            # (the whole cut unit met goes on from it: "> 嗨！" "你知道嘛？" | "> 嗨！你知道嘛？…")
+            and not 0 < last_unit_len <= k
+            and any(ch.isalnum() for ch in line_before)
+            and "\n" not in a_raw_from(len_a - k).rstrip()
+            and not line_before.rstrip().endswith(lead)
+        ):
+            k = 0
     if (
         k
         and not a_tail_marked
@@ -1001,6 +1031,16 @@ def find_overlap(
                     and f.score < _CLOSE_COPY
                     and f.b_end < 2 * SEED_LEN
                     and 4 * f.b_end <= verbatim
+                )
+                # (and any loose meet at the end, when the whole piece stands word for
+                # word before: a look-alike block at the cut, "<aside …pquote"> <img
+                # src=…?s=180" …> 询" | "<aside …pquote"> <img src=…alloy?s=180" …>
+                # 对于…", the piece a redundant copy of an earlier quote and more)
+                or (
+                    f.kind == "dovetail"
+                    and not f.exact_short
+                    and f.score < _CLOSE_COPY
+                    and verbatim >= n_b - _END_TOLERANCE
                 )
             )
         ] or found
@@ -1145,6 +1185,13 @@ def pairwise(
     def lookup(key: str) -> list[int]:
         return positions.get(key, [])
 
+    def raw_before(vpos: int, n: int) -> str:
+        raw = a.view.raw_start(vpos, len(a.text))
+        return a.text[max(0, raw - n) : raw]
+
+    def raw_from(vpos: int) -> str:
+        return a.text[a.view.raw_start(vpos, len(a.text)) :]
+
     found = find_overlap(
         get_a,
         len(chars),
@@ -1152,6 +1199,8 @@ def pairwise(
         b,
         min_score=options.min_score,
         a_tail_incomplete=adjacent and _tail_incomplete(a),
+        a_raw_before=raw_before,
+        a_raw_from=raw_from,
     )
     if found is None or (
         reject_conflicts and conflicts(get_a, b.view.chars, found, len(chars), b.code)

@@ -31,6 +31,7 @@ import regex
 from rapidfuzz import fuzz
 
 from fragmerge.align import (
+    LEADING_ELLIPSIS,
     SEED_LEN,
     SHORT_OVERLAP_MAX,
     STOP_BEFORE,
@@ -75,7 +76,6 @@ __all__ = ["merge"]
 
 # Units that open a block: a piece starting with one cannot resume a cut sentence.
 _BLOCK_KINDS = frozenset({"heading", "list_item", "table_row", "code", "rule"})
-_LEADING_ELLIPSIS = regex.compile(r"(?:\.{2,}|…+|‥+)\s*")
 _STRAY_SENTENCE = 40  # view characters of a sentence a looping piece restates alone
 _CHANCE_MEET = 3  # view characters a piece may share with a cut by chance ("th" | "the")
 _SAME_WORDS = 4  # view characters a piece and a restart share after a cut to go on alike
@@ -373,7 +373,7 @@ def _resume_raw(b: Prepared, bpos: int, *, letterless: bool = True) -> int:
     at_unit_start = bool(b.units) and b.unit_vstarts[ui] == bpos
     start = b.units[ui].start if at_unit_start else b.view.offsets[bpos]
     if start == 0 or bpos == 0:
-        m = _LEADING_ELLIPSIS.match(b.text, start)
+        m = LEADING_ELLIPSIS.match(b.text, start)
         if m:
             start = m.end()
     return start
@@ -1125,6 +1125,10 @@ class _Merger:
                     and self._ends_cut(c)
                     # (at length: look-alike blocks open alike, "<aside markdown=…>\n <img")
                     and self._restarts_end(c, b_index, 4 * SEED_LEN)
+                    # (from inside that piece: a piece this one restates from its first
+                    # words is a redundant copy of part of it, not text before it, "<figure
+                    # class="listing">" "```rust …" | "```rust …" cut inside this piece)
+                    and not self._restates_whole(c, b_index)
                 ):
                     return c
                 continue
@@ -1338,6 +1342,14 @@ class _Merger:
             and inside.kind == "dovetail"
             and inside.right_end - inside.right_start >= at_least
         )
+
+    def _restates_whole(self, c: int, b_index: int) -> bool:
+        """Whether fragment ``b_index`` restates fragment ``c`` from its first words."""
+        inside = self._resumes(c, self.prep[b_index])
+        if inside is None:
+            return False
+        other = self.prep[c]
+        return inside.left_start <= other.base + other.view.raw_start(_HEAD_DRIFT, len(other.text))
 
     def _restarts_at_length(self, c: int, host: Alignment, last: _LastUnit) -> bool:
         """Whether fragment ``c``, aligned as ``host`` on the text so far, restarts its end
@@ -1695,8 +1707,8 @@ class _Merger:
         piece, raw_cut = cut
         cut_frag = self.prep[self.asm.pieces[piece].frag]
         resume = _past_markup_kept(b, resume, cut_frag.text[:raw_cut])
-        own_ellipsis = _LEADING_ELLIPSIS.match(cut_frag.text, raw_cut)
-        if own_ellipsis and not _LEADING_ELLIPSIS.match(b.text, resume):
+        own_ellipsis = LEADING_ELLIPSIS.match(cut_frag.text, raw_cut)
+        if own_ellipsis and not LEADING_ELLIPSIS.match(b.text, resume):
             # the unit replaced opens with an ellipsis of its own ("... and" | "and more
             # improvements.", the piece's copy dropped as a resume's): it stays
             raw_cut = own_ellipsis.end()
