@@ -2922,3 +2922,64 @@ def test_line_left_open_written_whole_and_closed_right_after_is_a_restart(
     # the generation stopped inside a tag or a link; the next wrote the line whole
     draft = f"{JA1}\n\n{cut}\n\n{whole}\n\n{JA3}\n"
     assert fragmerge.fix(draft).text == f"{JA1}\n\n{whole}\n\n{JA3}\n"
+
+
+def test_line_opening_an_inline_element_never_closed_is_cut() -> None:
+    # the generation stopped inside '<span …>文件名：src/main.rs</span>', after the colon
+    # (a finished-looking lead-in): the quote after it opens the next generation's copy
+    span = '<span class="filename">文件名：src/main.rs</span>'
+    cut = span[: span.index("：") + 1]
+    quote = "> 注意：为了介绍字符串 slice，本小节假设只处理 ASCII；更完整的讨论请见第八章。"
+    body = "让我们先想想，如果不用 slice，该怎样写这个函数的签名，从而理解 slice 解决了什么问题。"
+    draft = f"{JA1}\n\n{quote}\n\n{body}\n\n{cut}\n\n{quote}\n\n{body}\n\n{span}\n\n{JA3}\n"
+    assert fragmerge.fix(draft).text == f"{JA1}\n\n{quote}\n\n{body}\n\n{span}\n\n{JA3}\n"
+
+
+def test_code_copied_after_a_cut_up_to_a_sentence_it_leaves_cut_is_a_restart() -> None:
+    # a redundant generation: code and a heading restated after the cut, stopped in a
+    # sentence that the next generation writes whole and goes on from
+    code = "```cmd\n> mkdir hello_world\n> cd hello_world\n```"
+    head = "### Rust 程序基础"
+    first = "接下来，新建一个源文件，命名为 *main.rs*。"
+    rest = "多个单词时用下划线分隔。例如应命名为 *hello_world.rs*，而不是 *helloworld.rs*。"
+    cut = rest[: rest.index("，而") + 2]
+    draft = (
+        f"{JA1}\n\n{code}\n\n{head}\n\n{first} {cut}\n\n{code}\n\n{head}\n\n"
+        f"{first[:-12]}\n\n{first} {rest}\n\n{JA3}\n"
+    )
+    assert fragmerge.fix(draft).text == f"{JA1}\n\n{code}\n\n{head}\n\n{first} {rest}\n\n{JA3}\n"
+
+
+def test_list_item_cut_inside_its_bold_label_is_unfinished() -> None:
+    # two generations stopped at "* **Give", the second restarting from the line before
+    # the list; the third wrote the item whole
+    lead = "There are a few ways you might respond to a code of conduct violation:"
+    items = (
+        "* **Give the person a public warning** and explain how it hurt others.\n"
+        "* **Ban the person for a while**, if the warning goes unheeded."
+    )
+    draft = f"{P1}\n\n{lead}\n\n* **Give\n\n{lead}\n\n* **Give\n\n{items}\n\n{P3}\n"
+    assert fragmerge.fix(draft).text == f"{P1}\n\n{lead}\n\n{items}\n\n{P3}\n"
+
+
+def test_item_of_a_loose_list_said_again_with_more_right_after_is_a_restart() -> None:
+    # the generation stopped after the item's stop, before its reference; the next wrote
+    # the item again whole, the loose list going on
+    before = "* 增加了 `it` 来引用块参数。 [[Feature #18980]]"
+    item = "* 索引不再接受块传递。"
+    after = "* 索引不再接受关键字参数。 [[Bug #20218]]"
+    draft = f"{JA1}\n\n{before}\n\n{item}\n\n{item} [[Bug #19918]]\n\n{after}\n\n{JA3}\n"
+    expected = f"{JA1}\n\n{before}\n\n{item} [[Bug #19918]]\n\n{after}\n\n{JA3}\n"
+    assert fragmerge.fix(draft).text == expected
+
+
+def test_chinese_item_last_sentence_said_again_alone_in_the_list_is_a_restart() -> None:
+    # half as many letters as an English one: a character carries about a word
+    item = (
+        "* **所有的打开过的issue和PR：** 一个issue被人提出说明你的项目对他来说比较重要。"
+        "如果这个数目随着时间在增长，这就意味着人们对你的项目感兴趣。"
+    )
+    last = item[item.index("如果") :]
+    after = "* **不同种类的贡献者：** 比如说，提交代码，修复笔误或者bug，或者在issue下面评论。"
+    draft = f"{JA1}\n\n{item}\n\n{last}\n\n{after}\n\n{JA3}\n"
+    assert fragmerge.fix(draft).text == f"{JA1}\n\n{item}\n\n{after}\n\n{JA3}\n"

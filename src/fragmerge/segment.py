@@ -743,6 +743,10 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                         # earlier text was itself restarted there, "| ツール名 |…" "|---|"
                         # "| LangChain |…| 高" | "| LangChain |…| 高 |" … "| Coze | ノーコード")
                         or i + copy[0] - 1 in split_ends
+                        # (or up to a sentence it leaves cut, written whole right after: a
+                        # redundant generation, "…，而" "```cmd …```" "### Rust 程序基础"
+                        # "接下来，…，命名" | "接下来，…，命名为 *main.rs*。" …)
+                        or (copy.stopped and _cut_written_next(views, j + copy.units - 1))
                         # (or code restated at length after a line left open mid-token,
                         # "  * CMath (cmath": no code goes on from that)
                         or (
@@ -1368,22 +1372,32 @@ def _paragraph_end_cut(text: str, units: list[Unit], views: list[str], x: int) -
 
 
 def _parts_list_said_again(text: str, units: list[Unit], x: int) -> bool:
-    """Whether list item ``x`` parts a tight list with a blank line, and the item after
-    it begins with all of it and goes on, the list tight again after that: a generation
-    stopped after the item, stop or not, and the next wrote it again whole ("* It’s
-    `self` instead of `this`." "* Some methods end in a ’?’" | "* Some methods end in a
-    ’?’ or a ’!’. It’s …" "* Ruby has mixins.")."""
+    """Whether list item ``x`` parts a tight list with a blank line (or stands in a loose
+    one), and the item after it begins with all of it and goes on, the list tight again
+    after that (or going on loose): a generation stopped after the item, stop or not,
+    and the next wrote it again whole ("* It’s `self` instead of `this`." "* Some methods
+    end in a ’?’" | "* Some methods end in a ’?’ or a ’!’. It’s …" "* Ruby has
+    mixins.")."""
     if not 0 < x < len(units) - 2 or units[x].kind != "list_item":
         return False
     item, after = units[x], units[x + 1]
-    return (
-        _item_before(text, units, x) is not None
-        and after.kind == "list_item"
+    if not (
+        after.kind == "list_item"
         and _indent(text, after) == _indent(text, item)
         and text.startswith(text[item.start : item.end], after.start)
         and after.end - after.start > item.end - item.start
         and units[x + 2].kind == "list_item"
-        and BLANK_LINE.search(text, after.end, units[x + 2].start) is None
+    ):
+        return False
+    tight_after = BLANK_LINE.search(text, after.end, units[x + 2].start) is None
+    if _item_before(text, units, x) is not None:
+        return tight_after
+    # (in a loose list, between two items of it, likewise: "* 索引不再接受块传递。" | "*
+    # 索引不再接受块传递。 [[Bug #19918]]" "* 索引不再接受关键字参数。 …", all apart)
+    return (
+        not tight_after
+        and _item_before(text, units, x, loose=True) is not None
+        and _indent(text, units[x + 2]) == _indent(text, item)
     )
 
 
@@ -1477,6 +1491,9 @@ def _restates_last_sentence(text: str, units: list[Unit], j: int) -> bool:
         return False
     sentence = unit_text[last_stop:].strip()
     n = len(build_view(sentence).chars)
+    # (half as long alone in a script without spaces, as a restart's run is: "如果这个数目
+    # 随着时间在增长，这就意味着人们对你的项目感兴趣。" after the item it ends)
+    lone = _MIN_LONE_RESTATED * _min_run(sentence) // _MIN_TRUNCATED_RUN
     return (
         n >= _min_run(sentence)
         and text.startswith(sentence, u.start)
@@ -1490,14 +1507,14 @@ def _restates_last_sentence(text: str, units: list[Unit], j: int) -> bool:
             # to pure C." | "In this way, … to pure C." | "And, of course, …")
             or (
                 u.end - u.start == len(sentence)
-                and n >= _MIN_LONE_RESTATED
+                and n >= lone
                 and before.kind == "sentence"
                 and j + 1 < len(units)
                 and BLANK_LINE.search(text, u.end, units[j + 1].start) is not None
             )
             or (
                 u.end - u.start == len(sentence)
-                and n >= _MIN_LONE_RESTATED
+                and n >= lone
                 and before.kind == "list_item"
                 and j + 1 < len(units)
                 # (the list goes on after it: the next item, or the item's own block; or
@@ -1612,6 +1629,15 @@ def _block_may_restart(text: str, units: list[Unit], views: list[str], j: int) -
             and "\n" not in text[u.end : units[j + 1].start]
             and BLANK_LINE.search(text, units[j - 1].end, u.start) is not None
         )
+    )
+
+
+def _cut_written_next(views: list[str], x: int) -> bool:
+    """Whether unit ``x`` is written again right after itself, and goes on there."""
+    return (
+        x + 1 < len(views)
+        and len(views[x + 1]) > len(views[x]) > 0
+        and views[x + 1].startswith(views[x])
     )
 
 
@@ -2954,9 +2980,17 @@ def _ends_unfinished(text: str, units: list[Unit], x: int) -> bool:
     lone_char = u.kind in ("sentence", "list_item") and _LONE_CJK.fullmatch(body) is not None
     # (a tag left open, which nothing ends: "</div>" "<div" | "完整…"; not a
     # bracket alone, "<  Returns {expr1}, …" in a help file)
-    # (or a bold line cut before its closing mark: "**条" | a table | "**条件4：…**")
-    open_markup = u.kind == "sentence" and (
-        _OPEN_TAG_END.search(body) is not None or open_bold(body)
+    # (or a bold line cut before its closing mark: "**条" | a table | "**条件4：…**"; or
+    # an inline element opening the line and never closed: '<span class="filename">文件
+    # 名：' of '<span class="filename">文件名：src/main.rs</span>')
+    # (a list item cut inside its bold label too: "* **Give" | … "* **Give the person …**")
+    open_markup = (u.kind == "list_item" and open_bold(body)) or (
+        u.kind == "sentence"
+        and (
+            _OPEN_TAG_END.search(body) is not None
+            or open_bold(body)
+            or ((tag := _INLINE_TAG_OPENS.match(body)) is not None and f"</{tag[1]}" not in body)
+        )
     )
     return (
         _cut_unit(text, u)
@@ -3309,6 +3343,10 @@ _CJK_NUMERALS = frozenset("〇一二三四五六七八九十百千零壱弐参")
 _OPEN_TAG = regex.compile(r"<([A-Za-z][\w-]*)[^<>]*>")
 _CLOSING_TAG_END = regex.compile(r"(?:/>|</[\w:-]+>)\s*\Z")  # '… class="chart" />', "</p>"
 _OPEN_TAG_END = regex.compile(r"<[A-Za-z][\w:-]*(?:\s[^<>]*)?\Z")  # "<div", "<img src=…"
+# an inline element opening a line, with text after it: '<span class="filename">文件名：'
+_INLINE_TAG_OPENS = regex.compile(
+    r"<(span|a|em|strong|b|i|code|kbd|mark|small|sub|sup)\b[^<>]*>(?=[^<\s])"
+)
 _LINK_DEFINITION = regex.compile(r"\s*\[[^\]\n]+\]:[ \t]+\S")  # "[label]: https://…"
 # a parenthesis opened before words that end the line unclosed: "… (cmath"
 _OPEN_PAREN = regex.compile(r"\(\p{L}[^()\n]*\Z")
