@@ -2983,3 +2983,29 @@ def test_chinese_item_last_sentence_said_again_alone_in_the_list_is_a_restart() 
     after = "* **不同种类的贡献者：** 比如说，提交代码，修复笔误或者bug，或者在issue下面评论。"
     draft = f"{JA1}\n\n{item}\n\n{last}\n\n{after}\n\n{JA3}\n"
     assert fragmerge.fix(draft).text == f"{JA1}\n\n{item}\n\n{after}\n\n{JA3}\n"
+
+
+def test_code_copied_after_a_cut_up_to_the_cut_cut_again_is_a_restart() -> None:
+    # a redundant generation restated the code before the cut and stopped in the cut
+    # sentence again, earlier; the next wrote it whole
+    intro = "以下是使用 `for` 循环版本和使用迭代器版本的基准测试结果："
+    code = (
+        "```text\ntest bench_search_for  ... bench:  19,620,300 ns/iter\n"
+        "test bench_search_iter ... bench:  19,234,900 ns/iter\n```"
+    )
+    rest = "两种实现的性能相近！这里我们不会解释性能测试代码，重点并不是证明两个版本完全等价。"
+    draft = f"{JA1}\n\n{intro}\n\n{code}\n\n{rest[:4]}\n\n{code}\n\n{rest[:1]}\n\n{rest}\n\n{JA3}\n"
+    assert fragmerge.fix(draft).text == f"{JA1}\n\n{intro}\n\n{code}\n\n{rest}\n\n{JA3}\n"
+
+
+def test_item_cut_in_its_bold_label_is_resumed_after_a_copy_from_further_back() -> None:
+    # the next generation restarted from the heading above and stopped after the
+    # paragraph; the one after it wrote the cut item whole
+    head = "#### ① 基盤モデルの選択"
+    para = "まずは、AIの頭脳となる基盤モデルの選択です。現在、市場には様々な選択肢があります。"
+    label = "**考慮すべき点：**"
+    item = "*   **性能とコストのバランス：** 最先端モデルは高性能ですが、利用料も高くなります。"
+    copy = f"{head}\n\n{para}"
+    draft = f"{JA1}\n\n{copy}\n\n{label}\n*   **性\n\n{copy}\n\n{item}\n\n{JA3}\n"
+    expected = f"{JA1}\n\n{head}\n\n{para}\n\n{label}\n{item}\n\n{JA3}\n"
+    assert fragmerge.fix(draft).text == expected

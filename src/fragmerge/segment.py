@@ -747,6 +747,9 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                         # redundant generation, "…，而" "```cmd …```" "### Rust 程序基础"
                         # "接下来，…，命名" | "接下来，…，命名为 *main.rs*。" …)
                         or (copy.stopped and _cut_written_next(views, j + copy.units - 1))
+                        # (or cut again where the copied text goes on: "…```" "两种实现" |
+                        # "```…```" "两" | "两种实现的性能相近！…")
+                        or _cut_again_after_copy(views, i, j, copy.units)
                         # (or code restated at length after a line left open mid-token,
                         # "  * CMath (cmath": no code goes on from that)
                         or (
@@ -1632,6 +1635,19 @@ def _block_may_restart(text: str, units: list[Unit], views: list[str], j: int) -
     )
 
 
+def _cut_again_after_copy(views: list[str], i: int, j: int, k: int) -> bool:
+    """Whether the copy of ``k`` units from ``i`` at ``j`` is followed by a unit that cuts
+    the one the copied text goes on with, written whole right after it: a redundant
+    generation, stopped there ("```…```" "两" | "两种实现的性能相近！…")."""
+    return (
+        i + k < j
+        and j + k < len(views)
+        and views[i + k] != views[j + k]
+        and views[i + k].startswith(views[j + k])
+        and _cut_written_next(views, j + k)
+    )
+
+
 def _cut_written_next(views: list[str], x: int) -> bool:
     """Whether unit ``x`` is written again right after itself, and goes on there."""
     return (
@@ -1861,7 +1877,10 @@ def _restarts_cut(
             for y in range(max(0, x - 1 - _NEAR), x - 1)
         )
     )
-    if not adjacent and (u.kind == "heading" or not (_cut_unit(text, u) or lone_char)):
+    # (so is an item cut inside its bold label: "*   **性" | copy | "*   **性能とコスト…")
+    if not adjacent and (
+        u.kind == "heading" or not (_cut_unit(text, u) or lone_char or _bold_label_cut(text, u))
+    ):
         return False
     if not text.startswith(cut, units[j].start) or len(cut) >= units[j].end - units[j].start:
         return False
@@ -2148,6 +2167,12 @@ def _entry(text: str, u: Unit, copied: int | None) -> bool:
         # plausibly as a whole one)
         or (copied is not None and copied < 2 and not has_no_space_script(item))
     )
+
+
+def _bold_label_cut(text: str, u: Unit) -> bool:
+    """Whether list item ``u`` is cut inside its bold label ("* **Give" of "* **Give the
+    person in question a public warning** and …")."""
+    return u.kind == "list_item" and open_bold(LIST_BULLET.sub("", text[u.start : u.end], count=1))
 
 
 def _cut_unit(text: str, u: Unit) -> bool:
@@ -2984,12 +3009,15 @@ def _ends_unfinished(text: str, units: list[Unit], x: int) -> bool:
     # an inline element opening the line and never closed: '<span class="filename">文件
     # 名：' of '<span class="filename">文件名：src/main.rs</span>')
     # (a list item cut inside its bold label too: "* **Give" | … "* **Give the person …**")
-    open_markup = (u.kind == "list_item" and open_bold(body)) or (
+    open_markup = _bold_label_cut(text, u) or (
         u.kind == "sentence"
         and (
             _OPEN_TAG_END.search(body) is not None
             or open_bold(body)
             or ((tag := _INLINE_TAG_OPENS.match(body)) is not None and f"</{tag[1]}" not in body)
+            # (or alone: '<span class="caption">' of '…>示例 6-6：…</span>'; not an anchor,
+            # '<a name="top">', which stands alone)
+            or _INLINE_TAG_ALONE.fullmatch(body) is not None
         )
     )
     return (
@@ -3347,6 +3375,7 @@ _OPEN_TAG_END = regex.compile(r"<[A-Za-z][\w:-]*(?:\s[^<>]*)?\Z")  # "<div", "<i
 _INLINE_TAG_OPENS = regex.compile(
     r"<(span|a|em|strong|b|i|code|kbd|mark|small|sub|sup)\b[^<>]*>(?=[^<\s])"
 )
+_INLINE_TAG_ALONE = regex.compile(r"<(?:span|em|strong|b|i|code|kbd|mark|small|sub|sup)\b[^<>]*>")
 _LINK_DEFINITION = regex.compile(r"\s*\[[^\]\n]+\]:[ \t]+\S")  # "[label]: https://…"
 # a parenthesis opened before words that end the line unclosed: "… (cmath"
 _OPEN_PAREN = regex.compile(r"\(\p{L}[^()\n]*\Z")
