@@ -596,7 +596,8 @@ SHARED_REGRESSIONS = {
     ("ja-024", "shuffled", 352): 'a bold label met a cut inside a word, "リアルタ", by chance',
     ("en-013", "hard", 282): 'a capital "P" cut after a space is no meet of "publicly"',
     ("zh-021", "shuffled", 331): 'a quote\'s last sentence, "你知道嘛？", met whole was dropped',
-    ("zh-006", "nomarker", 311): 'a line of "<span class=\"caption\">" alone read as finished',
+    ("zh-006", "nomarker", 311): 'a line of "<span class="caption">" alone read as finished',
+    ("en-003", "shuffled", 360): "a look-alike template block met the cut before its restart",
 }
 
 

@@ -2181,3 +2181,22 @@ def test_japanese_cut_of_one_character_after_a_space_is_met_by_the_restart() -> 
     rest = "あなたのプロジェクトを紹介しましょう。"
     draft = f"{JA1}\n\n{item}あ\n\n---END---\n\n{rest}\n\n{JA3}\n"
     assert repair(draft).text == f"{JA1}\n\n{item}{rest}\n\n{JA3}\n"
+
+
+def test_heading_meeting_a_cut_item_in_its_first_words_waits_for_the_restart() -> None:
+    # "devcontainer.json" ends the cut item and opens the heading of a piece shown too
+    # early: a heading does not go on from a line that is no heading
+    items = (
+        "- 「Code」 - 「Codespaces」 - 「Config dev container」をクリック\n"
+        "- .devcontainer/devcontainer.json の編集画面が開くので、ブラウザ上で編集\n"
+        "- その後、Codespaceを起動すると、指定に従ってランタイム環境が立ち上がる"
+    )
+    head = "#### devcontainer.jsonの例）node.js v20 + typescriptの場合"
+    body = "この設定では、Node.jsのバージョンとTypeScriptの拡張機能を指定しています。"
+    cut = items[: items.index(".json") + 5]
+    restart = items[items.index("- .devcontainer") :]
+    draft = (
+        f"{JA1}\n\n{cut}\n\n---END---\n\n{head}\n\n{body}\n\n{JA3}\n\n---END---\n\n"
+        f"{restart}\n\n{head[:-2]}\n"
+    )
+    assert repair(draft).text == f"{JA1}\n\n{items}\n\n{head}\n\n{body}\n\n{JA3}\n"

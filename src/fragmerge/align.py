@@ -604,8 +604,8 @@ _SPACE_BEFORE = regex.compile(r"\s\Z")  # a word's start, right before
 STOP_BEFORE = regex.compile(r"(?:[.!?][\p{Pe}\p{Pf}\"']*\s+|[。！？][\p{Pe}\p{Pf}]*\s*)\Z")
 _CONFLICT_GAP = 12  # longer differing stretches are rewording, not a flipped number or word
 _MIN_EXPANDED = 150  # view characters an expanded regeneration must restate at least
-_CLOSE_COPY = 95.0  # score of a copy that differs by drift only
-_LOOK_ALIKE_BLOCKS = 4  # equal runs of a loose copy that differs all along (a look-alike)
+CLOSE_COPY = 95.0  # score of a copy that differs by drift only
+LOOK_ALIKE_BLOCKS = 4  # equal runs of a loose copy that differs all along (a look-alike)
 _RECENT = 20_000  # view characters back from the end that a redundant piece restates
 _DEFAULT_MIN_SCORE: float = Options.model_fields["min_score"].default
 _MIN_RESTATED = 48  # view characters a second continuation must restate before it goes on
@@ -623,10 +623,10 @@ def _rank(found: Alignment, len_a: int) -> tuple[bool, bool, bool, int, float, i
     # A loose copy that differs all along, in several places, is a look-alike block
     # too ("* <{{ release.url.gz }}>" … "SHA512: {{ release.sha512.gz }}" / the same
     # with "xz"): a short exact meet at the cut beats it; drift is a place or two.
-    close = found.score >= _CLOSE_COPY
+    close = found.score >= CLOSE_COPY
     return (
         found.kind == "dovetail" or found.a_end >= len_a - _END_TOLERANCE,
-        not found.exact_short and (close or len(found.blocks) < _LOOK_ALIKE_BLOCKS),
+        not found.exact_short and (close or len(found.blocks) < LOOK_ALIKE_BLOCKS),
         close,
         sum(n for _, _, n in found.blocks) if close else 0,
         found.score,
@@ -979,6 +979,25 @@ def find_overlap(
                     exact_short=True,
                 )
             )
+    if a_raw_before is not None and b.units and b.units[0].kind == "heading":
+        # A heading does not go on from a line that is no heading, however many of its
+        # first words meet it: "- .devcontainer/devcontainer.json" | "####
+        # devcontainer.jsonの例）…" (a heading cut short is restarted with its mark, "##
+        # 影響を受けるバー" | "## 影響を受けるバージョン")
+        found = [
+            f
+            for f in found
+            if not (
+                f.kind == "dovetail"
+                and f.b_start == 0
+                and f.b_end < b.unit_vends[0]
+                and b.text.lstrip().startswith("#")
+                and not a_raw_before(f.a_start, SHORT_OVERLAP_MAX)
+                .rsplit("\n", 1)[-1]
+                .lstrip()
+                .startswith("#")
+            )
+        ]
     n_b = len(b.view.chars)
     if not found and 0 < n_b < SEED_LEN:
         # A piece too short to seed (a lone heading): look for it near the end.
@@ -1028,7 +1047,7 @@ def find_overlap(
                 or (
                     f.kind == "dovetail"
                     and not f.exact_short
-                    and f.score < _CLOSE_COPY
+                    and f.score < CLOSE_COPY
                     and f.b_end < 2 * SEED_LEN
                     and 4 * f.b_end <= verbatim
                 )
@@ -1039,7 +1058,7 @@ def find_overlap(
                 or (
                     f.kind == "dovetail"
                     and not f.exact_short
-                    and f.score < _CLOSE_COPY
+                    and f.score < CLOSE_COPY
                     and verbatim >= n_b - _END_TOLERANCE
                 )
             )

@@ -31,7 +31,9 @@ import regex
 from rapidfuzz import fuzz
 
 from fragmerge.align import (
+    CLOSE_COPY,
     LEADING_ELLIPSIS,
+    LOOK_ALIKE_BLOCKS,
     SEED_LEN,
     SHORT_OVERLAP_MAX,
     STOP_BEFORE,
@@ -884,6 +886,11 @@ class _Merger:
                         and asm.starts_unit(found.a_start)
                     )
                 )
+                # (or as a look-alike block, differing all along, in several places:
+                # "SIZE: {{ release.size.zip }} …" on a cut "SIZE: {{ release.size.gz }} …
+                # SHA512: {{ release.sha512.gz", which a later piece writes whole; drift
+                # is a place or two)
+                or (found.score < CLOSE_COPY and len(found.blocks) >= LOOK_ALIKE_BLOCKS)
             )
         ):
             # A piece whose first words meet the cut in no word ("攻撃について詳しくは
