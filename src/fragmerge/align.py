@@ -635,6 +635,12 @@ def _rank(found: Alignment, len_a: int) -> tuple[bool, bool, bool, int, float, i
     )
 
 
+def _line_before(raw_before: Callable[[int, int], str], vpos: int) -> str:
+    """The raw text of the line before view position ``vpos``, from the line's start
+    (at most ``SHORT_OVERLAP_MAX`` characters back)."""
+    return raw_before(vpos, SHORT_OVERLAP_MAX).rsplit("\n", 1)[-1]
+
+
 def _marked_unit_as_prose(
     b: Prepared,
     heading: str,
@@ -913,7 +919,7 @@ def find_overlap(
         lead = b.text[: b.view.offsets[0]].strip()
         ellipsis = LEADING_ELLIPSIS.match(lead)  # (a resume's "...", no markup)
         lead = lead[ellipsis.end() :] if ellipsis else lead
-        line_before = a_raw_before(len_a - k, SHORT_OVERLAP_MAX).rsplit("\n", 1)[-1]
+        line_before = _line_before(a_raw_before, len_a - k)
         if (
             # (emphasis: a code span's backtick may open a name met in a link's address by
             # chance as well, "…](/reference/react/useDeferredValue" | "`useDeferredValue`
@@ -992,10 +998,7 @@ def find_overlap(
                 and f.b_start == 0
                 and f.b_end < b.unit_vends[0]
                 and b.text.lstrip().startswith("#")
-                and not a_raw_before(f.a_start, SHORT_OVERLAP_MAX)
-                .rsplit("\n", 1)[-1]
-                .lstrip()
-                .startswith("#")
+                and not _line_before(a_raw_before, f.a_start).lstrip().startswith("#")
             )
         ]
     n_b = len(b.view.chars)

@@ -3371,11 +3371,10 @@ _CJK_NUMERALS = frozenset("〇一二三四五六七八九十百千零壱弐参")
 _OPEN_TAG = regex.compile(r"<([A-Za-z][\w-]*)[^<>]*>")
 _CLOSING_TAG_END = regex.compile(r"(?:/>|</[\w:-]+>)\s*\Z")  # '… class="chart" />', "</p>"
 _OPEN_TAG_END = regex.compile(r"<[A-Za-z][\w:-]*(?:\s[^<>]*)?\Z")  # "<div", "<img src=…"
+_INLINE_TAGS = "span|em|strong|b|i|code|kbd|mark|small|sub|sup"  # (and "a", a link or anchor)
 # an inline element opening a line, with text after it: '<span class="filename">文件名：'
-_INLINE_TAG_OPENS = regex.compile(
-    r"<(span|a|em|strong|b|i|code|kbd|mark|small|sub|sup)\b[^<>]*>(?=[^<\s])"
-)
-_INLINE_TAG_ALONE = regex.compile(r"<(?:span|em|strong|b|i|code|kbd|mark|small|sub|sup)\b[^<>]*>")
+_INLINE_TAG_OPENS = regex.compile(rf"<({_INLINE_TAGS}|a)\b[^<>]*>(?=[^<\s])")
+_INLINE_TAG_ALONE = regex.compile(rf"<(?:{_INLINE_TAGS})\b[^<>]*>")  # alone: not an anchor
 _LINK_DEFINITION = regex.compile(r"\s*\[[^\]\n]+\]:[ \t]+\S")  # "[label]: https://…"
 # a parenthesis opened before words that end the line unclosed: "… (cmath"
 _OPEN_PAREN = regex.compile(r"\(\p{L}[^()\n]*\Z")
