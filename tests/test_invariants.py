@@ -498,6 +498,15 @@ SIMULATED_REGRESSIONS = {
     ("zh-012", "nomarker", 141): "an item cut inside a full-width bracket read as finished",
     ("ja-007", "shuffled", 151): "a piece meeting a cut table cell by chance took the row's place",
     ("en-022", "nomarker", 130): 'a resume writing the cut\'s last word again ("in") was kept',
+    ("zh-021", "nomarker", 112): "a row of a table without outer pipes cut after a cell stayed",
+    ("zh-021", "nomarker", 0): "a table without outer pipes cut in its last cell stayed twice",
+    ("zh-021", "nomarker", 251): "a quote after a pipeless table's last row, cut, was glued on",
+    ("zh-021", "hard", 282): "a row short of cells, then a copy from further back, stayed",
+    ("zh-019", "nomarker", 242): 'a copy stopped in a heading\'s word ("### 隐") was kept',
+    ("zh-019", "nomarker", 340): 'a one-character cut ("此") resumed after a copy stayed',
+    ("ja-007", "nomarker", 240): "a table row cut before its closing pipe was kept as it was",
+    ("ja-007", "nomarker", 312): 'a row cut after a cell, "| RegExp |", was kept as it was',
+    ("en-026", "nomarker", 330): "an HTML label's text cut inside the block and resumed stayed",
     ("ja-009", "nomarker", 152): 'a restart opening with "-->" after an item left open stayed',
     ("en-027", "clean-restarts", 162): 'a tag cut inside ("</a"), written whole after, was glued',
     ("zh-014", "clean-restarts", 160): 'a tag cut inside ("  <i"), written whole after, was glued',
@@ -598,6 +607,9 @@ SHARED_REGRESSIONS = {
     ("zh-021", "shuffled", 331): 'a quote\'s last sentence, "你知道嘛？", met whole was dropped',
     ("zh-006", "nomarker", 311): 'a line of "<span class="caption">" alone read as finished',
     ("en-003", "shuffled", 360): "a look-alike template block met the cut before its restart",
+    ("en-009", "nomarker", 282): "a copy from far back stopped inside a video tag was kept",
+    ("zh-002", "nomarker", 382): "two lines said again up to the same cut were kept",
+    ("en-005", "nomarker", 0): "a checksum block said again up to the same cut was kept",
 }
 
 

@@ -1223,7 +1223,11 @@ def test_copy_after_one_chinese_character_alone_is_a_restart() -> None:
     second = "但是它提供了一个基本的比较标准，尝试使用 Libraries.io 来查看这些统计数据吧。"
     new = "人们找到了你的项目，而且已经在使用了。"
     draft = f"{first}\n\n{second}\n\n## 使用情况\n\n人\n\n{first}\n\n{new}\n"
-    assert pieces(draft)[-1] == f"{first}\n\n{new}"
+    assert pieces(draft)[1] == first
+    # ...and the paragraph right after that copy writes the cut character out: it
+    # resumes the cut, the copy is a redundant generation
+    assert pieces(draft)[-1] == new
+    assert fragmerge.fix(draft).text == f"{first}\n\n{second}\n\n## 使用情况\n\n{new}\n"
 
 
 def test_finished_items_restated_and_cut_where_the_original_goes_on_are_a_piece() -> None:
@@ -3008,4 +3012,137 @@ def test_item_cut_in_its_bold_label_is_resumed_after_a_copy_from_further_back() 
     copy = f"{head}\n\n{para}"
     draft = f"{JA1}\n\n{copy}\n\n{label}\n*   **性\n\n{copy}\n\n{item}\n\n{JA3}\n"
     expected = f"{JA1}\n\n{head}\n\n{para}\n\n{label}\n{item}\n\n{JA3}\n"
+    assert fragmerge.fix(draft).text == expected
+
+
+# a table without outer pipes (GitHub's Markdown), rows of links and names
+TOOLS_HEAD = "仓库 | 系列 | 语言\n--- | ---- | ---"
+TOOLS = [
+    "[pangu.js](https://github.com/vinta/pangu.js) | pangu | JavaScript",
+    "[pangu-go](https://github.com/vinta/pangu) | pangu | Go",
+    "[pangu.py](https://github.com/vinta/pangu.py) | pangu | Python",
+    "[autocorrect](https://github.com/huacnlee/autocorrect) | autocorrect | Rust, WASM, CLI tool",
+]
+QUOTE = "> “老师，‘有条不紊’的‘紊’是什么意思？”"
+
+
+def test_table_without_outer_pipes_cut_after_a_cell_is_restarted_from_before_it() -> None:
+    # the generation stopped after "| pangu |"; the next restarted from the quote above
+    table = "\n".join([TOOLS_HEAD, *TOOLS])
+    cut = "\n".join([TOOLS_HEAD, *TOOLS[:2], "[pangu.py](https://github.com/vinta/pangu.py) | pangu |"])
+    draft = f"{JA1}\n\n{QUOTE}\n\n## 工具\n\n{cut}\n\n{QUOTE}\n\n## 工具\n\n{table}\n\n{JA3}\n"
+    assert fragmerge.fix(draft).text == f"{JA1}\n\n{QUOTE}\n\n## 工具\n\n{table}\n\n{JA3}\n"
+
+
+def test_table_without_outer_pipes_cut_in_its_last_cell_is_restarted_with_the_table() -> None:
+    # the last row stops short of its last word; the next generation wrote the table again
+    table = "\n".join([TOOLS_HEAD, *TOOLS])
+    cut = table.removesuffix(" tool")
+    draft = f"{JA1}\n\n## 工具\n\n{cut}\n\n{table}\n\n{JA3}\n"
+    assert fragmerge.fix(draft).text == f"{JA1}\n\n## 工具\n\n{table}\n\n{JA3}\n"
+
+
+def test_table_without_outer_pipes_cut_in_its_first_row_is_restarted_with_its_header() -> None:
+    # the generation stopped inside the first row's first cell; the next restarted at
+    # the header, two lines before the cut
+    sites = "网站 | 文案 | UGC\n--- | --- | ---"
+    rows = "[Apple 中国](https://www.apple.com/cn/) | 是 | N/A\n[Apple 香港](https://www.apple.com/hk/) | 是 | N/A"
+    draft = f"{JA1}\n\n## 谁在这样做？\n\n{sites}\n[Apple 中国\n\n{sites}\n{rows}\n\n{JA3}\n"
+    assert fragmerge.fix(draft).text == f"{JA1}\n\n## 谁在这样做？\n\n{sites}\n{rows}\n\n{JA3}\n"
+
+
+def test_table_without_outer_pipes_shown_twice_stays() -> None:
+    # a finished table said again is no restart: nothing in it was cut
+    table = "\n".join([TOOLS_HEAD, *TOOLS])
+    text = f"{JA1}\n\n{table}\n\n{JA2}\n\n{table}\n\n{JA3}\n"
+    assert fragmerge.fix(text).text == text
+    assert [f.boundary for f in segment(f"{JA1}\n\n{table}\n\n{table}\n\n{JA3}\n")] == ["start"]
+
+
+def test_copy_from_far_back_stopped_inside_a_tag_is_a_redundant_generation() -> None:
+    # "* JIT" was cut; a generation restated earlier sections and stopped inside the
+    # video tag; the next wrote the cut item whole
+    video = (
+        '<video autoplay="autoplay" controls="controls" muted="muted" width="576">\n'
+        '  <source src="https://cache.example.org/irb.mp4" type="video/mp4">\n</video>'
+    )
+    sections = (
+        "## Pattern matching\n\nPattern matching, widely used in functional programming "
+        "languages, is introduced as an experimental feature. It can traverse a given object "
+        "and assign its value if it matches a pattern.\n\n## REPL improvement\n\n`irb`, the "
+        "bundled interactive environment, now supports multi-line editing. It is powered by "
+        "`reline`, a pure Ruby implementation compatible with `readline`."
+    )
+    item = "* JIT [Experimental]\n\n  * JIT-ed code is recompiled to less-optimized code."
+    cut_copy = f"{sections}\n\n{video[: video.index(' muted')]}"
+    draft = f"{P1}\n\n{sections}\n\n{video}\n\n## Performance\n\n* JIT\n\n{cut_copy}\n\n{item}\n\n{P3}\n"
+    expected = f"{P1}\n\n{sections}\n\n{video}\n\n## Performance\n\n{item}\n\n{P3}\n"
+    assert fragmerge.fix(draft).text == expected
+
+
+def test_copy_from_far_back_stopped_in_a_heading_word_is_a_redundant_generation() -> None:
+    # "### 按" was cut; a generation restated the section before it and stopped inside
+    # the next heading's first word ("### 隐" of "### 隐藏内容"); the next wrote "### 按钮"
+    section = (
+        "## 标签\n\n通常，即使 input 框具有无障碍的名称，也不建议在视觉上隐藏标签。"
+        "但是，如果可以借助周围的内容来理解输入的功能，那么我们也可以隐藏视觉标签。"
+    )
+    hidden = "### 隐藏内容\n\n此时我们可以使用 CSS 从视觉上隐藏元素，同时也不会影响到无障碍访问。"
+    buttons = "### 按钮\n\n在表单中使用按钮时，必须设置类型以防止提交表单。"
+    draft = f"{JA1}\n\n{section}\n\n{hidden}\n\n### 按\n\n{section}\n\n### 隐\n\n{buttons}\n\n{JA3}\n"
+    expected = f"{JA1}\n\n{section}\n\n{hidden}\n\n{buttons}\n\n{JA3}\n"
+    assert fragmerge.fix(draft).text == expected
+
+
+@pytest.mark.parametrize(
+    ("whole_rows", "cut_row"),
+    [
+        # (all of its letters, only its closing pipe missing)
+        (2, "| Symbol          |  変換されない（配列のときはnull）"),
+        # (after its first cell, the next holding no letter)
+        (3, "| RegExp          |"),
+    ],
+)
+def test_table_cut_in_a_row_and_written_again_from_its_header_is_a_restart(
+    whole_rows: int, cut_row: str
+) -> None:
+    head = "| シリアライズ前の値 | シリアライズ後の値 |\n| ---             |  ---            |"
+    rows = [
+        "| 文字列・数値・真偽値 |  対応する値     |",
+        "| undefined       |  変換されない（配列のときはnull）     |",
+        "| Symbol          |  変換されない（配列のときはnull）     |",
+        "| RegExp          |  {}             |",
+    ]
+    lead = "代表的な変換の例を次の表に示します。"
+    table = "\n".join([head, *rows])
+    cut = "\n".join([head, *rows[:whole_rows], cut_row])
+    draft = f"{JA1}\n\n{lead}\n\n{cut}\n\n{table}\n\n{JA3}\n"
+    assert fragmerge.fix(draft).text == f"{JA1}\n\n{lead}\n\n{table}\n\n{JA3}\n"
+
+
+def test_lines_said_again_up_to_the_same_cut_then_written_whole_are_a_redundant_piece() -> None:
+    # two generations stopped inside the same link, the second restating the heading
+    # before it; the third wrote the item whole
+    draft = (
+        f"{JA1}\n\n## 下载\n\n* <{{{{ release.url.gz\n\n## 下载\n\n* <{{{{ release.url.gz\n\n"
+        f"* <{{{{ release.url.gz }}}}>\n\n{JA3}\n"
+    )
+    expected = f"{JA1}\n\n## 下载\n\n* <{{{{ release.url.gz }}}}>\n\n{JA3}\n"
+    assert fragmerge.fix(draft).text == expected
+    # a finished list said twice stays
+    twice = f"{JA1}\n\n## 下载\n\n* 文件大小。\n\n## 下载\n\n* 文件大小。\n\n{JA3}\n"
+    assert fragmerge.fix(twice).text == twice
+
+
+def test_html_block_left_open_cut_in_its_text_is_resumed_from_that_line() -> None:
+    # the generation stopped inside the label's text; the next restarted at that line
+    opening = (
+        '<div class="clearfix mb-2">\n'
+        '  <input type="checkbox" id="cbox15" class="d-block float-left mt-1 mr-2">\n'
+        '  <label for="cbox15" class="overflow-hidden d-block text-normal">'
+    )
+    question = "Are people friendly in the issues, discussion forum, and chat?"
+    closing = "  </label>\n</div>"
+    draft = f"{P1}\n\n{opening}\n    Are\n\n{question}\n{closing}\n\n{P3}\n"
+    expected = f"{P1}\n\n{opening}\n    {question}\n{closing}\n\n{P3}\n"
     assert fragmerge.fix(draft).text == expected

@@ -226,6 +226,26 @@ class TestBlocks:
             ("| 1. x | 2 |", "table_row"),
         ]
 
+    def test_table_without_outer_pipes_is_rows(self) -> None:
+        # (GitHub's Markdown: a header, a delimiter row with as many cells, then every
+        # line up to a blank one, a pipe in it or not)
+        text = "仓库 | 系列\n--- | ---\n[pangu.js](https://x.example) | pangu\n[pangu.py]\n\nText.\n"
+        assert units(text) == [
+            ("仓库 | 系列", "table_row"),
+            ("--- | ---", "table_row"),
+            ("[pangu.js](https://x.example) | pangu", "table_row"),
+            ("[pangu.py]", "table_row"),
+            ("Text.", "sentence"),
+        ]
+
+    def test_pipe_in_prose_is_no_table(self) -> None:
+        # no delimiter row under it, or one with another number of cells
+        assert units("Use a | b to pipe.\nIt reads.\n\nx | y\n--- | --- | ---\n") == [
+            ("Use a | b to pipe.", "sentence"),
+            ("It reads.", "sentence"),
+            ("x | y\n--- | --- | ---", "sentence"),
+        ]
+
     def test_fenced_code_is_one_unit(self) -> None:
         text = "Before.\n\n```python\nx = 1. y = 2.\n\nprint(x)\n```\n\nAfter. More.\n"
         assert units(text) == [

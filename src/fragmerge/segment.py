@@ -48,6 +48,7 @@ from fragmerge.text import (
     mostly_code,
     open_bold,
     open_row,
+    row_cells,
     split_units,
     unbalanced,
 )
@@ -491,27 +492,31 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
     dangling: int | None = None  # a cut before a marker that the piece after it cannot resume
     pending: int | None = None  # the cut before the last marker, if that piece did not restart it
     before_copy: int | None = None  # the unit before the last implicit restart's copy
+    completed_end = -1  # where the last copy that completed a cut ended
+
+    def proposed(y: int) -> list[int]:
+        # Earlier units that unit ``y`` may be a copy of, by their first characters.
+        if len(views[y]) >= _RESTART_KEY:
+            return heads.get(views[y][:_RESTART_KEY], [])[-_MAX_CANDIDATES:]
+        if not views[y]:
+            return []
+        # a unit too short to key ("Goals\n=====", "| レベル | 状態 |") keys by the
+        # next unit that can, the units in between equal to those before its copy
+        d = next(
+            (d for d in range(1, 4) if y + d < len(units) and len(views[y + d]) >= _RESTART_KEY),
+            0,
+        )
+        after = heads.get(views[y + d][:_RESTART_KEY], [])[-_MAX_CANDIDATES:] if d else []
+        return [
+            i - d
+            for i in after
+            if i >= d and all(views[i - d + t] == views[y + t] for t in range(d))
+        ]
+
     for j, u in enumerate(units):
         v = views[j]
         key = v[:_RESTART_KEY] if len(v) >= _RESTART_KEY else None
-        earlier = heads.get(key, [])[-_MAX_CANDIDATES:] if key else []
-        if key is None and v:
-            # a unit too short to key ("Goals\n=====", "| レベル | 状態 |") keys by the
-            # next unit that can, the units in between equal to those before its copy
-            d = next(
-                (
-                    d
-                    for d in range(1, 4)
-                    if j + d < len(units) and len(views[j + d]) >= _RESTART_KEY
-                ),
-                0,
-            )
-            after = heads.get(views[j + d][:_RESTART_KEY], [])[-_MAX_CANDIDATES:] if d else []
-            earlier = [
-                i - d
-                for i in after
-                if i >= d and all(views[i - d + t] == views[j + t] for t in range(d))
-            ]
+        earlier = proposed(j)
         if key and len(v) >= 2 * _RESTART_KEY:
             # drift in its first characters ("请注意の，`Regexp.timeout` …"), or the
             # end of a unit a joined copy glued to the sentence before it
@@ -544,6 +549,17 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     and not is_complete(text[units[j - 1].start : units[j - 1].end])
                 )
                 or (u.kind == "table_row" and _cut_row(text, units, j - 1))
+                # (or after the last row of a table without outer pipes, which may be cut
+                # inside its last cell: "… | autocorrect | Rust, WASM, CLI" | "仓库 | 系列
+                # | 语言" … "… | Rust, WASM, CLI tool")
+                # (a quote after a row short of cells may restart on any copy: below)
+                or (
+                    (
+                        u.kind == "table_row"
+                        or (text.startswith(">", u.start) and not _cut_row(text, units, j - 1))
+                    )
+                    and _pipeless_last_row(text, units, j - 1)
+                )
                 # (or after a heading, which may be cut anywhere: "### カスタ" | "| ツール名
                 # | …" copied on up to "### カスタマーサポート…", completing it)
                 or (u.kind == "table_row" and units[j - 1].kind == "heading")
@@ -571,7 +587,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             # "Mandate\n-------", or drifted, "一些获の得…", is passed over).
             for first in range(j, min(j + 3, len(units))):
                 if first > j:
-                    earlier = heads.get(views[first][:_RESTART_KEY], [])[-_MAX_CANDIDATES:]
+                    earlier = proposed(first)
                 # the units passed over must be (drifted) copies of those before the
                 # copy: new text followed by a restart is not this piece's own copy
                 earlier = [
@@ -637,7 +653,13 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     for x in reversed(open_cuts)
                     if x not in resumed
                     and _restarts_cut(
-                        text, units, views, x, j, stub_said_again=earlier in ([], [j - 1])
+                        text,
+                        units,
+                        views,
+                        x,
+                        j,
+                        stub_said_again=earlier in ([], [j - 1]),
+                        after_copy=j == copied_until > 0,
                     )
                 ),
                 None,
@@ -646,23 +668,33 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
             # propose a copy ("用法：" then "> 「老" | "用法：" then "> 「老师，…」"), even
             # if the line stands earlier too ("Or:" "{% highlight" | "Or:" "{% highlight
             # ruby %}…", after another "Or:")
+            # (or with the two, a table's header and delimiter rows: "网站 | 文案 | UGC"
+            # "--- | --- | ---" "[Apple 中国" | "网站 | 文案 | UGC" "--- | --- | ---"
+            # "[Apple 中国](…) | 是 | N/A")
             lead = 0
-            if cut is None and j + 1 < len(units):
+            for lines_before in (1, 2):
+                if cut is not None or j + lines_before >= len(units):
+                    break
                 cut = next(
                     (
                         x
                         for x in reversed(open_cuts)
                         if x not in resumed
-                        and 0 < x < j
+                        and lines_before <= x < j
                         # (a line standing earlier too leads only the cut right before
                         # it: further back, a copy from that earlier line is evidence)
                         and (not earlier or x == j - 1)
-                        and _same_text(text, units[x - 1], units[j])
-                        and _restarts_cut(text, units, views, x, j + 1, lead=1)
+                        and all(
+                            _same_text(text, units[x - lines_before + t], units[j + t])
+                            for t in range(lines_before)
+                        )
+                        and _restarts_cut(
+                            text, units, views, x, j + lines_before, lead=lines_before
+                        )
                     ),
                     None,
                 )
-                lead = int(cut is not None)
+                lead = lines_before if cut is not None else 0
             if (
                 cut is not None
                 or _resumes_inside_cut(text, units, views, j)
@@ -674,7 +706,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                 # (a rule or code before the short line, equal to the one before the
                 # cut's, opens the restart: "---" "## 技術選定…" "実装…アドバイ" | "---")
                 if cut is not None and lead:
-                    first = _copy_start(text, units, copied_until, cut - 1, j)
+                    first = _copy_start(text, units, copied_until, cut - lead, j)
                 elif cut is not None:
                     # (the lines right before the cut, restated right before the
                     # restart, open it: "-->" "## 学習リソース" "こ" | "-->" "## 学習
@@ -732,7 +764,10 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                         opens_piece and not copy[3] and j - 1 not in resolved and i + copy[0] < j
                     )
                     and (not quote_copy or _copy_leaves_quote(text, units, j, copy))
-                    and _is_restart(text, units, i, j, copy, resolved, split_ends)
+                    and (
+                        _is_restart(text, units, i, j, copy, resolved, split_ends)
+                        or _stopped_at_the_same_cut(text, units, views, i, j, copy.units)
+                    )
                     # a block after a cut counts if the copy completes the cut, or
                     # restates everything up to it (cut where no stop was missing)
                     and (
@@ -773,8 +808,11 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     )
                 ):
                     first = _copy_start(text, units, copied_until, i, j)
-                    points.append(text.rfind("\n", 0, units[first].start) + 1)
-                    note_cut(first - 1)
+                    # (a copy that completed a cut goes on as its original went on after
+                    # the restart completing it: the same generation, no new piece)
+                    if not (j == completed_end and views[i - 1] == views[j - 1]):
+                        points.append(text.rfind("\n", 0, units[first].start) + 1)
+                        note_cut(first - 1)
                     # (a copy going on where the one before it ended, or after units
                     # standing earlier too, continues it: a long copy breaks where the
                     # earlier text was itself restarted; the draft stopped before the first)
@@ -797,6 +835,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     copied_until = end = j + copy[0]
                     if copy[3]:
                         split_after(i + copy[0] - 1, first, j + copy[0] - 1)
+                        completed_end = end
                     # (where the copy stops cut, or the heading cut before it is written
                     # whole, the next generation begins: "## 单" | copy | "## 单行脚本")
                     if (copy.stopped and next_generation(end)) or (
@@ -878,7 +917,13 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
         if key:
             heads.setdefault(key, []).append(j)
             tails.setdefault(v[-_RESTART_KEY:], []).append(j)
-        if j not in resolved and _paragraph_end_cut(text, units, views, j):
+        # (a unit inside a copy restates earlier text that went on after it: no cut,
+        # and it must not push the cuts before the copy out, "此" | copy | "此时…")
+        if (
+            j not in resolved
+            and j + 1 >= copied_until
+            and _paragraph_end_cut(text, units, views, j)
+        ):
             open_cuts = [*open_cuts[-(_MAX_CANDIDATES - 1) :], j]
             if _completed_before(text, units, views, openings, j) and j not in split_ends:
                 # a marked piece shown earlier opens with this cut sentence written
@@ -1433,6 +1478,19 @@ def _resumes_inside_cut(text: str, units: list[Unit], views: list[str], j: int) 
         and len(views[j]) > len(cut_view)
     ):
         return True
+    # ...or the last line of an HTML block whose element is left open, its text cut
+    # ('<label for="cbox15" …>\n    Are' | "Are people friendly …?" "</label>")
+    last_line = cut_text.rsplit("\n", 1)[-1].strip()
+    if (
+        "\n" in cut_text
+        and cut_text.startswith("<")
+        and _OPEN_TAG.search(cut_text) is not None
+        and _CLOSING_TAG_END.search(cut_text) is None
+        and last_line[:1].isalpha()
+        and text.startswith(last_line, units[j].start)
+        and len(views[j]) > len(build_view(last_line).chars)
+    ):
+        return True
     # ...or cut right after the bracket opening it, which cannot end anything ("…お願いを
     # しました。（" | "（中略）私は、…"; the bracket may be a unit of its own), if the
     # restart goes on at length
@@ -1648,6 +1706,27 @@ def _cut_again_after_copy(views: list[str], i: int, j: int, k: int) -> bool:
     )
 
 
+def _stopped_at_the_same_cut(
+    text: str, units: list[Unit], views: list[str], i: int, j: int, k: int
+) -> bool:
+    """Whether the ``k`` units before ``j``, ending unfinished, are said again from ``j``
+    on (from ``i``), stopping at the very same cut, and the unit after that writes the cut
+    whole: a redundant generation stopped where the one before it did ("## 下载" "* <{{
+    release.url.gz" | the same two lines | "* <{{ release.url.gz }}>")."""
+    if not (i + k == j and k > 0 and j + k < len(units)):
+        return False
+    cut = text[units[j - 1].start : units[j - 1].end]
+    whole = text[units[j + k].start : units[j + k].end]
+    return (
+        (_ends_unfinished(text, units, j - 1) or unbalanced(cut))
+        and views[j + k - 1] == views[j - 1]
+        and _same_text(text, units[j + k - 1], units[j - 1])
+        # (the letters may be the same: "<{{ release.url.gz" | "<{{ release.url.gz }}>")
+        and len(whole) > len(cut)
+        and whole.startswith(cut)
+    )
+
+
 def _cut_written_next(views: list[str], x: int) -> bool:
     """Whether unit ``x`` is written again right after itself, and goes on there."""
     return (
@@ -1660,9 +1739,10 @@ def _cut_written_next(views: list[str], x: int) -> bool:
 def _copy_leaves_quote(text: str, units: list[Unit], j: int, copy: _Copy) -> bool:
     """Whether ``copy``, from quoted unit ``j`` on, goes on past the quote verbatim and at
     length: a restart from a quote after finished text (a quote said again, as a style
-    guide's examples are, is the quote alone or in a copy that stops at it)."""
+    guide's examples are, is the quote alone or in a copy that stops at it). A copy
+    that completes a cut the earlier text left counts as verbatim up to it."""
     return (
-        copy.exact
+        (copy.exact or copy.completes)
         and copy.run >= _MIN_VERBATIM_RUN
         and any(not _in_quote(text, units[y]) for y in range(j, j + copy.units))
     )
@@ -1734,12 +1814,14 @@ def _restarts_cut(
     j: int,
     lead: int = 0,
     stub_said_again: bool = True,
+    after_copy: bool = False,
 ) -> bool:
     """Whether unit ``j`` begins with exactly the text of the paragraph-end cut ``x``
     and goes on (see :func:`_paragraph_end_cut`). ``lead`` units before ``j`` restate
     the ones before the cut: the restart opens with them. ``stub_said_again``: a
     paragraph of a word or two that ``j`` writes whole counts (see
-    :func:`_stub_said_again`).
+    :func:`_stub_said_again`). ``after_copy``: ``j`` follows a restart's copy of
+    earlier text (a redundant generation may end it).
 
     A short paragraph of its own ("Summary") may be a title that a later paragraph
     begins with ("Summary of changes"), so the cut must not begin its paragraph
@@ -1812,8 +1894,12 @@ def _restarts_cut(
     # a table's first row cut reads as a sentence ("| 規" | "| 規模 | ノーコード系 |"),
     # or cut after a cell, a row standing alone, no table ("| 変換前の値 |" | "| 変換前
     # の値 | 変換後の値 |")
+    # (or, a table without outer pipes, cut in its header row: "网" | "网站 | 文案 | UGC")
+    row = text[units[j].start : units[j].end]
     row_cut = units[j].kind == "table_row" and (
-        open_row(cut) or (adjacent and (_lone_row(text, units, x) or _cut_row(text, units, x)))
+        open_row(cut)
+        or (adjacent and (_lone_row(text, units, x) or _cut_row(text, units, x)))
+        or (adjacent and u.kind == "sentence" and row.startswith(cut) and not row.startswith("|"))
     )
     # the same words again, finished with a stop ("ということ" | "ということ。"): the
     # stop is no view character either (in a script without spaces only: "Thank you"
@@ -1871,7 +1957,10 @@ def _restarts_cut(
     lone_char = (
         u.kind == "sentence"
         and _LONE_CJK.fullmatch(cut) is not None
-        and not is_complete(text[units[j - 1 - lead].start : units[j - 1 - lead].end])
+        # (or a redundant generation, a copy of earlier text: "此" | copy | "此时…")
+        and (
+            after_copy or not is_complete(text[units[j - 1 - lead].start : units[j - 1 - lead].end])
+        )
         and not any(
             views[y] == views[x - 1] and views[y + 1].startswith(views[x])
             for y in range(max(0, x - 1 - _NEAR), x - 1)
@@ -2049,10 +2138,23 @@ def _cut_row(text: str, units: list[Unit], x: int) -> bool:
     # table's first row cut before it, "| 規")
     if units[x].kind == "sentence" and open_row(row):
         return True
-    if x < 1 or not row.startswith("|") or units[x - 1].kind != "table_row":
+    if x < 1 or units[x].kind != "table_row" or units[x - 1].kind != "table_row":
         return False
     before = text[units[x - 1].start : units[x - 1].end].strip()
-    return row.count("|") + (not row.endswith("|")) < before.count("|")
+    # (or without the closing pipe the row before has: "| Symbol | 変換されない（…null）")
+    return row_cells(row) < row_cells(before) or (open_row(row) and before.endswith("|"))
+
+
+def _pipeless_last_row(text: str, units: list[Unit], x: int) -> bool:
+    """Whether unit ``x`` is the last row of a table written without outer pipes."""
+    return (
+        units[x].kind == "table_row"
+        and not text.startswith("|", units[x].start)
+        and (
+            x + 1 == len(units)
+            or BLANK_LINE.search(text, units[x].end, units[x + 1].start) is not None
+        )
+    )
 
 
 def _lone_row(text: str, units: list[Unit], x: int) -> bool:
@@ -2607,34 +2709,54 @@ def _copy_run(
             exact = False
             completes = len(b) > len(a)
             break
-        elif a.startswith(b) and (
-            # (two characters will do inside the very unit cut before the copy: the
-            # copy stopped short of that cut, "…名为 `main`" | "```rust…```" "…这里第")
-            (_cut_unit(text, units[j + k]) and len(b) >= (2 if i + k == j - 1 else 4))
-            # (or inside a word of the heading right before the restart, which the
-            # original finished: "## (4) ピンチポイント…？" | copy … "## (4) ピン")
-            or (i + k == j - 1 and _heading_cut_in_word(text, units[j + k], units[i + k]))
-            # (a heading stopped before its anchor: "## React 开发者工具" of "## React 开发
-            # 者工具 {/*react-developer-tooling*/}")
-            or _anchor_dropped(text, units[i + k], units[j + k])
-            # (after a long verbatim run, a stub of a word or two: "See" of "See
-            # [ChangeLog](…) for details.")
-            or (exact and run >= _MIN_VERBATIM_RUN and _word_stub(text, units[i + k], units[j + k]))
-            # (or a long unit stopped where nothing ends, the original going on: "… You
-            # should be aware:" of "… aware: \"DO NOT COPY .so OR .bundle FILES\".")
-            or (
-                exact
-                and run >= _MIN_VERBATIM_RUN
-                and len(b) >= _MIN_VERBATIM_RUN
-                and OPEN_END.search(text, units[j + k].start, units[j + k].end) is not None
-            )
-            # (or a long copy, character for character, stopping inside the sentence
-            # the original finishes, after a closing bracket that hides the cut:
-            # "… (またの名を[ぼっちオペレータ](…))" of "… (…))が導入されました。")
-            or (
-                exact
-                and len(b) >= _MIN_RESTATED_RUN
-                and _stops_inside(text, units[i + k], units[j + k])
+        elif (
+            a.startswith(b)
+            and (
+                # (two characters will do inside the very unit cut before the copy: the
+                # copy stopped short of that cut, "…名为 `main`" | "```rust…```" "…这里第")
+                (_cut_unit(text, units[j + k]) and len(b) >= (2 if i + k == j - 1 else 4))
+                # (or, after a long verbatim run, a tag the copy leaves open: '<video
+                # autoplay="autoplay"' of '<video …>…</video>')
+                or (
+                    exact
+                    and run >= _MIN_VERBATIM_RUN
+                    and units[j + k].kind == "sentence"
+                    and _OPEN_TAG_END.search(text[units[j + k].start : units[j + k].end])
+                    is not None
+                )
+                # (or inside a word of the heading right before the restart, which the
+                # original finished: "## (4) ピンチポイント…？" | copy … "## (4) ピン")
+                # (anywhere after a long verbatim run: "### 隐" of "### 隐藏内容")
+                or (
+                    (i + k == j - 1 or (exact and run >= _MIN_VERBATIM_RUN))
+                    and _heading_cut_in_word(text, units[j + k], units[i + k])
+                )
+                # (a heading stopped before its anchor: "## React 开发者工具" of "## React 开发
+                # 者工具 {/*react-developer-tooling*/}")
+                or _anchor_dropped(text, units[i + k], units[j + k])
+                # (after a long verbatim run, a stub of a word or two: "See" of "See
+                # [ChangeLog](…) for details.")
+                or (
+                    exact
+                    and run >= _MIN_VERBATIM_RUN
+                    and _word_stub(text, units[i + k], units[j + k])
+                )
+                # (or a long unit stopped where nothing ends, the original going on: "… You
+                # should be aware:" of "… aware: \"DO NOT COPY .so OR .bundle FILES\".")
+                or (
+                    exact
+                    and run >= _MIN_VERBATIM_RUN
+                    and len(b) >= _MIN_VERBATIM_RUN
+                    and OPEN_END.search(text, units[j + k].start, units[j + k].end) is not None
+                )
+                # (or a long copy, character for character, stopping inside the sentence
+                # the original finishes, after a closing bracket that hides the cut:
+                # "… (またの名を[ぼっちオペレータ](…))" of "… (…))が導入されました。")
+                or (
+                    exact
+                    and len(b) >= _MIN_RESTATED_RUN
+                    and _stops_inside(text, units[i + k], units[j + k])
+                )
             )
         ):
             run += len(b)  # the copy itself was cut (a redundant piece)
@@ -2751,13 +2873,22 @@ def _glued_tail(text: str, units: list[Unit], views: list[str], x: int, y: int) 
 
 
 def _bracket_closed(text: str, original: Unit, copy: Unit) -> bool:
-    """Whether ``copy`` is ``original``, which ends its paragraph leaving a bracket
-    or a tag open, with more after it (the view, without markup, is the same)."""
+    """Whether ``copy`` is ``original``, which ends its paragraph leaving a bracket,
+    a tag or a table row open, with more after it (the view, without markup, is the
+    same: "| Symbol | 変換されない" | "| Symbol | 変換されない |")."""
     cut = text[original.start : original.end]
     return (
         copy.end - copy.start > len(cut)
         and text.startswith(cut, copy.start)
-        and unbalanced(cut)
+        and (
+            unbalanced(cut)
+            or open_row(cut)
+            # (or cut after a cell: "| RegExp |" | "| RegExp | {} |")
+            or (
+                original.kind == copy.kind == "table_row"
+                and row_cells(cut) < row_cells(text[copy.start : copy.end])
+            )
+        )
         and _BLANK_AFTER.match(text, original.end) is not None
     )
 
@@ -2994,8 +3125,9 @@ def _drifted(original: str, copy: str) -> bool:
 
 def _ends_unfinished(text: str, units: list[Unit], x: int) -> bool:
     """Whether unit ``x`` is left unfinished: a cut sentence or item (:func:`_cut_unit`),
-    or a link, a tag or a bracket left open, a CJK character alone, an item without the
-    stop its list has, or a paragraph of one word that only opens sentences."""
+    a table row short of cells (:func:`_cut_row`), or a link, a tag or a bracket left
+    open, a CJK character alone, an item without the stop its list has, or a paragraph of
+    one word that only opens sentences."""
     u = units[x]
     body = text[u.start : u.end]
     if u.kind == "list_item":
@@ -3022,6 +3154,8 @@ def _ends_unfinished(text: str, units: list[Unit], x: int) -> bool:
     )
     return (
         _cut_unit(text, u)
+        # (a table row short of the cells of the row before it: "[pangu.py](https://githu")
+        or (u.kind == "table_row" and _cut_row(text, units, x))
         or _opening_word(text, u)
         or _left_open(text, units, x)
         or lone_char
@@ -3166,8 +3300,10 @@ def _is_restart(
         and (
             is_complete(text[units[i + k - 1].start : units[i + k - 1].end])
             # (headings go without a stop too: "## React 开发者工具" of "## React 开发者
-            # 工具 {/*react-developer-tooling*/}")
+            # 工具 {/*react-developer-tooling*/}"; and elements: "<video …>…</video>")
             or units[i + k - 1].kind in ("list_item", "heading")
+            or _CLOSING_TAG_END.search(text[units[i + k - 1].start : units[i + k - 1].end])
+            is not None
         )
         and "\n" in text[units[j + k - 1].end : units[j + k].start]
     ):

@@ -154,6 +154,8 @@ _LIST_ITEM = regex.compile(
     r"\s*(?:(?:[-*+•・]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+\S|\d{1,3}[.)][ \t]*$)"
 )
 _TABLE_ROW = regex.compile(r"\s*\|.*\|\s*")
+# The delimiter row under a table's header: cells of dashes, colons for alignment.
+_DELIMITER_ROW = regex.compile(r"[ ]{0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*")
 _RULE = regex.compile(r"[ ]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
 _LINK_DEFINITION = regex.compile(r"[ ]{0,3}\[[^\]\n]+\]:(?:[ \t]|$)")
 _IMAGE_LINE = regex.compile(r"\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+")
@@ -360,6 +362,12 @@ def split_units(text: str, start: int = 0, end: int | None = None) -> list[Unit]
             units.append(Unit(s, _rstrip_pos(text, s, code_end), "code"))
             pos = code_end
             continue
+        rows = _pipeless_rows(text, pos, stop) if para_start is None else []
+        if rows:
+            # (a table whose rows leave out the outer pipes: "仓库 | 系列" "--- | ---")
+            units.extend(Unit(s, e, "table_row") for s, e in rows)
+            pos = _next_line(text, rows[-1][1], stop)
+            continue
         kind = _line_kind(line)
         if kind is not None:
             flush(pos)
@@ -384,6 +392,60 @@ def split_units(text: str, start: int = 0, end: int | None = None) -> list[Unit]
         pos = line_end
     flush(stop)
     return units
+
+
+def row_cells(row: str) -> int:
+    """How many cells a table row holds, with or without its outer pipes.
+
+    >>> row_cells("| a | b |"), row_cells("a | b | c"), row_cells("a | b |")
+    (2, 3, 2)
+    """
+    row = row.strip()
+    return row.removeprefix("|").removesuffix("|").count("|") + 1
+
+
+def _next_line(text: str, pos: int, stop: int) -> int:
+    nl = text.find("\n", pos, stop)
+    return stop if nl < 0 else nl + 1
+
+
+def _pipeless_rows(text: str, pos: int, stop: int) -> list[tuple[int, int]]:
+    """The rows of a table written without outer pipes that starts at line ``pos``
+    (a header row, a delimiter row with as many cells, then the lines up to a blank
+    one), or none. Tables with outer pipes are rows line by line (``_line_kind``).
+
+    >>> t = "a | b\\n--- | ---\\n1 | 2\\n\\nText."
+    >>> [t[s:e] for s, e in _pipeless_rows(t, 0, len(t))]
+    ['a | b', '--- | ---', '1 | 2']
+    """
+    header_end = _next_line(text, pos, stop)
+    header = text[pos:header_end]
+    if "|" not in header or _line_kind(header) is not None:
+        return []
+    delimiter_end = _next_line(text, header_end, stop)
+    delimiter = text[header_end:delimiter_end].rstrip("\n")
+    if not _DELIMITER_ROW.fullmatch(delimiter) or row_cells(delimiter) != row_cells(header):
+        return []
+    rows: list[tuple[int, int]] = []
+    line_start = pos
+    while line_start < stop:
+        line_end = _next_line(text, line_start, stop)
+        line = text[line_start:line_end]
+        # (as in GitHub's Markdown, a table goes on to a blank line or another block;
+        # a row cut in its first cell holds no pipe)
+        if not line.strip() or (
+            line_start > header_end
+            and (
+                _line_kind(line) not in (None, "table_row")
+                or _FENCE.match(line) is not None
+                or line.lstrip().startswith(">")
+            )
+        ):
+            break
+        s = _skip_space(text, line_start, line_end)
+        rows.append((s, _rstrip_pos(text, s, line_end)))
+        line_start = line_end
+    return rows
 
 
 def _is_soft_wrap(text: str, line_start: int) -> bool:
