@@ -3029,7 +3029,9 @@ QUOTE = "> “老师，‘有条不紊’的‘紊’是什么意思？”"
 def test_table_without_outer_pipes_cut_after_a_cell_is_restarted_from_before_it() -> None:
     # the generation stopped after "| pangu |"; the next restarted from the quote above
     table = "\n".join([TOOLS_HEAD, *TOOLS])
-    cut = "\n".join([TOOLS_HEAD, *TOOLS[:2], "[pangu.py](https://github.com/vinta/pangu.py) | pangu |"])
+    cut = "\n".join(
+        [TOOLS_HEAD, *TOOLS[:2], "[pangu.py](https://github.com/vinta/pangu.py) | pangu |"]
+    )
     draft = f"{JA1}\n\n{QUOTE}\n\n## 工具\n\n{cut}\n\n{QUOTE}\n\n## 工具\n\n{table}\n\n{JA3}\n"
     assert fragmerge.fix(draft).text == f"{JA1}\n\n{QUOTE}\n\n## 工具\n\n{table}\n\n{JA3}\n"
 
@@ -3046,7 +3048,10 @@ def test_table_without_outer_pipes_cut_in_its_first_row_is_restarted_with_its_he
     # the generation stopped inside the first row's first cell; the next restarted at
     # the header, two lines before the cut
     sites = "网站 | 文案 | UGC\n--- | --- | ---"
-    rows = "[Apple 中国](https://www.apple.com/cn/) | 是 | N/A\n[Apple 香港](https://www.apple.com/hk/) | 是 | N/A"
+    rows = (
+        "[Apple 中国](https://www.apple.com/cn/) | 是 | N/A\n"
+        "[Apple 香港](https://www.apple.com/hk/) | 是 | N/A"
+    )
     draft = f"{JA1}\n\n## 谁在这样做？\n\n{sites}\n[Apple 中国\n\n{sites}\n{rows}\n\n{JA3}\n"
     assert fragmerge.fix(draft).text == f"{JA1}\n\n## 谁在这样做？\n\n{sites}\n{rows}\n\n{JA3}\n"
 
@@ -3075,7 +3080,8 @@ def test_copy_from_far_back_stopped_inside_a_tag_is_a_redundant_generation() -> 
     )
     item = "* JIT [Experimental]\n\n  * JIT-ed code is recompiled to less-optimized code."
     cut_copy = f"{sections}\n\n{video[: video.index(' muted')]}"
-    draft = f"{P1}\n\n{sections}\n\n{video}\n\n## Performance\n\n* JIT\n\n{cut_copy}\n\n{item}\n\n{P3}\n"
+    before = f"{P1}\n\n{sections}\n\n{video}\n\n## Performance"
+    draft = f"{before}\n\n* JIT\n\n{cut_copy}\n\n{item}\n\n{P3}\n"
     expected = f"{P1}\n\n{sections}\n\n{video}\n\n## Performance\n\n{item}\n\n{P3}\n"
     assert fragmerge.fix(draft).text == expected
 
@@ -3089,7 +3095,9 @@ def test_copy_from_far_back_stopped_in_a_heading_word_is_a_redundant_generation(
     )
     hidden = "### 隐藏内容\n\n此时我们可以使用 CSS 从视觉上隐藏元素，同时也不会影响到无障碍访问。"
     buttons = "### 按钮\n\n在表单中使用按钮时，必须设置类型以防止提交表单。"
-    draft = f"{JA1}\n\n{section}\n\n{hidden}\n\n### 按\n\n{section}\n\n### 隐\n\n{buttons}\n\n{JA3}\n"
+    draft = (
+        f"{JA1}\n\n{section}\n\n{hidden}\n\n### 按\n\n{section}\n\n### 隐\n\n{buttons}\n\n{JA3}\n"
+    )
     expected = f"{JA1}\n\n{section}\n\n{hidden}\n\n{buttons}\n\n{JA3}\n"
     assert fragmerge.fix(draft).text == expected
 
@@ -3145,4 +3153,15 @@ def test_html_block_left_open_cut_in_its_text_is_resumed_from_that_line() -> Non
     closing = "  </label>\n</div>"
     draft = f"{P1}\n\n{opening}\n    Are\n\n{question}\n{closing}\n\n{P3}\n"
     expected = f"{P1}\n\n{opening}\n    {question}\n{closing}\n\n{P3}\n"
+    assert fragmerge.fix(draft).text == expected
+
+
+def test_header_without_outer_pipes_cut_after_a_cell_is_restarted_by_a_table() -> None:
+    # the header stopped before its last cell and delimiter row; the next generation
+    # restarted with the table before it, then wrote this one whole
+    sites = "网站 | 文案 | UGC\n--- | --- | ---\n[Apple 中国](https://www.apple.com/cn/) | 是 | N/A"
+    tools = "\n".join([TOOLS_HEAD, *TOOLS])
+    who = "## 谁在这样做？"
+    draft = f"{JA1}\n\n{tools}\n\n{who}\n\n网站 | 文案 |\n\n{tools}\n\n{who}\n\n{sites}\n\n{JA3}\n"
+    expected = f"{JA1}\n\n{tools}\n\n## 谁在这样做？\n\n{sites}\n\n{JA3}\n"
     assert fragmerge.fix(draft).text == expected

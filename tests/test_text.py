@@ -229,7 +229,9 @@ class TestBlocks:
     def test_table_without_outer_pipes_is_rows(self) -> None:
         # (GitHub's Markdown: a header, a delimiter row with as many cells, then every
         # line up to a blank one, a pipe in it or not)
-        text = "仓库 | 系列\n--- | ---\n[pangu.js](https://x.example) | pangu\n[pangu.py]\n\nText.\n"
+        text = (
+            "仓库 | 系列\n--- | ---\n[pangu.js](https://x.example) | pangu\n[pangu.py]\n\nText.\n"
+        )
         assert units(text) == [
             ("仓库 | 系列", "table_row"),
             ("--- | ---", "table_row"),

@@ -2132,11 +2132,18 @@ def _stub_said_again(text: str, stub: Unit, u: Unit, view: str, stub_view: str) 
 
 
 def _cut_row(text: str, units: list[Unit], x: int) -> bool:
-    """Whether unit ``x`` is a table row cut short: fewer cells than the row before it."""
+    """Whether unit ``x`` is a table row cut short: fewer cells than the row before it,
+    without the closing pipe the row before has, or read as a sentence because it was
+    cut before its second cell or its table's delimiter row."""
     row = text[units[x].start : units[x].end].strip()
     # (a row cut short of its second cell, "| **著", reads as a sentence; so does a
     # table's first row cut before it, "| 規")
-    if units[x].kind == "sentence" and open_row(row):
+    if units[x].kind == "sentence" and (
+        open_row(row)
+        # (or a header row without outer pipes cut after a cell, before its delimiter
+        # row: "网站 | 文案 |")
+        or (row.endswith("|") and row.count("|") >= 2 and not row.startswith("|"))
+    ):
         return True
     if x < 1 or units[x].kind != "table_row" or units[x - 1].kind != "table_row":
         return False
