@@ -507,6 +507,7 @@ SIMULATED_REGRESSIONS = {
     ("ja-007", "nomarker", 240): "a table row cut before its closing pipe was kept as it was",
     ("ja-007", "nomarker", 312): 'a row cut after a cell, "| RegExp |", was kept as it was',
     ("en-026", "nomarker", 330): "an HTML label's text cut inside the block and resumed stayed",
+    ("zh-008", "nomarker", 270): 'code restated between a cut "回" and its restart was kept',
     ("ja-009", "nomarker", 152): 'a restart opening with "-->" after an item left open stayed',
     ("en-027", "clean-restarts", 162): 'a tag cut inside ("</a"), written whole after, was glued',
     ("zh-014", "clean-restarts", 160): 'a tag cut inside ("  <i"), written whole after, was glued',

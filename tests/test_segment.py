@@ -3165,3 +3165,15 @@ def test_header_without_outer_pipes_cut_after_a_cell_is_restarted_by_a_table() -
     draft = f"{JA1}\n\n{tools}\n\n{who}\n\n网站 | 文案 |\n\n{tools}\n\n{who}\n\n{sites}\n\n{JA3}\n"
     expected = f"{JA1}\n\n{tools}\n\n## 谁在这样做？\n\n{sites}\n\n{JA3}\n"
     assert fragmerge.fix(draft).text == expected
+
+
+def test_code_copied_after_a_one_character_cut_then_the_cut_written_whole() -> None:
+    # "回" was cut; a generation restated the code above and stopped in the sentence
+    # after it; the next wrote the cut sentence whole
+    code = "```rust,ignore\nlet word = first_word(&s);\ns.clear(); // 错误！\n```"
+    lead = "这里是编译错误："
+    output = "```console\nerror[E0502]: cannot borrow `s` as mutable\n```"
+    whole = "回忆一下借用规则，当拥有某值的不可变引用时，就不能再获取一个可变引用。"
+    before = f"{JA1}\n\n{code}\n\n{lead}\n\n{output}"
+    draft = f"{before}\n\n回\n\n{code}\n\n这里是编译错误\n\n{whole}\n\n{JA3}\n"
+    assert fragmerge.fix(draft).text == f"{before}\n\n{whole}\n\n{JA3}\n"

@@ -785,6 +785,10 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                         # (or cut again where the copied text goes on: "…```" "两种实现" |
                         # "```…```" "两" | "两种实现的性能相近！…")
                         or _cut_again_after_copy(views, i, j, copy.units)
+                        # (or followed by the cut before it written whole: a redundant
+                        # generation between a cut and its restart, "回" | "```rust…```"
+                        # "这里是编译错误" | "回忆一下借用规则，…")
+                        or _cut_written_after(views, j - 1, j + copy.units)
                         # (or code restated at length after a line left open mid-token,
                         # "  * CMath (cmath": no code goes on from that)
                         or (
@@ -1727,13 +1731,14 @@ def _stopped_at_the_same_cut(
     )
 
 
+def _cut_written_after(views: list[str], x: int, y: int) -> bool:
+    """Whether unit ``y`` begins with all of unit ``x`` and goes on."""
+    return y < len(views) and len(views[y]) > len(views[x]) > 0 and views[y].startswith(views[x])
+
+
 def _cut_written_next(views: list[str], x: int) -> bool:
     """Whether unit ``x`` is written again right after itself, and goes on there."""
-    return (
-        x + 1 < len(views)
-        and len(views[x + 1]) > len(views[x]) > 0
-        and views[x + 1].startswith(views[x])
-    )
+    return _cut_written_after(views, x, x + 1)
 
 
 def _copy_leaves_quote(text: str, units: list[Unit], j: int, copy: _Copy) -> bool:
