@@ -611,6 +611,8 @@ SHARED_REGRESSIONS = {
     ("en-009", "nomarker", 282): "a copy from far back stopped inside a video tag was kept",
     ("zh-002", "nomarker", 382): "two lines said again up to the same cut were kept",
     ("en-005", "nomarker", 0): "a checksum block said again up to the same cut was kept",
+    ("en-010", "nomarker", 360): "a redundant piece of the next block was taken for the cut's",
+    ("en-010", "nomarker", 320): 'a highlight block cut at "handle" and resumed there stayed',
 }
 
 

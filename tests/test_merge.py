@@ -2200,3 +2200,31 @@ def test_heading_meeting_a_cut_item_in_its_first_words_waits_for_the_restart() -
         f"{restart}\n\n{head[:-2]}\n"
     )
     assert repair(draft).text == f"{JA1}\n\n{items}\n\n{head}\n\n{body}\n\n{JA3}\n"
+
+
+@pytest.mark.parametrize("separator", ["\n\n---END---\n\n", "\n\n"])
+def test_piece_opening_with_text_the_resume_writes_later_is_no_rival_restart(
+    separator: str,
+) -> None:
+    # the cut "handle =" is met by the next piece in one word; a later, redundant piece
+    # opens with the second code block, which that piece writes further on: it restarts
+    # that piece, not the cut, and the cut waits for nothing
+    first = (
+        "{% highlight ruby %}\nhandle = Fiddle::Handle.new(dangerous_user_input)\n"
+        "{% endhighlight %}"
+    )
+    second = (
+        "{% highlight ruby %}\nhandle = Fiddle::Handle.new(some_library)\n"
+        "function_pointer = handle[dangerous_user_input]\n{% endhighlight %}"
+    )
+    lead = "Impacted code looks something like this:"
+    after = "All users running an affected release should upgrade or use one of the workarounds."
+    body = first.removeprefix("{% highlight ruby %}\n")
+    pieces = [
+        f"{P1}\n\n{lead}\n\n{{% highlight ruby %}}\nhandle =",
+        f"{body}\n\nOr:\n\n{second}\n\n{after[:50]}",
+        f"{second}\n\n{after[:50]}",
+        f"{after}\n\n{P3}\n",
+    ]
+    expected = f"{P1}\n\n{lead}\n\n{first}\n\nOr:\n\n{second}\n\n{after}\n\n{P3}\n"
+    assert fragmerge.fix(separator.join(pieces)).text == expected

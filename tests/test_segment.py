@@ -3177,3 +3177,25 @@ def test_code_copied_after_a_one_character_cut_then_the_cut_written_whole() -> N
     before = f"{JA1}\n\n{code}\n\n{lead}\n\n{output}"
     draft = f"{before}\n\n回\n\n{code}\n\n这里是编译错误\n\n{whole}\n\n{JA3}\n"
     assert fragmerge.fix(draft).text == f"{before}\n\n{whole}\n\n{JA3}\n"
+
+
+def test_jekyll_highlight_block_cut_inside_is_resumed_from_its_cut_line() -> None:
+    # the generation stopped inside the block's first line; the next restarted at that
+    # line and wrote the second block too, which a third piece then restarted
+    first = (
+        "{% highlight ruby %}\nhandle = Fiddle::Handle.new(dangerous_user_input)\n"
+        "{% endhighlight %}"
+    )
+    second = (
+        "{% highlight ruby %}\nhandle = Fiddle::Handle.new(some_library)\n"
+        "function_pointer = handle[dangerous_user_input]\n{% endhighlight %}"
+    )
+    lead = "Impacted code looks something like this:"
+    after = "All users running an affected release should either upgrade or use a workaround."
+    body = first.removeprefix("{% highlight ruby %}\n")
+    draft = (
+        f"{P1}\n\n{lead}\n\n{{% highlight ruby %}}\nhandle =\n\n{body}\n\nOr:\n\n"
+        f"{second[:60]}\n\n{second}\n\n{after}\n"
+    )
+    expected = f"{P1}\n\n{lead}\n\n{first}\n\nOr:\n\n{second}\n\n{after}\n"
+    assert fragmerge.fix(draft).text == expected

@@ -1075,6 +1075,13 @@ class _Merger:
             agrees = self.prep[c].view.chars.startswith(b_after, host.a_to_b(asm.length))
             if agrees and not found.exact_short:
                 continue
+            # (nor is one opening with text this piece writes further on: it restarts this
+            # piece, "{% highlight ruby %}\nhandle =" | "handle = …(dangerous_user_input)
+            # … Or: {% highlight ruby %}\nhandle = …(some_library)" | "{% highlight ruby
+            # %}\nhandle = …(some_library)")
+            opening = self.prep[c].view.chars[host.b_start : host.b_start + 2 * SEED_LEN]
+            if len(opening) == 2 * SEED_LEN and opening in b.view.chars[found.b_end :]:
+                continue
             # (the cut sentence restarted on its own, from its start: a restart from
             # further back that goes on otherwise may be a drifted redundant copy)
             if (

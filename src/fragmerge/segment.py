@@ -1483,13 +1483,17 @@ def _resumes_inside_cut(text: str, units: list[Unit], views: list[str], j: int) 
     ):
         return True
     # ...or the last line of an HTML block whose element is left open, its text cut
-    # ('<label for="cbox15" …>\n    Are' | "Are people friendly …?" "</label>")
+    # ('<label for="cbox15" …>\n    Are' | "Are people friendly …?" "</label>"), or of
+    # a Jekyll highlight block ("{% highlight ruby %}\nhandle" | "handle = …")
     last_line = cut_text.rsplit("\n", 1)[-1].strip()
-    if (
-        "\n" in cut_text
-        and cut_text.startswith("<")
+    left_open = (
+        cut_text.startswith("<")
         and _OPEN_TAG.search(cut_text) is not None
         and _CLOSING_TAG_END.search(cut_text) is None
+    ) or (_LIQUID_HIGHLIGHT.match(cut_text) is not None and "endhighlight" not in cut_text)
+    if (
+        "\n" in cut_text
+        and left_open
         and last_line[:1].isalpha()
         and text.startswith(last_line, units[j].start)
         and len(views[j]) > len(build_view(last_line).chars)
@@ -3517,6 +3521,9 @@ _CLAUSE_BREAK = regex.compile(r"[，、]|, ")
 _LONE_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _CJK_NUMERALS = frozenset("〇一二三四五六七八九十百千零壱弐参")
 _OPEN_TAG = regex.compile(r"<([A-Za-z][\w-]*)[^<>]*>")
+_LIQUID_HIGHLIGHT = regex.compile(
+    r"\{%-?\s*highlight\b"
+)  # Jekyll's code block: "{% highlight ruby %}"
 _CLOSING_TAG_END = regex.compile(r"(?:/>|</[\w:-]+>)\s*\Z")  # '… class="chart" />', "</p>"
 _OPEN_TAG_END = regex.compile(r"<[A-Za-z][\w:-]*(?:\s[^<>]*)?\Z")  # "<div", "<img src=…"
 _INLINE_TAGS = "span|em|strong|b|i|code|kbd|mark|small|sub|sup"  # (and "a", a link or anchor)
