@@ -12,7 +12,18 @@ import pytest
 
 import fragmerge
 from fragmerge import MergeResult, align, merge, segment
-from texts import JA1, JA2, JA3, P1, P2, P3, release_blocks
+from texts import (
+    HIGHLIGHT_FIRST,
+    HIGHLIGHT_LEAD,
+    HIGHLIGHT_SECOND,
+    JA1,
+    JA2,
+    JA3,
+    P1,
+    P2,
+    P3,
+    release_blocks,
+)
 
 ZH1 = "这篇文章从这里开始。第一段介绍了背景和动机，说明为什么要写这篇文章。"
 ZH2 = "第二段深入讨论技术细节。其中包含了很多具体的例子，帮助读者理解设计。"
@@ -2209,15 +2220,7 @@ def test_piece_opening_with_text_the_resume_writes_later_is_no_rival_restart(
     # the cut "handle =" is met by the next piece in one word; a later, redundant piece
     # opens with the second code block, which that piece writes further on: it restarts
     # that piece, not the cut, and the cut waits for nothing
-    first = (
-        "{% highlight ruby %}\nhandle = Fiddle::Handle.new(dangerous_user_input)\n"
-        "{% endhighlight %}"
-    )
-    second = (
-        "{% highlight ruby %}\nhandle = Fiddle::Handle.new(some_library)\n"
-        "function_pointer = handle[dangerous_user_input]\n{% endhighlight %}"
-    )
-    lead = "Impacted code looks something like this:"
+    first, second, lead = HIGHLIGHT_FIRST, HIGHLIGHT_SECOND, HIGHLIGHT_LEAD
     after = "All users running an affected release should upgrade or use one of the workarounds."
     body = first.removeprefix("{% highlight ruby %}\n")
     pieces = [

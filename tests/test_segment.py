@@ -8,7 +8,18 @@ import pytest
 
 import fragmerge
 from fragmerge import DEFAULT_MARKERS, Fragment, Options, OptionsError, segment
-from texts import JA1, JA2, JA3, P1, P2, P3, release_blocks
+from texts import (
+    HIGHLIGHT_FIRST,
+    HIGHLIGHT_LEAD,
+    HIGHLIGHT_SECOND,
+    JA1,
+    JA2,
+    JA3,
+    P1,
+    P2,
+    P3,
+    release_blocks,
+)
 
 
 def pieces(draft: str, options: Options | None = None) -> list[str]:
@@ -3182,15 +3193,7 @@ def test_code_copied_after_a_one_character_cut_then_the_cut_written_whole() -> N
 def test_jekyll_highlight_block_cut_inside_is_resumed_from_its_cut_line() -> None:
     # the generation stopped inside the block's first line; the next restarted at that
     # line and wrote the second block too, which a third piece then restarted
-    first = (
-        "{% highlight ruby %}\nhandle = Fiddle::Handle.new(dangerous_user_input)\n"
-        "{% endhighlight %}"
-    )
-    second = (
-        "{% highlight ruby %}\nhandle = Fiddle::Handle.new(some_library)\n"
-        "function_pointer = handle[dangerous_user_input]\n{% endhighlight %}"
-    )
-    lead = "Impacted code looks something like this:"
+    first, second, lead = HIGHLIGHT_FIRST, HIGHLIGHT_SECOND, HIGHLIGHT_LEAD
     after = "All users running an affected release should either upgrade or use a workaround."
     body = first.removeprefix("{% highlight ruby %}\n")
     draft = (

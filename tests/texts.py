@@ -10,6 +10,16 @@ JA1 = "日本語の記事はここから始まります。最初の段落では�
 JA2 = "次の段落では詳細に踏み込みます。技術的な内容も含まれています。"
 JA3 = "最後の段落では全体をまとめます。読んでいただきありがとうございました。"
 
+# Two Jekyll code blocks of one advisory, the first cut inside by the drafts that use them.
+HIGHLIGHT_LEAD = "Impacted code looks something like this:"
+HIGHLIGHT_FIRST = (
+    "{% highlight ruby %}\nhandle = Fiddle::Handle.new(dangerous_user_input)\n{% endhighlight %}"
+)
+HIGHLIGHT_SECOND = (
+    "{% highlight ruby %}\nhandle = Fiddle::Handle.new(some_library)\n"
+    "function_pointer = handle[dangerous_user_input]\n{% endhighlight %}"
+)
+
 
 def release_blocks(*sizes: int) -> str:
     """Download links, each followed by an indented checksum block opening "SIZE:"."""
