@@ -3521,9 +3521,8 @@ _CLAUSE_BREAK = regex.compile(r"[，、]|, ")
 _LONE_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _CJK_NUMERALS = frozenset("〇一二三四五六七八九十百千零壱弐参")
 _OPEN_TAG = regex.compile(r"<([A-Za-z][\w-]*)[^<>]*>")
-_LIQUID_HIGHLIGHT = regex.compile(
-    r"\{%-?\s*highlight\b"
-)  # Jekyll's code block: "{% highlight ruby %}"
+# Jekyll's code block opening: "{% highlight ruby %}"
+_LIQUID_HIGHLIGHT = regex.compile(r"\{%-?\s*highlight\b")
 _CLOSING_TAG_END = regex.compile(r"(?:/>|</[\w:-]+>)\s*\Z")  # '… class="chart" />', "</p>"
 _OPEN_TAG_END = regex.compile(r"<[A-Za-z][\w:-]*(?:\s[^<>]*)?\Z")  # "<div", "<img src=…"
 _INLINE_TAGS = "span|em|strong|b|i|code|kbd|mark|small|sub|sup"  # (and "a", a link or anchor)

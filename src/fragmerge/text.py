@@ -316,8 +316,7 @@ def split_units(text: str, start: int = 0, end: int | None = None) -> list[Unit]
             para_start = None
 
     while pos < stop:
-        nl = text.find("\n", pos, stop)
-        line_end = stop if nl < 0 else nl + 1
+        line_end = _next_line(text, pos, stop)
         line = text[pos:line_end]
         stripped = line.strip()
         if not stripped:
@@ -350,8 +349,7 @@ def split_units(text: str, start: int = 0, end: int | None = None) -> list[Unit]
             code_end = line_end
             scan = line_end
             while scan < stop:
-                nl = text.find("\n", scan, stop)
-                nxt_end = stop if nl < 0 else nl + 1
+                nxt_end = _next_line(text, scan, stop)
                 nxt = text[scan:nxt_end]
                 if nxt.strip() and not _INDENTED_CODE.match(nxt):
                     break
@@ -375,8 +373,7 @@ def split_units(text: str, start: int = 0, end: int | None = None) -> list[Unit]
             if kind == "list_item":
                 # a list item goes on over its indented continuation lines
                 while line_end < stop:
-                    nl = text.find("\n", line_end, stop)
-                    nxt_end = stop if nl < 0 else nl + 1
+                    nxt_end = _next_line(text, line_end, stop)
                     nxt = text[line_end:nxt_end]
                     if not nxt.strip() or not nxt[:1].isspace() or _line_kind(nxt) is not None:
                         break
@@ -405,6 +402,7 @@ def row_cells(row: str) -> int:
 
 
 def _next_line(text: str, pos: int, stop: int) -> int:
+    """Where the line after the one at ``pos`` starts (``stop`` if none)."""
     nl = text.find("\n", pos, stop)
     return stop if nl < 0 else nl + 1
 
