@@ -610,7 +610,7 @@ SHARED_REGRESSIONS = {
     ("en-003", "shuffled", 360): "a look-alike template block met the cut before its restart",
     ("en-009", "nomarker", 282): "a copy from far back stopped inside a video tag was kept",
     ("zh-002", "nomarker", 382): "two lines said again up to the same cut were kept",
-    ("en-005", "nomarker", 0): "a checksum block said again up to the same cut was kept",
+    ("en-005", "nomarker", 0): "a copy going on past the cut it completed was split again",
     ("en-010", "nomarker", 360): "a redundant piece of the next block was taken for the cut's",
     ("en-010", "nomarker", 320): 'a highlight block cut at "handle" and resumed there stayed',
 }
