@@ -766,7 +766,7 @@ def _restart_points(text: str, body: int, boundaries: frozenset[int] = frozenset
                     and (not quote_copy or _copy_leaves_quote(text, units, j, copy))
                     and (
                         _is_restart(text, units, i, j, copy, resolved, split_ends)
-                        or _stopped_at_the_same_cut(text, units, views, i, j, copy.units)
+                        or _stopped_at_the_same_cut(text, units, i, j, copy.units)
                     )
                     # a block after a cut counts if the copy completes the cut, or
                     # restates everything up to it (cut where no stop was missing)
@@ -1714,9 +1714,7 @@ def _cut_again_after_copy(views: list[str], i: int, j: int, k: int) -> bool:
     )
 
 
-def _stopped_at_the_same_cut(
-    text: str, units: list[Unit], views: list[str], i: int, j: int, k: int
-) -> bool:
+def _stopped_at_the_same_cut(text: str, units: list[Unit], i: int, j: int, k: int) -> bool:
     """Whether the ``k`` units before ``j``, ending unfinished, are said again from ``j``
     on (from ``i``), stopping at the very same cut, and the unit after that writes the cut
     whole: a redundant generation stopped where the one before it did ("## 下载" "* <{{
@@ -1727,7 +1725,6 @@ def _stopped_at_the_same_cut(
     whole = text[units[j + k].start : units[j + k].end]
     return (
         (_ends_unfinished(text, units, j - 1) or unbalanced(cut))
-        and views[j + k - 1] == views[j - 1]
         and _same_text(text, units[j + k - 1], units[j - 1])
         # (the letters may be the same: "<{{ release.url.gz" | "<{{ release.url.gz }}>")
         and len(whole) > len(cut)
@@ -1904,11 +1901,15 @@ def _restarts_cut(
     # or cut after a cell, a row standing alone, no table ("| 変換前の値 |" | "| 変換前
     # の値 | 変換後の値 |")
     # (or, a table without outer pipes, cut in its header row: "网" | "网站 | 文案 | UGC")
-    row = text[units[j].start : units[j].end]
     row_cut = units[j].kind == "table_row" and (
         open_row(cut)
         or (adjacent and (_lone_row(text, units, x) or _cut_row(text, units, x)))
-        or (adjacent and u.kind == "sentence" and row.startswith(cut) and not row.startswith("|"))
+        or (
+            adjacent
+            and u.kind == "sentence"
+            and text.startswith(cut, units[j].start, units[j].end)
+            and not text.startswith("|", units[j].start)
+        )
     )
     # the same words again, finished with a stop ("ということ" | "ということ。"): the
     # stop is no view character either (in a script without spaces only: "Thank you"
