@@ -215,11 +215,15 @@ def _equal_blocks(a: str, b: str, a_off: int, b_off: int) -> list[Block]:
     return blocks
 
 
-def _align_forward(get_a: Callable[[int, int], str], len_a: int, b: str, pa: int) -> list[Block]:
+def _align_forward(
+    get_a: Callable[[int, int], str], len_a: int, b: str, pa: int, room: int = 1
+) -> list[Block]:
     """Align ``b`` (from its start) against the target from ``pa`` on, chunk by chunk.
 
     Chunks start small and double, so a wrong candidate is rejected after a few
     hundred characters; a chunk that is mostly unmatched ends the alignment.
+    Where the target ends within a chunk, the chunk takes ``room`` times the
+    target's rest of the query (more than once for a copy with sentences inserted).
     """
     blocks: list[Block] = []
     pb = 0
@@ -230,7 +234,7 @@ def _align_forward(get_a: Callable[[int, int], str], len_a: int, b: str, pa: int
         nb = min(len_b - pb, size)
         if len_a - pa <= nb + _SLACK:
             # the target ends within this window: take enough query to cover it all
-            nb = min(len_b - pb, len_a - pa + _SLACK)
+            nb = min(len_b - pb, room * (len_a - pa) + _SLACK)
         a_to = min(len_a, pa + nb + _SLACK)
         eq = _equal_blocks(get_a(a_from, a_to), b[pb : pb + nb], a_from, pb)
         eq = [blk for blk in eq if blk[2] >= _MIN_BLOCK]
@@ -303,16 +307,26 @@ def _close_gaps(get_a: Callable[[int, int], str], b: str, blocks: list[Block]) -
     ("…in june the vscode" paired with "…blog vscode", past "vscode go extension …"
     right after "in june the"), leaving a false gap and the copy's end misplaced.
 
+    Likewise a few target characters left between two blocks that the query's gap
+    opens with: the opcodes may pair the end of a word with letters of a sentence
+    the copy inserted there ("…beforeav|ote|comments" / "…beforeav|otequorum…|
+    comments"), leaving the inserted sentence's start inside the word.
+
     >>> _close_gaps(lambda s, e: "abcxyz"[s:e], "abcxyzqqxyz", [(0, 0, 3), (3, 8, 3)])
     [(0, 0, 6)]
+    >>> _close_gaps(lambda s, e: "abcdxyz"[s:e], "abcdqqxyz", [(0, 0, 3), (4, 6, 3)])
+    [(0, 0, 4), (4, 6, 3)]
     """
     out = blocks[:1]
     for a2, b2, n2 in blocks[1:]:
         a1, b1, n1 = out[-1]
         if a2 == a1 + n1 and b2 > b1 + n1 and b[b1 + n1 : b1 + n1 + n2] == get_a(a2, a2 + n2):
             out[-1] = (a1, b1, n1 + n2)
-        else:
-            out.append((a2, b2, n2))
+            continue
+        left = get_a(a1 + n1, a2)
+        if 0 < len(left) < b2 - (b1 + n1) and b.startswith(left, b1 + n1):
+            out[-1] = (a1, b1, n1 + len(left))
+        out.append((a2, b2, n2))
     return out
 
 
@@ -351,13 +365,17 @@ def verify(
     anchor: tuple[int, int],
     *,
     min_score: float,
+    room: int = 1,
 ) -> Alignment | None:
-    """Extend the exact seed match ``anchor`` (target pos, query pos) both ways; classify it."""
+    """Extend the exact seed match ``anchor`` (target pos, query pos) both ways; classify it.
+
+    ``room``: how many times the target's rest the query may take to restate it.
+    """
     anchor_a, anchor_b = anchor
     if not (0 <= anchor_a <= len_a and 0 <= anchor_b <= len(b)):
         return None
-    span_b = min(len(b) - anchor_b, len_a - anchor_a + _SLACK)
-    forward = _align_forward(get_a, len_a, b[anchor_b : anchor_b + span_b], anchor_a)
+    span_b = min(len(b) - anchor_b, room * (len_a - anchor_a) + _SLACK)
+    forward = _align_forward(get_a, len_a, b[anchor_b : anchor_b + span_b], anchor_a, room)
     forward = [(a, bb + anchor_b, n) for a, bb, n in forward]
     backward = _align_backward(get_a, anchor_a, b[:anchor_b])
     blocks = _significant(sorted(backward + forward))
@@ -377,8 +395,13 @@ def verify(
         kind: Literal["dovetail", "containment"] = "dovetail" if b_left > a_left else "containment"
     elif b_left <= _END_TOLERANCE:
         kind = "containment"
+    elif room == 1:
+        # both go on differently: a shared passage, not a restart; or an expanded
+        # regeneration, whose inserted sentences took the query's room to reach the
+        # target's end: aligned again with twice the room, it runs to the end
+        return verify(get_a, len_a, b, anchor, min_score=min_score, room=_EXPANDED_ROOM)
     else:
-        return None  # both go on differently: a shared passage, not a restart
+        return None
     # Unmatched ends count against the score: the target's tail for a restart,
     # the query's tail for a copy that stops inside the target.
     if kind == "dovetail":
@@ -391,7 +414,8 @@ def verify(
     # target's text although it is longer: accept it on the target's coverage as
     # long as most of the copy is matched too.
     expanded = (
-        kind == "dovetail"
+        # (restating it to its end: the copy may stop there too)
+        (kind == "dovetail" or a_left <= _END_TOLERANCE)
         and b0 <= 2
         and len_a - a_start >= _MIN_EXPANDED
         and covered >= min_score
@@ -603,6 +627,7 @@ _SPACE_BEFORE = regex.compile(r"\s\Z")  # a word's start, right before
 # (none needed after a CJK stop)
 STOP_BEFORE = regex.compile(r"(?:[.!?][\p{Pe}\p{Pf}\"']*\s+|[。！？][\p{Pe}\p{Pf}]*\s*)\Z")
 _CONFLICT_GAP = 12  # longer differing stretches are rewording, not a flipped number or word
+_EXPANDED_ROOM = 2  # times the target's rest an expanded regeneration may take to restate it
 _MIN_EXPANDED = 150  # view characters an expanded regeneration must restate at least
 CLOSE_COPY = 95.0  # score of a copy that differs by drift only
 LOOK_ALIKE_BLOCKS = 4  # equal runs of a loose copy that differs all along (a look-alike)
