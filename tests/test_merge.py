@@ -1223,6 +1223,79 @@ def test_regeneration_that_aligns_nowhere_but_restates_most_sentences_is_folded_
     assert kept.text.count(s[0]) == 2
 
 
+def test_copy_with_sentences_inserted_through_the_end_is_one_copy() -> None:
+    # u030: a regeneration restates the text to its end with sentences inserted near
+    # the end, more than the copy's last window allowed for: it read as a passage
+    # that goes on differently, the piece was kept whole and every sentence was in
+    # the output twice
+    s = COUNCIL
+    new = [
+        *COUNCIL_NEW,
+        "Minutes are kept by a secretary who rotates among the members each month.",
+    ]
+    intro = RULES_INTRO
+    # (from inside a sentence, as u030's piece opens: "devastation. We've heard …")
+    head = "who answers questions about it."
+    second = " ".join([head, *s[2:6], new[0], s[6], new[1], s[7], new[2], s[8], new[3], *s[9:]])
+    result = repair(f"# Rules\n\n{intro}\n\n{' '.join(s)}\n\n---END---\n\n{second}\n")
+    for sentence in [*s, *new]:
+        assert result.text.count(sentence) == 1, sentence
+    assert result.text.index(new[0]) < result.text.index(s[6]) < result.text.index(new[1])
+
+
+def test_copy_that_rewords_a_sentence_and_adds_one_keeps_the_first_wording() -> None:
+    # a regeneration inside the text rewords one sentence and adds one of its own:
+    # convention 7, the first wording stays; its own sentence goes in where its copy
+    # puts it (replacing the passage with the copy lost the first wording)
+    s = COUNCIL
+    reworded = s[4].replace("published", "posted")
+    intro = RULES_INTRO
+    second = " ".join([*s[2:4], reworded, s[5], COUNCIL_NEW[0], *s[6:]])
+    result = repair(f"# Rules\n\n{intro}\n\n{' '.join(s)}\n\n---END---\n\n{second}\n")
+    body = " ".join([*s[:6], COUNCIL_NEW[0], *s[6:]])
+    assert result.text == f"# Rules\n\n{intro}\n\n{body}\n"
+
+
+def test_copy_that_adds_sentences_to_list_items_replaces_them() -> None:
+    # u133, u030: a regeneration writes more into each list item of the text ("*
+    # **label:** A." | "* **label:** A. B."): its longer items replace the shorter,
+    # rather than going in after them with their first sentences a second time
+    s = COUNCIL
+    labels = ("Meetings", "Votes", "Minutes")
+    short = "\n".join(f"* **{t}:** {s[2 * k]}" for k, t in enumerate(labels))
+    longer = "\n".join(f"* **{t}:** {s[2 * k]} {s[2 * k + 1]}" for k, t in enumerate(labels))
+    first = f"# Rules\n\n{RULES_INTRO}\n\n{s[6]}\n\n{short}\n\n{s[7]}\n"
+    result = repair(f"{first}\n---END---\n\n{s[6]}\n\n{longer}\n\n{s[7]}\n")
+    assert result.text == f"# Rules\n\n{RULES_INTRO}\n\n{s[6]}\n\n{longer}\n\n{s[7]}\n"
+
+
+def test_copy_does_not_insert_a_sentence_the_text_already_has() -> None:
+    # u080: a regeneration's sentences that stand word for word elsewhere in the text
+    # (moved, or written by another piece) are not its own: only the new one goes in
+    s = COUNCIL
+    intro = RULES_INTRO
+    second = " ".join([*s[3:5], s[8], s[5], COUNCIL_NEW[0], *s[6:]])
+    result = repair(f"# Rules\n\n{intro}\n\n{' '.join(s)}\n\n---END---\n\n{second}\n")
+    body = " ".join([*s[:6], COUNCIL_NEW[0], *s[6:]])
+    assert result.text == f"# Rules\n\n{intro}\n\n{body}\n"
+
+
+def test_restart_that_rewrites_the_last_short_sentence_keeps_it() -> None:
+    # u016: an expanded restart rewrites the text's short last sentence ("I truly hope
+    # so." | "And I hope …"): its few letters trail the copy within the tolerance at
+    # the end, but it is a finished sentence of the text's own, not a cut to replace
+    s = COUNCIL
+    last = "I truly hope so."
+    intro = RULES_INTRO
+    first = " ".join([*s[:6], last])
+    rewritten = "And I hope the next revision keeps it that way."
+    second = " ".join([*s[2:4], COUNCIL_NEW[0], *s[4:6], rewritten, *s[6:]])
+    result = repair(f"# Rules\n\n{intro}\n\n{first}\n\n---END---\n\n{second}\n")
+    assert last in result.text
+    for sentence in s:
+        assert sentence in result.text
+
+
 def test_regeneration_restates_list_items_whatever_their_line_breaks() -> None:
     # a rewrite that joins each list item's lines and adds sentences of its own: the
     # items stand in the text already (only their layout differs), so they stay once

@@ -64,6 +64,7 @@ from fragmerge.text import (
     LIST_BULLET,
     LOWER_WORD,
     OPEN_END,
+    SPACE_RUN,
     build_view,
     finishes_link,
     has_no_space_script,
@@ -82,6 +83,7 @@ _STRAY_SENTENCE = 40  # view characters of a sentence a looping piece restates a
 _CHANCE_MEET = 3  # view characters a piece may share with a cut by chance ("th" | "the")
 _SAME_WORDS = 4  # view characters a piece and a restart share after a cut to go on alike
 _OWN_RUN = 24  # unmatched view characters in a row that make a sentence of its own
+_MIN_KEYED = 8  # view characters of a unit long enough to be looked for in the text
 _MIN_REGENERATED = 3  # units a piece aligned nowhere must restate word for word to be folded in
 _MIN_LOOP = 5  # units in a row restated word for word that make a loop back, not a refrain
 _MIN_SHORT_LOOP = 3  # ... or this many, when they restate at least _MIN_LOOP_CHARS of text
@@ -977,7 +979,12 @@ class _Merger:
             # of its own too, the copy's own are inserted among them instead)
             self._note_overlaps(b, found)
             if not self._a_own_units(found):
-                self._splice(b, found)
+                # (the first wording and layout are kept and only the copy's own
+                # sentences go in, if they can go in order; not where it writes more
+                # into units of the text: "* **label:** A." | "* **label:** A. B.",
+                # whose longer copy replaces the shorter)
+                if self._extends_units(b, found) or not self._interleave(b, found):
+                    self._splice(b, found)
             elif not self._interleave(b, found):
                 self._keep_both(
                     b,
@@ -1611,7 +1618,11 @@ class _Merger:
             and not any(asm.starts_unit(max(0, a0 - b0 - d)) for d in range(_HEAD_DRIFT + 1))
         )
         expanded = not found.exact_short and self._own_units(b, found)
-        if (expanded or new_head) and not found.exact_short and self._a_own_units(found):
+        if (
+            (expanded or new_head)
+            and not found.exact_short
+            and self._a_own_units(found, to_end=last.complete)
+        ):
             self._keep_both(
                 b,
                 found.score,
@@ -1855,7 +1866,7 @@ class _Merger:
         whole copy again. False (nothing changed) if ``b`` opens with such units, or
         they fall where the text cannot take them in order."""
         asm = self.asm
-        own = self._unmatched_units(b, found)
+        own = self._own_units_placed(b, found)
         if not own or own[0] == 0 or b.unit_at(found.blocks[0][1]) >= own[0]:
             return False
         runs = _runs(own)
@@ -1886,6 +1897,48 @@ class _Merger:
         )
         return True
 
+    def _own_units_placed(self, b: Prepared, found: Alignment) -> list[int]:
+        """The units of ``b`` that :meth:`_interleave` inserts: those the alignment
+        does not match, but none whose words the text already has (runs of spaces
+        read as one): a sentence the copy moved, which the opcodes pair in one place
+        only, or one another piece wrote. Of look-alike units, equal in their letters
+        (a style guide's right and wrong examples, "> 刚刚买了一部 iPhone，好开心！" |
+        "> 刚刚买了一部 iPhone ，好开心！"), the one the text lacks is the copy's own,
+        whichever of them the opcodes left unmatched."""
+
+        def words(i: int) -> str:
+            unit_words: str = SPACE_RUN.sub(" ", b.text[b.units[i].start : b.units[i].end].strip())
+            return unit_words
+
+        def view(i: int) -> str:
+            return b.view.chars[b.unit_vstarts[i] : b.unit_vends[i]]
+
+        asm = self.asm
+        text = SPACE_RUN.sub(
+            " ", "".join(p.join + self.prep[p.frag].text[p.start : p.end] for p in asm.pieces)
+        )
+        unmatched = self._unmatched_units(b, found)
+        first = b.unit_at(found.blocks[0][1])
+        own: list[int] = []
+        for i in unmatched:
+            if len(view(i)) < _MIN_KEYED or words(i) not in text:
+                own.append(i)
+                continue
+            twin = next(
+                (
+                    j
+                    for j in range(first, len(b.units))
+                    if j not in unmatched
+                    and j not in own
+                    and view(j) == view(i)
+                    and words(j) not in text
+                ),
+                None,
+            )
+            if twin is not None:
+                own.append(twin)
+        return sorted(own)
+
     def _regeneration(self, b: Prepared) -> bool:
         """Fold in ``b``, which aligns nowhere as a whole but restates most of its
         units word for word (a regeneration that rewrote some sentences): its units
@@ -1894,7 +1947,9 @@ class _Merger:
         :data:`_MIN_REGENERATED` units and half of ``b``'s are in the text, ``b`` opens
         with one of them, and it has units of its own."""
         place = self._placer()
-        keyed = [i for i in range(len(b.units)) if b.unit_vends[i] - b.unit_vstarts[i] >= 8]
+        keyed = [
+            i for i in range(len(b.units)) if b.unit_vends[i] - b.unit_vstarts[i] >= _MIN_KEYED
+        ]
         # unit of b -> where its text stands in the text, (piece, raw end), in text order
         where = {
             i: sorted(
@@ -2457,14 +2512,26 @@ class _Merger:
             )
         ]
 
-    def _a_own_units(self, found: Alignment) -> bool:
+    def _extends_units(self, b: Prepared, found: Alignment) -> bool:
+        """Whether a unit of its own that ``b``'s copy has restates a sentence's worth
+        of the text and adds a sentence's worth to it (the text's unit with sentences
+        added; not a sentence with a few words changed)."""
+        covered = _unit_coverage(b, found)
+        return any(
+            covered[i] >= _OWN_RUN and b.unit_vends[i] - b.unit_vstarts[i] - covered[i] >= _OWN_RUN
+            for i in self._unmatched_units(b, found)
+        )
+
+    def _a_own_units(self, found: Alignment, *, to_end: bool = False) -> bool:
         """Whether the assembled text holds, inside the passage ``found`` restates, a
-        sentence the copy does not match (replacing the passage would lose it)."""
-        asm = self.asm
-        text = asm.get(found.a_start, found.a_end)
-        matched = bytearray(len(text))
+        sentence the copy does not match (replacing the passage would lose it).
+        ``to_end``: the copy replaces the text up to its end (a restart of a text
+        that ends finished), so a sentence in the few drifted characters after the
+        passage is the text's own too ("…見守っていきたい。そう強く願っています。" |
+        "…見守っていきたい。そして、…")."""
+        matched = bytearray(found.a_end - found.a_start)
         for a, _, n in found.blocks:
-            lo, hi = max(0, a - found.a_start), min(len(text), a + n - found.a_start)
+            lo, hi = max(0, a - found.a_start), min(len(matched), a + n - found.a_start)
             matched[lo:hi] = b"\x01" * max(0, hi - lo)
         # stretches of 24+ unmatched view characters are a sentence of its own
         run = 0
@@ -2474,7 +2541,9 @@ class _Merger:
                 return True
         # ...and so is a whole unit the copy matches less than 80 % of (a heading,
         # "## 関連記事", or a sentence the copy rewrote: replacing would lose its wording)
-        for lo, hi in self._unit_spans(found.a_start, found.a_end):
+        end = self.asm.length if to_end else found.a_end
+        matched += bytearray(end - found.a_end)
+        for lo, hi in self._unit_spans(found.a_start, end):
             lo, hi = lo - found.a_start, hi - found.a_start
             if hi - lo >= _MIN_OWN_UNIT and 10 * sum(matched[lo:hi]) < 8 * (hi - lo):
                 return True
