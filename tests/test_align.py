@@ -212,3 +212,15 @@ def test_a_number_the_text_is_cut_in_must_begin_the_copys_number(copy: str, conf
     assert bool(conflicts(lambda s, e: target[s:e], copy, found, len(target))) is conflict
     # without the target's length only the matched stretch is compared
     assert conflicts(lambda s, e: target[s:e], copy, found) == []
+
+
+def test_restart_of_a_one_word_cut_item_with_a_drifted_label_before_it() -> None:
+    # ja-015 drift: the text is cut two characters into a list item under a bold
+    # label, and the restart restates the label with a character dropped ("**期待効果:**"
+    # "- 業務" | "**期効果:**" "- 業務プロセス…"): the cut's last characters with the end
+    # of the label before them meet the piece's head, so the first wording is kept
+    # and the item is completed, not left cut with the drifted label after it
+    head = "# 事例\n\n業務プロセス全体を、AIエージェントが自律的に実行します。\n\n"
+    items = "- 業務プロセス全体の処理時間：50〜80%削減\n- 人的ミスの大幅削減\n"
+    draft = f"{head}**期待効果:**\n- 業務\n\n---END---\n\n**期効果:**\n{items}"
+    assert fragmerge.fix(draft).text == f"{head}**期待効果:**\n{items}"

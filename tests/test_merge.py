@@ -1280,6 +1280,19 @@ def test_copy_does_not_insert_a_sentence_the_text_already_has() -> None:
     assert result.text == f"# Rules\n\n{intro}\n\n{body}\n"
 
 
+def test_copy_whose_only_new_sentence_stands_later_in_the_text_adds_nothing() -> None:
+    # en-017 hard: a copy inside the text with one sentence the passage lacks, which
+    # the text has further on (the copy moved it): it adds nothing, and is dropped,
+    # rather than replacing the passage and putting that sentence in twice
+    s = COUNCIL
+    first = f"# Rules\n\n{RULES_INTRO}\n\n{' '.join(s[:8])}\n\n{s[8]}\n"
+    second = " ".join([*s[2:5], s[8], *s[5:8]])
+    result = repair(f"{first}\n---END---\n\n{second}\n")
+    assert result.text == first
+    assert result.redundant == (1,)
+    assert any("it adds nothing" in w for w in result.warnings)
+
+
 def test_restart_that_rewrites_the_last_short_sentence_keeps_it() -> None:
     # u016: an expanded restart rewrites the text's short last sentence ("I truly hope
     # so." | "And I hope …"): its few letters trail the copy within the tolerance at

@@ -437,6 +437,17 @@ def verify(
     )
     if score < min_score and not (expanded or reworded):
         return None
+    if room > 1 and (
+        covered < CLOSE_COPY
+        or any(
+            a2 - (a1 + n1) > _CONFLICT_GAP for (a1, _, n1), (a2, _, _) in itertools.pairwise(blocks)
+        )
+    ):
+        # (given more room, a copy must restate all the target, inserting only, a word
+        # changed at most: a piece that goes on differently, "MDRサービスは…" written on
+        # another way, restates most of it too, and its last words may pair up with
+        # the target's by chance)
+        return None
     return Alignment(kind, a_start, 0, a_end, b_end, tuple(blocks), score)
 
 
@@ -797,12 +808,14 @@ def find_overlap(
                 if hit is not None:
                     found.append(hit)
             break
-    if not found and a_tail_incomplete and last_unit_len >= _MIN_CUT_TAIL:
+    if not found and a_tail_incomplete and last_unit_len > 0:
         # A restart that drifted before the cut's last words, which stand early in
         # the piece ("### 影响 为什么说这个项目有实际用处？你的用户或" | "### 影响
         # 为什么说这个项目实际用处？你的用户或潜在的…"): too short a copy for seeds
         # (a fallback: a seeded alignment knows better where the copy begins).
-        cut_tail = get_a(len_a - min(last_unit_len, SEED_LEN), len_a)
+        # (a cut unit of a character or two, "- 業務", with the end of the line before:
+        # "**期待効果:**" "- 業務" | "**期効果:**" "- 業務プロセス…")
+        cut_tail = get_a(len_a - max(_MIN_CUT_TAIL, min(last_unit_len, SEED_LEN)), len_a)
         at = b.view.chars.find(cut_tail, 0, _CUT_TAIL_WINDOW)
         short_unit = at < 0 and last_unit_len < SEED_LEN
         if short_unit:

@@ -1867,6 +1867,14 @@ class _Merger:
         they fall where the text cannot take them in order."""
         asm = self.asm
         own = self._own_units_placed(b, found)
+        if not own and self._unmatched_units(b, found):
+            # (all it has of its own stands in the text already: it adds nothing)
+            self._record(b, "redundant", found.score, found.score)
+            self.warnings.append(
+                f"fragment {b.index} restates text already there, the rest of it "
+                "standing elsewhere in the text; it adds nothing and is dropped"
+            )
+            return True
         if not own or own[0] == 0 or b.unit_at(found.blocks[0][1]) >= own[0]:
             return False
         runs = _runs(own)
