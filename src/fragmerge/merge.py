@@ -198,6 +198,10 @@ class _Assembly:
             i += 1
         return "\n".join(out)
 
+    def raw_text(self) -> str:
+        """The assembled raw text: each piece after its join."""
+        return "".join(p.join + self.prep[p.frag].text[p.start : p.end] for p in self.pieces)
+
     def lookup(self, key: str) -> list[int]:
         return self._index.get(key, [])
 
@@ -1866,8 +1870,9 @@ class _Merger:
         whole copy again. False (nothing changed) if ``b`` opens with such units, or
         they fall where the text cannot take them in order."""
         asm = self.asm
-        own = self._own_units_placed(b, found)
-        if not own and self._unmatched_units(b, found):
+        unmatched = self._unmatched_units(b, found)
+        own = self._own_units_placed(b, found, unmatched)
+        if unmatched and not own:
             # (all it has of its own stands in the text already: it adds nothing)
             self._record(b, "redundant", found.score, found.score)
             self.warnings.append(
@@ -1905,9 +1910,9 @@ class _Merger:
         )
         return True
 
-    def _own_units_placed(self, b: Prepared, found: Alignment) -> list[int]:
-        """The units of ``b`` that :meth:`_interleave` inserts: those the alignment
-        does not match, but none whose words the text already has (runs of spaces
+    def _own_units_placed(self, b: Prepared, found: Alignment, unmatched: list[int]) -> list[int]:
+        """The units of ``b`` that :meth:`_interleave` inserts: of those the alignment
+        does not match (``unmatched``), none whose words the text already has (runs of spaces
         read as one): a sentence the copy moved, which the opcodes pair in one place
         only, or one another piece wrote. Of look-alike units, equal in their letters
         (a style guide's right and wrong examples, "> 刚刚买了一部 iPhone，好开心！" |
@@ -1921,11 +1926,7 @@ class _Merger:
         def view(i: int) -> str:
             return b.view.chars[b.unit_vstarts[i] : b.unit_vends[i]]
 
-        asm = self.asm
-        text = SPACE_RUN.sub(
-            " ", "".join(p.join + self.prep[p.frag].text[p.start : p.end] for p in asm.pieces)
-        )
-        unmatched = self._unmatched_units(b, found)
+        text = SPACE_RUN.sub(" ", self.asm.raw_text())
         first = b.unit_at(found.blocks[0][1])
         own: list[int] = []
         for i in unmatched:
