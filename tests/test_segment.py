@@ -623,25 +623,43 @@ def test_japanese_continuation_preambles_are_debris(preamble: str) -> None:
             "本文です。最後の文です。AIチップの\n\n---END--- グローバルな変化も重要です。\n",
             "本文です。最後の文です。AIチップのグローバルな変化も重要です。\n",
         ),
-        # u126: inside a line, the next piece on the same line
-        pytest.param(
+        # u126: inside a line, after a finished sentence, the next piece on that line
+        (
             "本文です。最後の文です。 ---END--- 次の部分です。続きです。\n",
             "本文です。最後の文です。次の部分です。続きです。\n",
-            marks=pytest.mark.xfail(
-                strict=True, reason="known limit: a marker inside a line is left in place"
-            ),
+        ),
+        (
+            "One is here. Two is here. ---END--- Three is here.\n",
+            "One is here. Two is here. Three is here.\n",
         ),
     ],
-    ids=["line-end-last", "line-end", "line-start", "mid-line"],
+    ids=["line-end-last", "line-end", "line-start", "mid-line", "mid-line-en"],
 )
 def test_marker_glued_to_text_is_removed(draft: str, expected: str) -> None:
-    """Markers are matched on whole lines only (DESIGN §2.1), so a `---END---` glued to
-    text stays in the output: 4 of the 150 unlabeled real drafts publish it (u063,
-    u100, u106, u126; the data set's SOURCES.md counts 8 drafts with a marker inside a
-    line). The marker token itself is never article text."""
+    """Markers are matched on whole lines (DESIGN §2.1), and a `---END---` glued to the
+    end or start of a line of text, or standing inside one between finished sentences,
+    is one too: 5 of the 150 unlabeled real drafts have such a marker (u063, u100,
+    u106, u126, u143; the data set's SOURCES.md counts 8 drafts with a marker inside a
+    line, three of which mention it in a sentence). The marker token itself is never
+    article text."""
     result = fragmerge.fix(draft)
     assert "---END---" not in result.text
     assert result.text == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "7. 記事の末尾に ---END--- を必ず追加する",  # u038: a prompt's instruction
+        "提供されたテキストの最後の部分が「---END---」で終わっている。",  # u128: quoted
+    ],
+)
+def test_marker_mentioned_inside_a_sentence_is_text(line: str) -> None:
+    # a marker token inside a line splits it only between finished sentences: one a
+    # sentence mentions is the sentence's words, and the draft stays as it is
+    draft = f"はじめに。\n\n{line}\n"
+    assert len(segment(draft)) == 1
+    assert fragmerge.fix(draft).text == draft
 
 
 def test_bare_role_word_ending_a_piece_is_a_cut_word_not_a_header() -> None:

@@ -600,6 +600,12 @@ class _Merger:
             i + 1 < len(fragments) and fragments[i + 1].boundary == "implicit"
             for i in range(len(fragments))
         ]
+        # whether fragment i ends where a marker stands inside its line, the next
+        # fragment going on on that line ("…いられません。 ---END--- AIの進化は…")
+        self.same_line_after = [
+            i + 1 < len(fragments) and "\n" not in draft[fragments[i].end : fragments[i + 1].start]
+            for i in range(len(fragments))
+        ]
 
     def _unplaced_hosts(self, b_index: int) -> set[int]:
         """Fragments not yet placed that ``b_index`` repeats text of."""
@@ -1569,6 +1575,13 @@ class _Merger:
                     score=100.0,
                 )
             )
+        elif (
+            b.index == a.index + 1 and a_piece.end == len(a.text) and self.same_line_after[a.index]
+        ):
+            # (the draft went on on the same line: a marker inside a line of finished
+            # sentences, the next piece's text after it)
+            join = "" if is_no_space_script(a.text[-1:]) else " "
+            kind, confidence = "continuation", 75.0
         else:
             join = paragraph_separator(a.text)
             kind, confidence = "gap", 50.0

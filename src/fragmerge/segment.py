@@ -138,24 +138,36 @@ def _lines(text: str, start: int) -> Iterator[_Line]:
 _MARKER_TOKEN = r"(?:-{3,}\s*END\s*-{3,}|<\|endoftext\|>|<\|im_end\|>)"
 _GLUED_MARKER = regex.compile(rf"[ \t]*{_MARKER_TOKEN}[ \t]*$")
 _LEADING_MARKER = regex.compile(rf"[ \t]*{_MARKER_TOKEN}[ \t]*(?=\S)")
+# ...or standing inside a line, between finished sentences, spaced ("…いられません。
+# ---END--- AIの進化は…", a copy with its paragraphs joined onto one line): not one
+# mentioned in a sentence ("記事の末尾に ---END--- を必ず追加する", "「---END---」")
+_INLINE_MARKER = regex.compile(
+    rf"(?<=[。！？.!?][\p{{Pe}}\p{{Pf}}\"']*)[ \t]+{_MARKER_TOKEN}[ \t]+(?=\S)"
+)
 
 
 def _split_glued_markers(lines: list[_Line]) -> list[_Line]:
-    """Split a line ending or starting with a marker token into its text and the marker."""
+    """Split a line ending, starting or going on after a marker token into its text
+    and the marker."""
     out: list[_Line] = []
-    for line in lines:
+    pending = list(reversed(lines))
+    while pending:
+        line = pending.pop()
         body = line.text.rstrip("\n")
         m = _GLUED_MARKER.search(body)
         if m is not None and body[: m.start()].strip():
             split = m.start()
         elif (m := _LEADING_MARKER.match(body)) is not None:
             split = m.end()
+        elif (m := _INLINE_MARKER.search(body)) is not None:
+            split = m.start()
         else:
             out.append(line)
             continue
         cut = line.start + split
         out.append(_Line(line.start, cut, line.text[:split]))
-        out.append(_Line(cut, line.end, line.text[split:]))
+        # (what follows may hold the marker, or another one further on)
+        pending.append(_Line(cut, line.end, line.text[split:]))
     return out
 
 
