@@ -632,8 +632,10 @@ def test_japanese_continuation_preambles_are_debris(preamble: str) -> None:
             "One is here. Two is here. ---END--- Three is here.\n",
             "One is here. Two is here. Three is here.\n",
         ),
+        # a marker inside the line and another glued to its end
+        ("本文です。 ---END--- 次の部分です。 ---END---\n", "本文です。次の部分です。\n"),
     ],
-    ids=["line-end-last", "line-end", "line-start", "mid-line", "mid-line-en"],
+    ids=["line-end-last", "line-end", "line-start", "mid-line", "mid-line-en", "two-on-a-line"],
 )
 def test_marker_glued_to_text_is_removed(draft: str, expected: str) -> None:
     """Markers are matched on whole lines (DESIGN §2.1), and a `---END---` glued to the

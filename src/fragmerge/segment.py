@@ -165,9 +165,9 @@ def _split_glued_markers(lines: list[_Line]) -> list[_Line]:
             out.append(line)
             continue
         cut = line.start + split
-        out.append(_Line(line.start, cut, line.text[:split]))
-        # (what follows may hold the marker, or another one further on)
+        # (either part may hold another marker: "A。 ---END--- B。 ---END---")
         pending.append(_Line(cut, line.end, line.text[split:]))
+        pending.append(_Line(line.start, cut, line.text[:split]))
     return out
 
 
