@@ -2317,3 +2317,39 @@ def test_piece_opening_with_text_the_resume_writes_later_is_no_rival_restart(
     ]
     expected = f"{P1}\n\n{lead}\n\n{first}\n\nOr:\n\n{second}\n\n{after}\n\n{P3}\n"
     assert fragmerge.fix(separator.join(pieces)).text == expected
+
+
+def test_restart_whose_bold_label_has_a_letter_inserted_keeps_the_label_whole() -> None:
+    # en-026 drift: the restart opens with the label the text has, one letter inserted
+    # ("**Meetts …**" | "**Meets …**"): the letters before its first matched block
+    # begin the text's unit one character later, so it is a drifted copy of that unit,
+    # not a heading of the piece's own cutting the text's label after "Mee"
+    intro = "Here is a handy checklist to evaluate whether a project is good for new contributors."
+    label = "**Meets the definition of open source**"
+    cut = "Does it have a license? Usually,"
+    rest = " there is a file called LICENSE in the root of the repository. Check it first."
+    restart = label.replace("Meets", "Meetts")
+    draft = f"{intro}\n\n{label}\n\n{cut}\n\n---END---\n\n{restart}\n\n{cut}{rest}\n"
+    assert fragmerge.fix(draft).text == f"{intro}\n\n{label}\n\n{cut}{rest}\n"
+
+
+def test_heading_of_an_async_twin_after_a_marker_is_no_drifted_copy() -> None:
+    # marked repetition, api-reference.en.md break 68: the piece after the marker opens
+    # with the promise twin's heading ("### `brine.promises.setMirrors`" under "###
+    # `brine.setMirrors`"); the unit a few letters before its first matched block is
+    # the heading before, "## Mirrors", not the one the block begins in, so the piece's
+    # heading is its own and the clean text comes back whole
+    body = (
+        "* `mirrors` {string\\[]} addresses of mirrors, tried in order\n\n"
+        "Sets the mirrors archives are fetched from. The first one that answers is used\n"
+        "for the rest of the run. An empty array turns mirrors off.\n"
+    )
+    first = "## Mirrors\n\n### `brine.setMirrors(mirrors)`\n\n" + body
+    second = (
+        "### `brine.promises.setMirrors(mirrors)`\n\n"
+        + body
+        + "\nThe promise is fulfilled once every mirror has been asked for its index.\n"
+    )
+    intro = "# brine\n\nArchives are fetched from the registry unless mirrors are set.\n\n"
+    text = f"{intro}{first}\n{second}"
+    assert fragmerge.fix(f"{intro}{first}\n---END---\n\n{second}").text == text

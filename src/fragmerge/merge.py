@@ -1633,6 +1633,15 @@ class _Merger:
             and b.units[0].kind == "heading"
             and b.unit_vends[0] > b0
             and not any(asm.starts_unit(max(0, a0 - b0 - d)) for d in range(_HEAD_DRIFT + 1))
+            # (or a character or two after, in the unit the block begins in: a letter
+            # inserted into it, "**Meetts…**" | "**Meets…**"; not the start of the unit
+            # before, "## Mirrors", under "### `brine.promises.setMirrors`" | "### `brine.
+            # setMirrors`")
+            and not any(
+                asm.starts_unit(a0 - b0 + d)
+                and not any(asm.starts_unit(x) for x in range(a0 - b0 + d + 1, a0 + 1))
+                for d in range(1, _HEAD_DRIFT + 1)
+            )
         )
         expanded = not found.exact_short and self._own_units(b, found)
         if (
