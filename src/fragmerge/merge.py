@@ -2484,13 +2484,13 @@ class _Merger:
         return self._lines[frag]
 
     def _unit_owners(self) -> dict[str, list[tuple[int, int]]]:
-        """Unit text -> (fragment, unit index) of every unit of 8+ view characters in
-        the draft (worked out once)."""
+        """Unit text -> (fragment, unit index) of every unit of :data:`_MIN_KEYED` or
+        more view characters in the draft (worked out once)."""
         if self._owners is None:
             owners: dict[str, list[tuple[int, int]]] = defaultdict(list)
             for f in self.prep:
                 for i, text in enumerate(self._unit_texts(f.index)):
-                    if f.unit_vends[i] - f.unit_vstarts[i] >= 8:
+                    if f.unit_vends[i] - f.unit_vstarts[i] >= _MIN_KEYED:
                         owners[text].append((f.index, i))
             self._owners = owners
         return self._owners
